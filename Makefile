@@ -1,0 +1,54 @@
+# Two set-up commands: `make run` builds the seed's editions, `make test` runs the whole suite.
+# Each installs what it needs: Debian packages (fonts, HarfBuzz subsetting, Java, Chromium), the venv.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SEED := seeds/kazakhstan-xinjiang-camps.txt
+OUT ?= build
+APT_RUN := fonts-sil-charis fonts-inter libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+APT_TEST := $(APT_RUN) default-jre-headless chromium qpdf
+
+.PHONY: run test lint bench eval fuzz check-editions system-run system-test clean
+
+define apt_ensure
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+system-run:
+	$(call apt_ensure,$(APT_RUN))
+
+system-test:
+	$(call apt_ensure,$(APT_TEST))
+
+$(VENV)/.run-stamp: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.test-stamp: pyproject.toml $(VENV)/.run-stamp
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+run: system-run $(VENV)/.run-stamp
+	$(VENV)/bin/toolkit build $(SEED) --to pdf,epub,html -o $(OUT)
+
+lint: $(VENV)/.test-stamp
+	$(VENV)/bin/ruff check toolkit tests
+
+test: system-test $(VENV)/.test-stamp lint
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: system-run $(VENV)/.test-stamp
+	$(PY) bench/run.py
+
+eval: $(VENV)/.run-stamp
+	$(PY) bench/eval.py
+
+clean:
+	rm -rf $(VENV) $(OUT)/*.pdf $(OUT)/*.epub $(OUT)/*.html

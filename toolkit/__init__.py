@@ -1,0 +1,30 @@
+"""toolkit: read an article into a typed tree and publish it as PDF, EPUB and annotated HTML.
+
+Public API::
+
+    import toolkit
+    doc = toolkit.read("seeds/kazakhstan-xinjiang-camps.txt")
+    toolkit.write(doc, "pdf", "build/article.pdf")
+    toolkit.build("seeds/kazakhstan-xinjiang-camps.txt", ["pdf", "epub", "html"], "build")
+"""
+
+__version__ = "0.1.0"
+
+from toolkit.errors import (
+    InputError,
+    OutputError,
+    RenderError,
+    SchemaError,
+    ToolkitError,
+    UnknownFormatError,
+    UsageError,
+)
+from toolkit.options import Context, Options
+from toolkit.pipeline import apply_passes, build, read, render, write
+from toolkit.tree.nodes import Document
+
+__all__ = [
+    "Context", "Document", "InputError", "Options", "OutputError", "RenderError", "SchemaError",
+    "ToolkitError", "UnknownFormatError", "UsageError", "__version__", "apply_passes", "build", "read",
+    "render", "write",
+]

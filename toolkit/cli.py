@@ -1,0 +1,234 @@
+"""The thin click layer: options -> library calls -> messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from toolkit import __version__
+from toolkit.errors import ToolkitError
+from toolkit.options import PAPERS, Options
+
+log = logging.getLogger("toolkit")
+
+
+class ToolkitGroup(click.Group):
+    """Turns the library's typed errors into one-line messages; ``--debug`` shows tracebacks."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"toolkit: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("toolkit: interrupted", err=True)
+            sys.exit(130)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"toolkit: internal error: {exc.__class__.__name__}: {exc} (run with --debug "
+                       "for the traceback)", err=True)
+            sys.exit(1)
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING
+    if quiet:
+        level = logging.ERROR
+    elif verbose == 1:
+        level = logging.INFO
+    elif verbose >= 2:
+        level = logging.DEBUG
+    logging.basicConfig(level=level, format="toolkit: %(levelname)s: %(message)s")
+    # WeasyPrint and fontTools are chatty; their warnings are ours to report
+    for name in ("weasyprint", "fontTools", "ebooklib"):
+        logging.getLogger(name).setLevel(max(level, logging.ERROR))
+
+
+@click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="toolkit")
+@click.option("-v", "--verbose", count=True, help="More output (-vv for debug timings).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.pass_context
+def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
+    """Read an article and publish it as a print PDF, an EPUB and an annotated HTML edition."""
+    ctx.obj = {"debug": debug, "quiet": quiet}
+    _setup_logging(verbose, quiet)
+
+
+def _formats(value: str) -> list[str]:
+    return [f.strip() for f in value.split(",") if f.strip()]
+
+
+def _options(**kw) -> Options:
+    return Options(
+        paper=kw.get("paper") or "a4", style=kw.get("style") or "classic",
+        css=tuple(Path(p) for p in kw.get("css") or ()), columns=kw.get("columns") or 1,
+        notes=kw.get("notes") or "foot", pdf_variant=kw.get("pdf_variant"),
+        page_map=bool(kw.get("page_map")), embed_fonts=bool(kw.get("embed_fonts")),
+        annotations=not kw.get("no_annotations"), allow_network=bool(kw.get("allow_network")),
+        strict=bool(kw.get("strict")), bleed=kw.get("bleed"), marks=bool(kw.get("marks")),
+    )
+
+
+def edition_options(f):
+    opts = [
+        click.option("--paper", type=click.Choice(PAPERS), default="a4", show_default=True),
+        click.option("--style", default="classic", show_default=True, help="Theme (see `toolkit styles`)."),
+        click.option("--css", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="Extra CSS file for every edition."),
+        click.option("--columns", type=click.IntRange(1, 2), default=1, help="Body columns in the PDF."),
+        click.option("--notes", type=click.Choice(["foot", "end"]), default="foot"),
+        click.option("--pdf-variant", default=None, help="e.g. pdf/ua-1, pdf/a-3u."),
+        click.option("--page-map", is_flag=True, help="EPUB page list matching the PDF's pages."),
+        click.option("--embed-fonts", is_flag=True, help="Embed the text face in the EPUB."),
+        click.option("--no-annotations", is_flag=True, help="HTML without annotation layers."),
+        click.option("--allow-network", is_flag=True, help="Allow fetching remote images."),
+        click.option("--bleed", default=None, help="PDF bleed, e.g. 3mm."),
+        click.option("--marks", is_flag=True, help="PDF crop marks."),
+        click.option("--strict", is_flag=True, help="Fail on any warning."),
+        click.option("--from", "from_", default=None, help="Input format (default: by extension)."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
+    for w in warnings:
+        if not quiet:
+            click.echo(f"toolkit: warning: {w}", err=True)
+    if strict and warnings:
+        raise ToolkitError(f"{len(warnings)} warning(s) and --strict is set")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--to", "to", default="pdf,epub,html", show_default=True, help="Comma-separated formats.")
+@click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path())
+@edition_options
+@click.pass_context
+def build(ctx, inputs, to, out_dir, from_, **kw) -> None:
+    """Build editions of INPUTS into the output folder."""
+    from toolkit.options import Context
+    from toolkit.pipeline import output_name, read, write
+    from toolkit.registry import get_registry
+
+    options = _options(**kw)
+    formats = _formats(to)
+    for f in formats:
+        get_registry().writer(f)
+    failed = 0
+    for inp in inputs:
+        rctx = Context(input_path=Path(inp), options=options)
+        try:
+            doc = read(inp, fmt=from_, options=options, ctx=rctx)
+            for f in formats:
+                path = write(doc, f, Path(out_dir) / output_name(doc, Path(inp), f), options, rctx)
+                click.echo(str(path))
+            _report_warnings(list(dict.fromkeys(rctx.warnings)), options.strict, ctx.obj["quiet"])
+        except ToolkitError as exc:
+            if len(inputs) == 1:
+                raise
+            failed += 1
+            click.echo(f"toolkit: error: {exc}", err=True)
+    if failed:
+        click.echo(f"toolkit: {failed} of {len(inputs)} input(s) failed", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("input_path", type=click.Path())
+@click.option("--to", "to", default="json", show_default=True)
+@click.option("-o", "--output", default="-", help="Output file, or - for standard output.")
+@edition_options
+def convert(input_path, to, output, from_, **kw) -> None:
+    """Convert one INPUT to one format (default: the JSON tree on standard output)."""
+    from toolkit.options import Context
+    from toolkit.pipeline import read, render, write
+
+    options = _options(**kw)
+    rctx = Context(input_path=Path(input_path), options=options)
+    doc = read(input_path, fmt=from_, options=options, ctx=rctx)
+    if output == "-":
+        sys.stdout.buffer.write(render(doc, to, options, rctx))
+    else:
+        write(doc, to, output, options, rctx)
+    _report_warnings(list(dict.fromkeys(rctx.warnings)), options.strict, False)
+
+
+@main.command()
+@click.argument("input_path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="The summary JSON (toolkit-summary/1).")
+@click.option("--explain", is_flag=True, help="Each input line's label and why.")
+@click.option("--from", "from_", default=None)
+def inspect(input_path, as_json, explain, from_) -> None:
+    """Show what the toolkit recovered from INPUT."""
+    from toolkit.inspect_view import show_explain, show_outline
+    from toolkit.options import Context
+    from toolkit.pipeline import read
+    from toolkit.summary import summarize
+
+    rctx = Context(input_path=Path(input_path))
+    doc = read(input_path, fmt=from_, ctx=rctx)
+    if as_json:
+        click.echo(json.dumps(summarize(doc, input_path, rctx.format), ensure_ascii=False, indent=1))
+    elif explain:
+        show_explain(rctx)
+    else:
+        show_outline(doc, rctx)
+
+
+@main.command()
+def formats() -> None:
+    """List readers, writers and passes (built-in and plugins)."""
+    from toolkit.registry import get_registry
+
+    reg = get_registry()
+    click.echo("Readers:")
+    for spec in reg.readers.values():
+        click.echo(f"  {spec.name:10} {', '.join('.' + e for e in spec.extensions):24} {spec.description}")
+    click.echo("Writers:")
+    for spec in reg.writers.values():
+        click.echo(f"  {spec.name:10} {'.' + spec.extension:24} {spec.description}")
+    click.echo("Passes (in order):")
+    for spec in reg.ordered_passes():
+        click.echo(f"  {spec.order:4} {spec.name:14} {spec.description}")
+    for w in reg.plugin_warnings:
+        click.echo(f"toolkit: warning: {w}", err=True)
+
+
+@main.command()
+def styles() -> None:
+    """List the themes usable with --style."""
+    from toolkit.styles import list_themes
+
+    for name in list_themes():
+        click.echo(name)
+
+
+@main.command()
+def doctor() -> None:
+    """Check what the toolkit needs and say how to fix what is missing."""
+    from toolkit.doctor import run_checks
+
+    ok = True
+    for name, good, detail, fix in run_checks():
+        mark = "ok  " if good else "MISSING"
+        click.echo(f"{mark:8} {name:22} {detail}" + ("" if good else f"\n         fix: {fix}"))
+        ok = ok and good
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

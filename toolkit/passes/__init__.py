@@ -1,0 +1,1 @@
+"""Enrichment passes over the tree, run in a fixed order after reading."""

@@ -1,0 +1,18 @@
+"""Reads a toolkit JSON tree back into a Document (the schema version is checked)."""
+
+from __future__ import annotations
+
+from toolkit.decode import decode_text
+from toolkit.errors import SchemaError
+from toolkit.options import Context
+from toolkit.tree.json import loads
+from toolkit.tree.nodes import Document
+
+
+def read_json(data: bytes, ctx: Context) -> Document:
+    path = str(ctx.input_path) if ctx.input_path else None
+    text, _ = decode_text(data, path)
+    try:
+        return loads(text)
+    except SchemaError as exc:
+        raise SchemaError(str(exc), path) from None

@@ -1,0 +1,98 @@
+"""Reads DOCX, ODT, RST, LaTeX (and Markdown) through pandoc's JSON AST into a Document."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from toolkit.errors import InputError
+from toolkit.options import Context
+from toolkit.pandoc_ast import from_pandoc_json, run_pandoc
+from toolkit.tree.nodes import Document, Heading, Meta
+from toolkit.tree.walk import plain_text
+
+ZIP_FORMATS = ("docx", "odt")
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+def check_zip(data: bytes, fmt: str, path: str | None) -> None:
+    """Refuse non-zips, path-traversal names and zip bombs before pandoc sees the file."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError(f"not a valid {fmt.upper()} file (it is not a zip archive)", path) from None
+    total = 0
+    for info in zf.infolist():
+        name = info.filename
+        if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
+            raise InputError(f"unsafe {fmt.upper()} file: entry {name!r} points outside the archive", path)
+        total += info.file_size
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{fmt.upper()} file unpacks to over {MAX_UNCOMPRESSED // 2**20} MB; refused", path)
+
+
+def _meta_list(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            out.append(v.get("name", "") if isinstance(v, dict) else str(v))
+        return tuple(x for x in out if x)
+    return (str(value),)
+
+
+def document_from_pandoc(raw: bytes, ctx: Context) -> Document:
+    meta, blocks = from_pandoc_json(raw)
+    title = meta.get("title")
+    if not title:
+        first = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
+        if first is not None:
+            title = plain_text(first.children)
+            blocks = tuple(b for b in blocks if b is not first)
+    date = meta.get("date")
+    if date:
+        from toolkit.datetext import parse_date
+
+        date = parse_date(str(date)) or str(date)
+    m = Meta(
+        title=str(title) if title else None,
+        subtitle=str(meta["subtitle"]) if meta.get("subtitle") else None,
+        kicker=str(meta["kicker"]) if meta.get("kicker") else None,
+        tags=_meta_list(meta.get("tags") or meta.get("keywords")),
+        authors=_meta_list(meta.get("author") or meta.get("authors")),
+        date=date or None,
+        language=str(meta.get("lang") or meta.get("language") or "") or None,
+        url=str(meta["url"]) if meta.get("url") else None,
+        publisher=str(meta["publisher"]) if meta.get("publisher") else None,
+        rights=str(meta["rights"]) if meta.get("rights") else None,
+        cover=str(meta["cover"]) if meta.get("cover") else None,
+    )
+    return Document(meta=m, blocks=blocks)
+
+
+def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
+    path = str(ctx.input_path) if ctx.input_path else None
+    if fmt in ZIP_FORMATS:
+        check_zip(data, fmt, path)
+    raw = run_pandoc(["--from", fmt, "--to", "json"], data, path)
+    doc = document_from_pandoc(raw, ctx)
+    if not doc.blocks:
+        raise InputError("no article text found", path)
+    return doc
+
+
+def read_docx(data: bytes, ctx: Context) -> Document:
+    return read_with_pandoc(data, ctx, "docx")
+
+
+def read_odt(data: bytes, ctx: Context) -> Document:
+    return read_with_pandoc(data, ctx, "odt")
+
+
+def read_rst(data: bytes, ctx: Context) -> Document:
+    return read_with_pandoc(data, ctx, "rst")
+
+
+def read_latex(data: bytes, ctx: Context) -> Document:
+    return read_with_pandoc(data, ctx, "latex")

@@ -1,0 +1,137 @@
+"""The plugin registry: readers, passes and writers from built-ins and entry points."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any
+
+from toolkit.errors import UnknownFormatError
+
+log = logging.getLogger("toolkit")
+
+GROUPS = {"readers": "toolkit.readers", "writers": "toolkit.writers", "passes": "toolkit.passes"}
+
+
+def _load(target: str | Callable) -> Callable:
+    if callable(target):
+        return target
+    module, _, attr = target.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    """``func(data: bytes, ctx: ReadContext) -> Document``."""
+
+    name: str
+    extensions: tuple[str, ...]
+    target: str | Callable
+    description: str = ""
+
+    def load(self) -> Callable:
+        return _load(self.target)
+
+
+@dataclass(frozen=True)
+class WriterSpec:
+    """``func(doc, options, ctx) -> bytes``; the pipeline writes the bytes atomically."""
+
+    name: str
+    extension: str
+    target: str | Callable
+    description: str = ""
+
+    def load(self) -> Callable:
+        return _load(self.target)
+
+
+@dataclass(frozen=True)
+class PassSpec:
+    """``func(doc, ctx) -> Document``; passes run by ascending ``order``."""
+
+    name: str
+    order: int
+    target: str | Callable
+    description: str = ""
+
+    def load(self) -> Callable:
+        return _load(self.target)
+
+
+@dataclass
+class Registry:
+    readers: dict[str, ReaderSpec] = field(default_factory=dict)
+    writers: dict[str, WriterSpec] = field(default_factory=dict)
+    passes: dict[str, PassSpec] = field(default_factory=dict)
+    plugin_warnings: list[str] = field(default_factory=list)
+
+    def add(self, spec: Any) -> None:
+        table = {ReaderSpec: self.readers, WriterSpec: self.writers, PassSpec: self.passes}[type(spec)]
+        table[spec.name] = spec
+
+    def reader(self, name: str) -> ReaderSpec:
+        if name not in self.readers:
+            raise UnknownFormatError(
+                f"unknown input format {name!r} (known: {', '.join(sorted(self.readers))})")
+        return self.readers[name]
+
+    def writer(self, name: str) -> WriterSpec:
+        if name not in self.writers:
+            raise UnknownFormatError(
+                f"unknown output format {name!r} (known: {', '.join(sorted(self.writers))})")
+        return self.writers[name]
+
+    def reader_for_extension(self, ext: str) -> ReaderSpec | None:
+        ext = ext.lower().lstrip(".")
+        for spec in self.readers.values():
+            if ext in spec.extensions:
+                return spec
+        return None
+
+    def ordered_passes(self) -> list[PassSpec]:
+        return sorted(self.passes.values(), key=lambda p: (p.order, p.name))
+
+    def load_entry_points(self) -> None:
+        for kind, group in GROUPS.items():
+            for ep in entry_points(group=group):
+                try:
+                    spec = ep.load()
+                    if callable(spec) and not isinstance(spec, (ReaderSpec, WriterSpec, PassSpec)):
+                        spec = spec()
+                    expected = {"readers": ReaderSpec, "writers": WriterSpec, "passes": PassSpec}[kind]
+                    if not isinstance(spec, expected):
+                        raise TypeError(f"entry point gave {type(spec).__name__}, not {expected.__name__}")
+                    self.add(spec)
+                except Exception as exc:  # a broken plugin must not break the others
+                    msg = f"plugin {ep.name!r} ({group}) could not be loaded: {exc.__class__.__name__}: {exc}"
+                    self.plugin_warnings.append(msg)
+                    log.warning(msg)
+
+
+def _builtins(reg: Registry) -> None:
+    from toolkit import builtins
+
+    for spec in builtins.SPECS:
+        reg.add(spec)
+
+
+_REGISTRY: Registry | None = None
+
+
+def get_registry() -> Registry:
+    global _REGISTRY
+    if _REGISTRY is None:
+        reg = Registry()
+        _builtins(reg)
+        reg.load_entry_points()
+        _REGISTRY = reg
+    return _REGISTRY
+
+
+def reset_registry() -> None:
+    global _REGISTRY
+    _REGISTRY = None

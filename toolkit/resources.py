@@ -1,0 +1,70 @@
+"""The one gate for files an edition may load: images beside the input, the toolkit's own styles.
+
+Nothing from the network (unless allowed) and nothing elsewhere on disk is ever read.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/svg+xml", "image/webp"}
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+
+
+class Resources:
+    def __init__(self, base_dir: Path | None, extra_roots: tuple[Path, ...] = (), allow_network: bool = False):
+        self.roots = tuple(p.resolve() for p in ((base_dir,) if base_dir else ()) + extra_roots)
+        self.allow_network = allow_network
+
+    def local_path(self, ref: str) -> Path | None:
+        """The file ``ref`` names, if it lies inside an allowed root; else None."""
+        if not ref:
+            return None
+        parsed = urlparse(ref)
+        if parsed.scheme in ("http", "https", "data", "javascript", "ftp"):
+            return None
+        raw = unquote(parsed.path) if parsed.scheme == "file" else ref
+        for root in self.roots:
+            cand = (root / raw).resolve() if not Path(raw).is_absolute() else Path(raw).resolve()
+            if cand.is_file() and any(cand.is_relative_to(r) for r in self.roots):
+                return cand
+        return None
+
+    def read(self, ref: str) -> tuple[bytes, str] | None:
+        """(bytes, mime type) of an allowed image, or None."""
+        path = self.local_path(ref)
+        if path is None:
+            return None
+        mime = mimetypes.guess_type(path.name)[0] or ""
+        if mime not in IMAGE_TYPES or path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        data = path.read_bytes()
+        if not image_ok(data, mime):
+            return None
+        return data, mime
+
+    def data_uri(self, ref: str) -> str | None:
+        got = self.read(ref)
+        if got is None:
+            return None
+        data, mime = got
+        return f"data:{mime};base64,{base64.b64encode(data).decode()}"
+
+
+def image_ok(data: bytes, mime: str) -> bool:
+    """True if the bytes decode as an image (Pillow), so a corrupt file never reaches a writer."""
+    if mime == "image/svg+xml":
+        return b"<svg" in data[:4096] and b"<script" not in data.lower()
+    try:
+        from io import BytesIO
+
+        from PIL import Image
+
+        with Image.open(BytesIO(data)) as im:
+            im.verify()
+        return True
+    except Exception:
+        return False

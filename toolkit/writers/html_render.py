@@ -1,0 +1,306 @@
+"""Renders the tree to HTML: the one rendering that the PDF, EPUB and HTML editions share.
+
+A ``Renderer`` is a visitor (one method per node kind). ``flavour`` says which edition it
+serves: ``screen`` (annotated HTML), ``print`` (PDF) or ``epub`` (XHTML). Unknown nodes are
+reported as warnings and skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+from toolkit.tree.nodes import (
+    Abbr,
+    BlockQuote,
+    Cite,
+    Code,
+    CodeBlock,
+    Document,
+    Emph,
+    Figure,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    NoteRef,
+    Para,
+    Quote,
+    Rule,
+    Span,
+    Strong,
+    Term,
+    Text,
+)
+from toolkit.tree.walk import plain_text
+
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
+
+
+def esc(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def safe_url(url: str) -> str | None:
+    """Only web, mail and fragment links survive; ``javascript:``, ``data:`` and the rest do not."""
+    u = "".join(url.split()).lower()
+    return url.strip() if u.startswith(SAFE_SCHEMES) else None
+
+
+def format_date(value: str | None) -> str:
+    if not value:
+        return ""
+    import datetime
+
+    try:
+        d = datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{d.strftime('%B')} {d.day}, {d.year}"
+
+
+def byline(doc: Document) -> str:
+    names = list(doc.meta.authors)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass
+class Renderer:
+    doc: Document
+    flavour: str = "screen"
+    image_url: Callable[[str], str | None] = lambda src: None
+    warn: Callable[[str], None] = lambda msg: None
+    annotate: bool = True
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    first_abbr: set[str] = field(default_factory=set)
+
+    @property
+    def xhtml(self) -> bool:
+        return self.flavour == "epub"
+
+    # ------------------------------------------------------------ inlines
+    def inlines(self, nodes) -> str:
+        return "".join(self.inline(n) for n in nodes)
+
+    def inline(self, node) -> str:
+        method = getattr(self, "i_" + type(node).__name__, None)
+        if method is None:
+            self.warn(f"{type(node).__name__} inline is not supported by this writer; skipped")
+            return ""
+        return method(node)
+
+    def i_Text(self, n: Text) -> str:
+        return esc(n.text)
+
+    def i_Emph(self, n: Emph) -> str:
+        return f"<em>{self.inlines(n.children)}</em>"
+
+    def i_Strong(self, n: Strong) -> str:
+        return f"<strong>{self.inlines(n.children)}</strong>"
+
+    def i_Code(self, n: Code) -> str:
+        return f"<code>{esc(n.text)}</code>"
+
+    def i_LineBreak(self, n: LineBreak) -> str:
+        return "<br/>" if self.xhtml else "<br>"
+
+    def i_Link(self, n: Link) -> str:
+        url = safe_url(n.url)
+        inner = self.inlines(n.children)
+        if url is None:
+            return inner
+        title = f' title="{esc(n.title)}"' if n.title else ""
+        return f'<a href="{esc(url)}"{title}>{inner}</a>'
+
+    def _marks(self, attr, default: str = "\u201c\u201d") -> tuple[str, str]:
+        marks = attr.get("marks") if attr else None
+        if marks is None:
+            return default[0], default[1]
+        return (marks[0] if marks else "", marks[1] if len(marks) > 1 else "")
+
+    def i_Quote(self, n: Quote) -> str:
+        opening, closing = self._marks(n.attr)
+        inner = self.inlines(n.children)
+        if not self.annotate or not n.direct:
+            if not n.direct:
+                return inner
+            return f"{esc(opening)}<q>{inner}</q>{esc(closing)}"
+        person = self.doc.person(n.speaker) if n.speaker else None
+        attrs = ' class="quote"'
+        if n.attr.id:
+            attrs += f' id="{esc(n.attr.id)}"'
+        if person:
+            attrs += f' cite="#person-{esc(person.id)}" data-speaker="{esc(person.id)}"'
+            if self.flavour == "screen":
+                attrs += f' title="{esc(person.name)}{" (" + esc(n.cue) + ")" if n.cue else ""}"'
+        return f"{esc(opening)}<q{attrs}>{inner}</q>{esc(closing)}"
+
+    def i_Term(self, n: Term) -> str:
+        opening, closing = self._marks(n.attr)
+        return f'{esc(opening)}<span class="term">{self.inlines(n.children)}</span>{esc(closing)}'
+
+    def i_Cite(self, n: Cite) -> str:
+        inner = self.inlines(n.children)
+        src = self.doc.source(n.source)
+        if not self.annotate or src is None:
+            return inner
+        cid = f' id="{esc(n.attr.id)}"' if n.attr.id else ""
+        return f'<a class="cite" href="#source-{esc(src.id)}"{cid}>{inner}</a>'
+
+    def i_Abbr(self, n: Abbr) -> str:
+        if n.title and self.annotate:
+            return f'<abbr title="{esc(n.title)}">{esc(n.text)}</abbr>'
+        return esc(n.text)
+
+    def i_NoteRef(self, n: NoteRef) -> str:
+        note = next((b for b in self.doc.blocks if isinstance(b, Note) and b.id == n.note), None)
+        if note is None:
+            self.warn(f"note {n.note!r} is referenced but missing; skipped")
+            return ""
+        number = len(self.notes) + 1
+        body = "".join(self.block(b) for b in note.blocks)
+        self.notes.append((n.note, body))
+        nid = esc(n.note)
+        if self.flavour == "print":
+            return f'<span class="footnote" id="fn-{nid}">{body}</span>'
+        if self.xhtml:
+            return (f'<a epub:type="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}">'
+                    f"<sup>{number}</sup></a>")
+        return f'<a class="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}"><sup>{number}</sup></a>'
+
+    def i_Span(self, n: Span) -> str:
+        inner = self.inlines(n.children)
+        if not self.annotate or not n.attr.classes:
+            return inner
+        classes = " ".join(c for c in n.attr.classes if c.replace("-", "").isalnum())
+        data = "".join(f' data-{esc(k)}="{esc(v)}"' for k, v in n.attr.kv if k.isalnum())
+        sid = f' id="{esc(n.attr.id)}"' if n.attr.id else ""
+        return f'<span class="{classes}"{sid}{data}>{inner}</span>'
+
+    # ------------------------------------------------------------ blocks
+    def blocks(self, nodes) -> str:
+        return "\n".join(s for s in (self.block(b) for b in nodes) if s)
+
+    def block(self, node) -> str:
+        method = getattr(self, "b_" + type(node).__name__, None)
+        if method is None:
+            self.warn(f"{type(node).__name__} block is not supported by this writer; skipped")
+            return ""
+        return method(node)
+
+    def _id(self, attr) -> str:
+        return f' id="{esc(attr.id)}"' if attr.id else ""
+
+    def b_Para(self, n: Para) -> str:
+        link = ""
+        if self.flavour == "screen" and n.attr.id:
+            link = f'<a class="pilcrow" href="#{esc(n.attr.id)}" aria-label="Link to paragraph {esc(n.attr.id[1:])}">¶</a>'
+        return f"<p{self._id(n.attr)}>{self.inlines(n.children)}{link}</p>"
+
+    def b_Heading(self, n: Heading) -> str:
+        level = min(max(n.level + 1, 2), 6)  # h1 is the article title
+        return f"<h{level}{self._id(n.attr)}>{self.inlines(n.children)}</h{level}>"
+
+    def b_BlockQuote(self, n: BlockQuote) -> str:
+        cite = ""
+        speaker = n.attr.get("speaker")
+        if speaker and self.annotate:
+            cite = f' cite="#person-{esc(speaker)}"'
+        return f"<blockquote{self._id(n.attr)}{cite}>\n{self.blocks(n.blocks)}\n</blockquote>"
+
+    def b_ListBlock(self, n: ListBlock) -> str:
+        tag = "ol" if n.ordered else "ul"
+        items = "".join(f"<li>{self.blocks(item)}</li>" for item in n.items)
+        return f"<{tag}{self._id(n.attr)}>{items}</{tag}>"
+
+    def b_CodeBlock(self, n: CodeBlock) -> str:
+        return f"<pre><code>{esc(n.text)}</code></pre>"
+
+    def b_Rule(self, n: Rule) -> str:
+        return "<hr/>" if self.xhtml else "<hr>"
+
+    def b_Note(self, n: Note) -> str:
+        return ""  # rendered where referenced
+
+    def b_Figure(self, n: Figure) -> str:
+        url = self.image_url(n.src) if n.src else None
+        if n.src and url is None:
+            self.warn(f"image {n.src!r} not found or not allowed; the figure keeps its caption only")
+        img = ""
+        if url:
+            alt = esc(n.alt or plain_text(n.caption))
+            end = "/>" if self.xhtml else ">"
+            img = f'<img src="{esc(url)}" alt="{alt}"{end}'
+        parts = []
+        if n.caption:
+            parts.append(f'<span class="caption">{self.inlines(n.caption)}</span>')
+        if n.credit:
+            parts.append(f'<span class="credit">{self.inlines(n.credit)}</span>')
+        cap = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+        cls = ' class="figure no-image"' if not img else ' class="figure"'
+        return f"<figure{self._id(n.attr)}{cls}>{img}{cap}</figure>"
+
+    # ------------------------------------------------------------ article
+    def header(self) -> str:
+        m = self.doc.meta
+        out = ["<header class=\"article-header\">"]
+        if m.kicker:
+            out.append(f'<p class="kicker">{esc(m.kicker)}</p>')
+        out.append(f"<h1>{esc(m.title or 'Untitled')}</h1>")
+        if m.subtitle:
+            out.append(f'<p class="dek">{esc(m.subtitle)}</p>')
+        line = []
+        if m.authors:
+            line.append(f'<span class="byline">By {esc(byline(self.doc))}</span>')
+        if m.date:
+            line.append(f'<time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time>')
+        if line:
+            out.append(f'<p class="meta-line">{" · ".join(line)}</p>')
+        out.append("</header>")
+        return "\n".join(out)
+
+    def sources_section(self) -> str:
+        if not self.doc.sources:
+            return ""
+        items = []
+        for s in self.doc.sources:
+            label = esc(s.name) + (f" ({esc(s.abbrev)})" if s.abbrev and s.abbrev != s.name else "")
+            if s.reference:
+                label = esc(s.reference)
+            url = safe_url(s.url) if s.url else None
+            if url:
+                label = f'<a href="{esc(url)}">{label}</a>'
+            items.append(f'<li id="source-{esc(s.id)}">{label}</li>')
+        role = ' epub:type="bibliography" role="doc-bibliography"' if self.xhtml else ' role="doc-bibliography"'
+        return (f'<section class="sources" id="sources"{role}>\n<h2>Sources</h2>\n'
+                f'<ol>{"".join(items)}</ol>\n</section>')
+
+    def notes_section(self) -> str:
+        if not self.notes or self.flavour == "print":
+            return ""
+        items = []
+        for nid, body in self.notes:
+            back = f'<a href="#ref-{esc(nid)}" role="doc-backlink">↩</a>'
+            if self.xhtml:
+                items.append(f'<aside epub:type="footnote" role="doc-footnote" id="fn-{esc(nid)}">{body} {back}</aside>')
+            else:
+                items.append(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} {back}</li>')
+        if self.xhtml:
+            return '<section class="notes" epub:type="footnotes"><h2>Notes</h2>' + "".join(items) + "</section>"
+        return '<section class="notes" role="doc-endnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
+
+    def body(self) -> str:
+        return self.blocks(self.doc.blocks)
+
+    def article(self) -> str:
+        body = self.body()
+        return "\n".join(s for s in (
+            f'<article lang="{esc(self.doc.meta.language or "en")}">', self.header(),
+            '<div class="article-body">', body, "</div>", self.notes_section(), self.sources_section(),
+            "</article>") if s)
