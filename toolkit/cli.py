@@ -113,38 +113,57 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--to", "to", default="pdf,epub,html", show_default=True, help="Comma-separated formats.")
 @click.option("-o", "--output", "out_dir", default="build", show_default=True, type=click.Path())
+@click.option("--manifest", type=click.Path(dir_okay=False),
+              help="CSV or JSON Lines: input, optional output name, per-article metadata.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Rebuild every article, even unchanged ones.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report here.")
+@click.option("--json-log", is_flag=True, help="Progress as JSON Lines events on standard output.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where articles are built: local worker processes, or a Dask cluster.")
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 "
+              "(default with --executor dask: start a local cluster).")
 @edition_options
 @click.pass_context
-def build(ctx, inputs, to, out_dir, from_, **kw) -> None:
-    """Build editions of INPUTS into the output folder."""
-    from toolkit.options import Context
-    from toolkit.pipeline import output_name, read, write
-    from toolkit.registry import get_registry
+def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
+          **kw) -> None:
+    """Build editions of INPUTS (files, folders, globs) into the output folder.
+
+    Unchanged articles are skipped (state in OUTPUT/.toolkit-state.sqlite); a killed run continues
+    where it stopped when run again. Exit code 1 when any article failed.
+    """
+    from toolkit.batch import collect_jobs, run_batch, write_report
+    from toolkit.batch.inputs import is_single_file
+    from toolkit.batch.progress import Progress, choose_progress
 
     options = _options(**kw)
     formats = _formats(to)
-    for f in formats:
-        get_registry().writer(f)
-    failed = 0
-    for inp in inputs:
-        rctx = Context(input_path=Path(inp), options=options)
-        try:
-            doc = read(inp, fmt=from_, options=options, ctx=rctx)
-            for f in formats:
-                path = write(doc, f, Path(out_dir) / output_name(doc, Path(inp), f), options, rctx)
-                click.echo(str(path))
-            _report_warnings(list(dict.fromkeys(rctx.warnings)), options.strict, ctx.obj["quiet"])
-        except ToolkitError as exc:
-            if len(inputs) == 1:
-                raise
-            failed += 1
-            click.echo(f"toolkit: error: {exc}", err=True)
-    if failed:
-        click.echo(f"toolkit: {failed} of {len(inputs)} input(s) failed", err=True)
-        sys.exit(1)
+    quiet = ctx.obj["quiet"]
+    if scheduler and executor != "dask":
+        executor = "dask"
+    single = is_single_file(list(inputs), manifest) and executor == "local"
+    articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir)
+    progress = Progress() if single and not json_log else choose_progress(json_log, quiet)
+    report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
+                       force=force, progress=progress)
+    if report_path:
+        write_report(report, report_path)
+    if single and not json_log:
+        for entry in report.articles:
+            for name in entry.outputs:
+                click.echo(str(Path(out_dir) / name))
+            if not quiet:
+                for w in entry.warnings:
+                    click.echo(f"toolkit: warning: {w}", err=True)
+            if entry.status == "failed":
+                click.echo(f"toolkit: error: {entry.error}", err=True)
+    if report.interrupted:
+        click.echo("toolkit: interrupted; run the same command again to continue", err=True)
+    sys.exit(report.exit_code())
 
 
 @main.command()

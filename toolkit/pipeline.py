@@ -109,8 +109,8 @@ def apply_passes(doc: Document, ctx: Context, skip: Iterable[str] = ()) -> Docum
 
 
 def read(path: str | os.PathLike, fmt: str | None = None, options: Options | None = None,
-         ctx: Context | None = None, passes: bool = True) -> Document:
-    """Read an input file into an enriched Document."""
+         ctx: Context | None = None, passes: bool = True, metadata: dict | None = None) -> Document:
+    """Read an input file into an enriched Document (``metadata`` overrides the sidecar's fields)."""
     path = Path(path)
     ctx = ctx or Context(input_path=path, options=options or Options())
     ctx.input_path = path
@@ -121,7 +121,7 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     ctx.format = fmt
     reader = get_registry().reader(fmt).load()
     doc = reader(data, ctx)
-    doc = apply_metadata(doc, load_sidecar(path, ctx), ctx)
+    doc = apply_metadata(doc, {**load_sidecar(path, ctx), **(metadata or {})}, ctx)
     if passes:
         doc = apply_passes(doc, ctx)
     if ctx.warnings:

@@ -1,0 +1,96 @@
+"""Builds one article into the bytes of each edition; runs inside a worker and never raises."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.batch.inputs import ArticleJob
+from toolkit.errors import ToolkitError
+from toolkit.options import Context, Options
+
+log = logging.getLogger("toolkit")
+
+WARM_UP_TEXT = (b"Warm-up article\n\nBy A. Writer\n\nA first paragraph, with \xe2\x80\x9ca quotation,\xe2\x80\x9d "
+                b"said someone.\n\nA second paragraph.\n")
+
+
+@dataclass
+class ArticleResult:
+    """What a worker sends back: the rendered bytes per format, or the error that stopped the article."""
+
+    key: str
+    input: str
+    stem: str = ""
+    title: str = ""
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    exit_code: int = 0
+    duration: float = 0.0
+    worker: str = ""
+
+
+def _stem(job: ArticleJob, doc) -> str:
+    from toolkit.pipeline import output_name, slugify
+
+    if job.name:
+        name = Path(job.name).name
+        from toolkit.registry import get_registry
+
+        for spec in get_registry().writers.values():  # "x.pdf" names the article "x"
+            if name.lower().endswith("." + spec.extension):
+                name = name[: -len(spec.extension) - 1]
+                break
+        return slugify(name, fallback="article")
+    return output_name(doc, Path(job.input), "json").rsplit(".", 1)[0]
+
+
+def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...]) -> ArticleResult:
+    """Read, enrich and render one article; every failure becomes ``result.error`` (one line)."""
+    import os
+
+    from toolkit.pipeline import read, render
+
+    t0 = time.perf_counter()
+    result = ArticleResult(key=job.key, input=job.input, worker=str(os.getpid()))
+    ctx = Context(input_path=Path(job.input), options=options)
+    try:
+        doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
+        result.title = doc.meta.title or ""
+        result.stem = _stem(job, doc)
+        for fmt in formats:
+            result.outputs[fmt] = render(doc, fmt, options, ctx)
+        result.warnings = list(dict.fromkeys(ctx.warnings))
+        if options.strict and result.warnings:
+            raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set", job.input)
+    except ToolkitError as exc:
+        result.error, result.exit_code, result.outputs = str(exc), exc.exit_code, {}
+    except MemoryError:
+        result.error, result.exit_code, result.outputs = f"{job.input}: out of memory", 1, {}
+    except Exception as exc:  # a bug on one article must not stop the others
+        log.debug("internal error on %s", job.input, exc_info=True)
+        result.error = f"{job.input}: internal error: {exc.__class__.__name__}: {exc}"
+        result.exit_code, result.outputs = 1, {}
+    result.warnings = result.warnings or list(dict.fromkeys(ctx.warnings))
+    result.duration = time.perf_counter() - t0
+    return result
+
+
+def warm_up(options: Options, formats: tuple[str, ...]) -> float:
+    """Import the writers' libraries and lay out a tiny article once, so fonts and styles are loaded."""
+    from toolkit.pipeline import apply_passes, render
+    from toolkit.registry import get_registry
+
+    t0 = time.perf_counter()
+    ctx = Context(options=options)
+    try:
+        reader = get_registry().reader("text").load()
+        doc = apply_passes(reader(WARM_UP_TEXT, ctx), ctx)
+        for fmt in formats:
+            render(doc, fmt, options, ctx)
+    except Exception as exc:  # warming is an optimisation; the real articles report real errors
+        log.debug("warm-up failed: %s", exc)
+    return time.perf_counter() - t0

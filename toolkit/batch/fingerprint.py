@@ -1,0 +1,75 @@
+"""Content hashes that decide whether an article must be rebuilt: input, sidecar, options, styles, toolkit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from toolkit.batch.inputs import ArticleJob
+from toolkit.options import Options
+
+
+def _hash_tree(h, folder: Path, pattern: str) -> None:
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        h.update(str(path.relative_to(folder)).encode() + b"\0")
+        h.update(path.read_bytes())
+        h.update(b"\0")
+
+
+def toolkit_fingerprint() -> str:
+    """The toolkit version, its own source files and the installed plugins' names and versions."""
+    import toolkit
+    from toolkit.registry import GROUPS
+
+    h = hashlib.sha256(f"toolkit {toolkit.__version__}\0".encode())
+    _hash_tree(h, Path(toolkit.__file__).resolve().parent, "*.py")
+    try:
+        from importlib.metadata import entry_points
+
+        for group in sorted(GROUPS.values()):
+            for ep in sorted(entry_points(group=group), key=lambda e: e.name):
+                dist = getattr(ep, "dist", None)
+                h.update(f"{group}:{ep.name}={ep.value}@{getattr(dist, 'version', '')}\0".encode())
+    except Exception:  # plugin metadata is a best effort; the version still counts
+        pass
+    return h.hexdigest()
+
+
+def settings_fingerprint(options: Options, formats: Iterable[str]) -> str:
+    """Options, formats, the styles folder's contents, extra CSS files and the toolkit itself."""
+    from toolkit.styles import styles_dir
+
+    h = hashlib.sha256()
+    h.update(options.cache_key().encode() + b"\0")
+    h.update(",".join(formats).encode() + b"\0")
+    _hash_tree(h, styles_dir(), "*")
+    for css in options.css:
+        try:
+            h.update(Path(css).read_bytes())
+        except OSError:
+            h.update(b"(unreadable)")
+    h.update(toolkit_fingerprint().encode())
+    return h.hexdigest()
+
+
+def sidecar_paths(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")
+
+
+def article_fingerprint(job: ArticleJob, settings: str) -> str | None:
+    """The hash of one article's inputs, or None when the input cannot be read (it is built, and fails)."""
+    path = Path(job.input)
+    h = hashlib.sha256(settings.encode() + b"\0")
+    try:
+        h.update(path.read_bytes())
+    except OSError:
+        return None
+    for side in sidecar_paths(path):
+        try:
+            h.update(b"\0sidecar\0" + side.read_bytes())
+        except OSError:
+            h.update(b"\0nosidecar\0")
+    h.update(json.dumps([job.name, job.fmt, job.metadata], sort_keys=True, default=str).encode())
+    return h.hexdigest()

@@ -1,0 +1,111 @@
+"""The batch's outcome: one entry per article, the --report JSON file and the closing summary table."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPORT_SCHEMA = "toolkit-batch-report/1"
+
+
+@dataclass
+class ArticleEntry:
+    """One article's line in the report: ``status`` is built, unchanged or failed."""
+
+    input: str
+    status: str
+    outputs: list[str] = field(default_factory=list)
+    duration: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    exit_code: int = 0
+    title: str = ""
+
+
+@dataclass
+class BatchReport:
+    out_dir: str
+    jobs: int
+    executor: str
+    started: float = field(default_factory=time.time)
+    finished: float = 0.0
+    articles: list[ArticleEntry] = field(default_factory=list)
+    interrupted: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for a in self.articles if a.status == status)
+
+    @property
+    def failed(self) -> list[ArticleEntry]:
+        return [a for a in self.articles if a.status == "failed"]
+
+    @property
+    def wall(self) -> float:
+        return (self.finished or time.time()) - self.started
+
+    def exit_code(self) -> int:
+        """0 when every article was built or unchanged; otherwise the first failure's code (1 or 2)."""
+        if self.interrupted:
+            return 130
+        codes = [a.exit_code or 1 for a in self.failed]
+        return (2 if codes and all(c == 2 for c in codes) else 1) if codes else 0
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": REPORT_SCHEMA, "output": self.out_dir, "jobs": self.jobs, "executor": self.executor,
+            "started": self.started, "finished": self.finished, "duration": round(self.wall, 3),
+            "interrupted": self.interrupted,
+            "counts": {"total": len(self.articles), "built": self.count("built"),
+                       "unchanged": self.count("unchanged"), "failed": self.count("failed")},
+            "articles": [{**asdict(a), "duration": round(a.duration, 3)} for a in self.articles],
+        }
+
+
+def write_report(report: BatchReport, path: str | os.PathLike) -> Path:
+    from toolkit.pipeline import write_atomic
+
+    path = Path(path)
+    data = json.dumps(report.to_dict(), ensure_ascii=False, indent=1).encode() + b"\n"
+    write_atomic(path, data)
+    return path
+
+
+def summary_rows(report: BatchReport) -> list[tuple[str, str]]:
+    n = len(report.articles)
+    built = report.count("built")
+    rate = built / report.wall if report.wall > 0 else 0.0
+    rows = [("articles", str(n)), ("built", str(built)), ("unchanged", str(report.count("unchanged"))),
+            ("failed", str(report.count("failed"))), ("wall time", f"{report.wall:.1f} s"),
+            ("rate", f"{rate:.2f} articles/s"), ("workers", f"{report.jobs} ({report.executor})"),
+            ("output", report.out_dir)]
+    if report.interrupted:
+        rows.append(("interrupted", "yes: run the same command again to continue"))
+    return rows
+
+
+def summary_text(report: BatchReport) -> str:
+    """A plain table for logs; failures listed below it, one line each."""
+    rows = summary_rows(report)
+    width = max(len(k) for k, _ in rows)
+    lines = [f"{k:<{width}}  {v}" for k, v in rows]
+    lines += [f"failed: {a.error or a.input}" for a in report.failed]
+    return "\n".join(lines)
+
+
+def print_summary(report: BatchReport, console) -> None:
+    """The rich table on a terminal (``console`` is a ``rich.console.Console``)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="toolkit build", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column()
+    for k, v in summary_rows(report):
+        style = "red" if k == "failed" and v != "0" else None
+        table.add_row(k, escape(v), style=style)
+    console.print(table)
+    for a in report.failed:
+        console.print(f"[red]failed[/red] {escape(a.error or a.input)}", highlight=False)

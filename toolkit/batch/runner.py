@@ -1,0 +1,152 @@
+"""The batch coordinator: skip what is current, build the rest in workers, write outputs, record state."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from toolkit.batch.article import ArticleResult
+from toolkit.batch.fingerprint import article_fingerprint, settings_fingerprint
+from toolkit.batch.inputs import ArticleJob
+from toolkit.batch.progress import Progress
+from toolkit.batch.report import ArticleEntry, BatchReport
+from toolkit.batch.state import BatchState
+from toolkit.errors import OutputError
+from toolkit.options import Options
+from toolkit.registry import get_registry
+
+EXECUTORS = ("local", "dask")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C does: workers stopped, the state closed, no partial file."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write_outputs(result: ArticleResult, state: BatchState, digest: str, formats: tuple[str, ...]) -> ArticleEntry:
+    """Every output renamed into place first; only then is the article recorded as done."""
+    from toolkit.pipeline import write_atomic
+
+    reg = get_registry()
+    old = state.get(result.key)
+    stem = state.claim_stem(result.key, result.stem or "article")
+    names = []
+    try:
+        for fmt in formats:
+            name = f"{stem}.{reg.writer(fmt).extension}"
+            write_atomic(state.out_dir / name, result.outputs[fmt])
+            names.append(name)
+    except OutputError as exc:
+        state.release_stem(result.key, stem)
+        return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
+                            exc.exit_code, result.title)
+    state.record_done(result.key, digest, stem, names, result.duration)
+    if old is not None:  # a renamed article: remove the files its previous build wrote
+        for stale in set(old.outputs) - set(names):
+            with contextlib.suppress(OSError):
+                (state.out_dir / stale).unlink()
+    return ArticleEntry(result.input, "built", names, result.duration, result.warnings, None, 0, result.title)
+
+
+def make_pool(executor: str, workers: int, options: Options, formats: tuple[str, ...],
+              scheduler: str | None = None, dask_processes: bool = True):
+    if executor == "dask":
+        from toolkit.batch.dask_executor import DaskPool
+
+        return DaskPool(workers, options, formats, scheduler=scheduler, processes=dask_processes)
+    from toolkit.batch.workers import LocalPool
+
+    return LocalPool(workers, options, formats)
+
+
+def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: Options | None = None,
+              formats: Iterable[str] = ("pdf", "epub", "html"), *, workers: int | None = None,
+              executor: str = "local", scheduler: str | None = None, force: bool = False,
+              progress: Progress | None = None, inline: bool | None = None,
+              dask_processes: bool = True) -> BatchReport:
+    """Build every job into ``out_dir``; never raises for one article's failure (see the report).
+
+    ``inline`` builds in this process (default: when one article is to be built on the local executor).
+    """
+    jobs = list(jobs)
+    options = options or Options()
+    formats = tuple(formats)
+    for fmt in formats:
+        get_registry().writer(fmt)  # an unknown format is a usage error before anything starts
+    if executor not in EXECUTORS:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"unknown executor {executor!r} (known: {', '.join(EXECUTORS)})")
+    workers = workers or default_jobs()
+    progress = progress or Progress()
+    order = {job.key: i for i, job in enumerate(jobs)}
+    report = BatchReport(out_dir=str(out_dir), jobs=workers, executor=executor)
+    state = BatchState(out_dir)
+    pool = None
+    try:
+        with sigterm_as_interrupt():
+            settings = settings_fingerprint(options, formats)
+            digests, todo = {}, []
+            for job in jobs:
+                digests[job.key] = digest = article_fingerprint(job, settings)
+                rec = state.get(job.key)
+                if not force and state.is_current(job.key, digest) and rec is not None:
+                    report.articles.append(ArticleEntry(job.input, "unchanged", list(rec.outputs)))
+                else:
+                    todo.append(job)
+            progress.start(len(jobs), len(jobs) - len(todo), len(todo))
+            if todo:
+                if inline is None:
+                    inline = executor == "local" and len(todo) == 1
+                if inline:
+                    from toolkit.batch.workers import run_inline
+
+                    results = run_inline(todo, options, formats)
+                else:
+                    pool = make_pool(executor, workers, options, formats, scheduler, dask_processes)
+                    results = pool.run(todo)
+                for result in results:
+                    if result.error:
+                        entry = ArticleEntry(result.input, "failed", [], result.duration, result.warnings,
+                                             result.error, result.exit_code or 1, result.title)
+                    else:
+                        entry = _write_outputs(result, state, digests.get(result.key) or "", formats)
+                    report.articles.append(entry)
+                    progress.article(entry)
+            if pool is not None:
+                pool.close()
+                pool = None
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        if pool is not None:
+            pool.close(cancel=True)
+        report.finished = time.time()
+        report.articles.sort(key=lambda a: order.get(str(Path(a.input).resolve()), len(order)))
+        state.close(report.count("built"), report.count("unchanged"), report.count("failed"))
+    progress.finish(report)
+    return report

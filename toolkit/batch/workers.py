@@ -1,0 +1,145 @@
+"""Runs article builds in warm worker processes (or inline), a bounded number in flight, surviving crashes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from toolkit.batch.article import ArticleResult, build_article, warm_up
+from toolkit.batch.inputs import ArticleJob
+from toolkit.options import Options
+
+log = logging.getLogger("toolkit")
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive a coordinator that was killed (SIGKILL leaves no chance to clean up)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG: our parent may be the fork server
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="toolkit-parent-watch", daemon=True).start()
+
+
+def init_worker(parent: int, options: Options, formats: tuple[str, ...], log_level: int) -> None:
+    """Runs once per worker process: ignore Ctrl-C (the coordinator stops us), then warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
+    logging.basicConfig(level=log_level, format="toolkit: %(levelname)s: %(message)s")
+    for name in ("weasyprint", "fontTools", "ebooklib"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warm_up(options, formats)
+
+
+def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str, ...]) -> Iterator[ArticleResult]:
+    """In this process, one after another: the fast path for a single article."""
+    for job in jobs:
+        yield build_article(job, options, formats)
+
+
+def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
+    return ArticleResult(key=job.key, input=job.input, exit_code=1,
+                         error=f"{job.input}: the worker process building it died ({exc.__class__.__name__}); "
+                               "the article may need more memory than the machine has")
+
+
+class LocalPool:
+    """A warm ``ProcessPoolExecutor``; each worker imports WeasyPrint and lays out a page once at start."""
+
+    def __init__(self, workers: int, options: Options, formats: tuple[str, ...]):
+        self.workers = max(1, workers)
+        self.options, self.formats = options, formats
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("forkserver")
+        level = logging.getLogger("toolkit").getEffectiveLevel()
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=init_worker,
+                                        initargs=(os.getpid(), self.options, self.formats, level))
+        return self.pool
+
+    def run(self, jobs: Iterable[ArticleJob]) -> Iterator[ArticleResult]:
+        """Results in completion order; at most two jobs per worker are queued at any time."""
+        source = iter(jobs)
+        inflight: dict[Future, tuple[ArticleJob, int]] = {}
+        retry: deque[ArticleJob] = deque()
+        limit = self.workers * 2
+        pool = self._start()
+        exhausted = False
+        while True:
+            if retry:  # after a crash, suspects run alone so one bad article cannot take others down
+                if not inflight:
+                    job = retry.popleft()
+                    inflight[pool.submit(build_article, job, self.options, self.formats)] = (job, 1)
+            else:
+                while not exhausted and len(inflight) < limit:
+                    job = next(source, None)
+                    if job is None:
+                        exhausted = True
+                        break
+                    inflight[pool.submit(build_article, job, self.options, self.formats)] = (job, 0)
+            if not inflight:
+                if retry:
+                    continue
+                break
+            done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                job, tries = inflight.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool as exc:
+                    broken = True
+                    if tries == 0:
+                        retry.append(job)
+                    else:
+                        yield _crashed(job, exc)
+            if broken:
+                for fut, (job, tries) in list(inflight.items()):  # the rest of the broken pool's work
+                    del inflight[fut]
+                    if tries == 0:
+                        retry.append(job)
+                    else:
+                        yield _crashed(job, BrokenProcessPool())
+                self.close(cancel=True)
+                pool = self._start()
+
+    def close(self, cancel: bool = False) -> None:
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if cancel:
+            procs = list((getattr(pool, "_processes", None) or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)
+            for proc in procs:
+                try:
+                    proc.terminate()
+                except (OSError, AttributeError):
+                    pass
+            for proc in procs:
+                proc.join(5)
+        else:
+            pool.shutdown(wait=True)
