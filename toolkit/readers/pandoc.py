@@ -7,7 +7,7 @@ import zipfile
 
 from toolkit.errors import InputError
 from toolkit.options import Context
-from toolkit.pandoc_ast import from_pandoc_json, run_pandoc
+from toolkit.pandoc_ast import apply_toolkit_meta, from_pandoc_json, run_pandoc
 from toolkit.tree.nodes import Document, Heading, Meta
 from toolkit.tree.walk import plain_text
 
@@ -68,7 +68,8 @@ def document_from_pandoc(raw: bytes, ctx: Context) -> Document:
         rights=str(meta["rights"]) if meta.get("rights") else None,
         cover=str(meta["cover"]) if meta.get("cover") else None,
     )
-    return Document(meta=m, blocks=blocks)
+    # what the toolkit's own Markdown writer stores: site name, extra fields, registries
+    return apply_toolkit_meta(Document(meta=m, blocks=blocks), meta)
 
 
 def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
