@@ -24,9 +24,22 @@ class Options:
     bleed: str | None = None
     marks: bool = False
     source_date_epoch: int | None = None
+    reference_doc: Path | None = None  # DOCX/ODT: take styles from this document (pandoc --reference-doc)
+    meta: tuple[tuple[str, str], ...] = ()  # --meta key=value: overrides the article's metadata
+    meta_defaults: tuple[tuple[str, str], ...] = ()  # toolkit.toml [meta]: fills only what the article lacks
+    format_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # toolkit.toml [FORMAT] tables
 
     def cache_key(self) -> str:
         return repr(self)
+
+    def for_format(self, fmt: str) -> Options:
+        """These options with the project file's overrides for one format (e.g. its [pdf] table)."""
+        from dataclasses import replace
+
+        for name, changes in self.format_options:
+            if name == fmt and changes:
+                return replace(self, **dict(changes))
+        return self
 
 
 @dataclass
