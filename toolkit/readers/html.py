@@ -1,16 +1,77 @@
-"""Reads an HTML page or fragment into a Document (first version: through pandoc)."""
+"""Reads a complete web page (or an HTML fragment) into a Document: metadata, article body and figures.
+
+Steps: parse safely (html_dom) -> declared metadata (html_metadata) -> clean the tree -> cut it
+into segments (html_segments) -> keep the article's segments (html_content) -> headline, dek,
+byline and date (html_header) -> blocks and figures (html_tree, html_figures).
+"""
 
 from __future__ import annotations
 
-from toolkit.decode import decode_text
+import copy
+
+from toolkit.errors import InputError
 from toolkit.options import Context
-from toolkit.pandoc_ast import run_pandoc
-from toolkit.readers.pandoc import document_from_pandoc
-from toolkit.tree.nodes import Document
+from toolkit.readers.html_content import page_body, select_content
+from toolkit.readers.html_dom import clean_tree, collapse, decode_page, parse_page
+from toolkit.readers.html_header import choose_authors, choose_date, choose_title, visible_header
+from toolkit.readers.html_metadata import read_declared
+from toolkit.readers.html_segments import cut_segments
+from toolkit.readers.html_tree import build_blocks
+from toolkit.readers.text_language import guess_language, normalize_language
+from toolkit.tree.nodes import Document, Figure, Heading, Meta, Para
+from toolkit.tree.walk import plain_text
 
 
 def read_html(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
-    text, _ = decode_text(data, path)
-    raw = run_pandoc(["--from", "html", "--to", "json"], text.encode("utf-8"), path)
-    return document_from_pandoc(raw, ctx)
+    root = parse_page(data, path)
+    html = copy.deepcopy(root)  # the extractor gets its own copy: it rewrites the tree it reads
+    declared = read_declared(root)
+    clean_tree(root)
+    body = page_body(root)
+    headings = [collapse(h.text_content()) for h in body.iter("h1") if collapse(h.text_content())]
+    title, title_reason = choose_title(declared, headings)
+    header = visible_header(body, title)
+    segments = cut_segments(body)
+    kept = select_content(segments, html)
+    kept = _drop_header_segments(kept, title, header)
+    base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
+    blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None)
+    if not any(isinstance(b, (Para, Heading, Figure)) for b in blocks) and not title:
+        raise InputError("no article text found in the web page", path)
+    for s in segments:
+        ctx.explain.append((s.index + 1, s.label or "furniture", s.reason or "outside the article",
+                            s.text or f"[{s.kind}]"))
+    body_text = " ".join(plain_text(b.children) for b in blocks if isinstance(b, Para))
+    language = normalize_language(declared.languages[0]) if declared.languages else None
+    meta = Meta(
+        title=title,
+        subtitle=header["dek"] or None,
+        kicker=header["kicker"] or (declared.sections[0] if declared.sections else None),
+        tags=tuple(declared.tags[:12]),
+        authors=tuple(choose_authors(declared, header["bylines"])),
+        date=choose_date(declared, header["dates"], lambda: decode_page(data, path)),
+        language=language or guess_language(body_text),
+        url=declared.urls[0] if declared.urls else None,
+        site_name=declared.site_names[0] if declared.site_names else None,
+        publisher=declared.publishers[0] if declared.publishers else None,
+        rights=declared.rights[0] if declared.rights else None,
+        extra=(("title_source", title_reason),) if title_reason else (),
+    )
+    return Document(meta=meta, blocks=tuple(blocks))
+
+
+def _drop_header_segments(kept: list, title: str | None, header: dict) -> list:
+    """The headline, dek and byline are metadata, not body paragraphs."""
+    from toolkit.readers.html_header import words
+
+    tw = words(title)
+    dw = words(header.get("dek"))
+    out = []
+    for s in kept:
+        sw = words(s.text)
+        if s.kind in ("heading", "para") and sw and (sw == tw or sw == dw):
+            s.label, s.reason = ("title", "the headline") if sw == tw else ("dek", "the standfirst")
+            continue
+        out.append(s)
+    return out
