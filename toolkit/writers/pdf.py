@@ -3,66 +3,127 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 import os
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-from toolkit.errors import RenderError
+from toolkit.errors import InputError, RenderError, UsageError
 from toolkit.options import Context, Options
-from toolkit.resources import Resources
+from toolkit.resources import IMAGE_TYPES, Resources
 from toolkit.styles import edition_css, styles_dir
 from toolkit.tree.nodes import Document
-from toolkit.writers.html_render import Renderer, byline, esc
+from toolkit.writers.html_render import byline, esc
+from toolkit.writers.pdf_page import page_css
+from toolkit.writers.pdf_pullquotes import choose
+from toolkit.writers.pdf_render import PrintRenderer
 
-PAPER_SIZES = {"a4": ("A4", "22mm 20mm 24mm 20mm"), "letter": ("letter", "0.85in 0.8in 0.95in 0.8in"),
-               "a5": ("A5", "16mm 14mm 18mm 14mm"), "trade": ("6in 9in", "0.7in 0.6in 0.8in 0.65in")}
-ACCESSIBILITY_VARIANTS = ("pdf/ua-1", "pdf/ua-2")
+# Variants in which WeasyPrint's accessibility complaints (no alt text, no language) fail the build.
+FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+MAX_FONT_BYTES = 30 * 1024 * 1024
+ACCESSIBILITY_MARKERS = ("alt description", '"lang"', "lang attribute", "alternate text")
+
+
+def fonts_dir() -> Path:
+    return styles_dir() / "fonts"
 
 
 def make_fetcher(resources: Resources):
-    """A URLFetcher that serves only allowed local files; everything else is refused."""
+    """A WeasyPrint ``URLFetcher`` that serves only allowed local files; everything else is refused.
+
+    Images come from the input's folder or the toolkit's styles (validated by ``Resources``);
+    fonts and style sheets only from the toolkit's ``styles/`` folder; ``data:`` URLs are inline.
+    Network URLs, other schemes and files elsewhere on disk raise ``URLFetchingError``.
+    """
     from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
+    own = styles_dir().resolve()
+
     class RestrictedFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(timeout=1, allowed_protocols=("file", "data"), allow_redirects=False)
+
         def fetch(self, url, headers=None):
-            if url.startswith("data:"):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
                 return super().fetch(url, headers)
-            got = resources.read(url)
+            if scheme != "file":
+                raise URLFetchingError(f"not allowed (only local files): {url[:80]}")
+            path = resources.local_path(url)
+            if path is None:
+                raise URLFetchingError(f"not allowed (outside the input's folder): {url[:80]}")
+            suffix = path.suffix.lower()
+            if suffix in FONT_TYPES or suffix == ".css":
+                if not path.is_relative_to(own) or path.stat().st_size > MAX_FONT_BYTES:
+                    raise URLFetchingError(f"not allowed (fonts and styles come from the toolkit): {url[:80]}")
+                mime = FONT_TYPES.get(suffix, "text/css")
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+            if (mimetypes.guess_type(path.name)[0] or "") not in IMAGE_TYPES:
+                raise URLFetchingError(f"not allowed (not an image): {url[:80]}")
+            got = resources.read(str(path))
             if got is None:
-                raise URLFetchingError(f"not allowed: {url[:80]}")
+                raise URLFetchingError(f"not a readable image: {url[:80]}")
             data, mime = got
-            return URLFetcherResponse(url, data, {"Content-Type": mime})
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
 
     return RestrictedFetcher()
 
 
-def page_css(options: Options) -> str:
-    size, margin = PAPER_SIZES.get(options.paper, PAPER_SIZES["a4"])
-    css = f"@page {{ size: {size}; margin: {margin}; }}\n"
-    if options.bleed:
-        css += f"@page {{ bleed: {options.bleed}; }}\n"
-    if options.marks:
-        css += "@page { marks: crop cross; }\n"
-    if options.columns == 2 and options.paper in ("a4", "letter"):
-        css += ".article-body { column-count: 2; column-gap: 7mm; }\n"
-    return css
-
-
 class _Capture(logging.Handler):
+    """Collects what WeasyPrint logs while one edition is laid out and written."""
+
     def __init__(self):
         super().__init__(logging.WARNING)
-        self.records: list[str] = []
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record):
-        self.records.append(record.getMessage())
+        self.records.append(record)
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+    def accessibility_errors(self) -> list[str]:
+        return [msg for msg in self.messages(logging.ERROR)
+                if any(marker in msg for marker in ACCESSIBILITY_MARKERS)]
 
 
-def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
-    import weasyprint
+@contextmanager
+def captured_log() -> Iterator[_Capture]:
+    """Capture WeasyPrint's warnings and errors (kept from the console; we report them)."""
+    capture = _Capture()
+    wlog = logging.getLogger("weasyprint")
+    level, propagate = wlog.level, wlog.propagate
+    wlog.addHandler(capture)
+    wlog.setLevel(logging.WARNING)
+    wlog.propagate = False
+    try:
+        yield capture
+    finally:
+        wlog.removeHandler(capture)
+        wlog.setLevel(level)
+        wlog.propagate = propagate
 
-    res = Resources(ctx.base_dir, (styles_dir(),), allow_network=False)
-    r = Renderer(doc, "print", image_url=lambda src: src if res.local_path(src) else None, warn=ctx.warn,
-                 annotate=options.annotations)
+
+def check_variant(variant: str | None) -> str | None:
+    if not variant:
+        return None
+    from weasyprint.pdf import VARIANTS
+
+    name = variant.strip().lower()
+    if name not in VARIANTS or name == "debug":
+        known = ", ".join(sorted(v for v in VARIANTS if v != "debug"))
+        raise UsageError(f"unknown PDF variant {variant!r} (known: {known})")
+    return name
+
+
+def print_html(doc: Document, options: Options, ctx: Context, resources: Resources) -> str:
+    """The print edition's HTML: head metadata plus the print rendering of the tree."""
+    renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.local_path(src) else None,
+                             warn=ctx.warn, annotate=options.annotations, notes_mode=options.notes,
+                             pullquotes=choose(doc) if options.annotations else [])
     m = doc.meta
+    lang = esc(m.language or "en")
     head = [f"<title>{esc(m.title or 'Untitled')}</title>"]
     if m.authors:
         head.append(f'<meta name="author" content="{esc(byline(doc))}">')
@@ -70,34 +131,79 @@ def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
         head.append(f'<meta name="description" content="{esc(m.subtitle)}">')
     if m.tags:
         head.append(f'<meta name="keywords" content="{esc(", ".join(m.tags))}">')
-    epoch = options.source_date_epoch or (int(os.environ["SOURCE_DATE_EPOCH"])
-                                          if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit() else None)
-    if epoch is not None:
-        stamp = datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-        head.append(f'<meta name="dcterms.created" content="{stamp}">')
-        head.append(f'<meta name="dcterms.modified" content="{stamp}">')
-    html = (f'<!DOCTYPE html><html lang="{esc(m.language or "en")}"><head><meta charset="utf-8">'
-            f'{"".join(head)}</head><body>{r.article()}</body></html>')
-    css = edition_css("print", options.style, options.css) + page_css(options)
-    capture = _Capture()
-    wlog = logging.getLogger("weasyprint")
-    wlog.addHandler(capture)
+    theme = esc(options.style if options.style.replace("-", "").isalnum() else "custom")
+    return (f'<!DOCTYPE html><html lang="{lang}" class="theme-{theme} paper-{esc(options.paper)}">'
+            f'<head><meta charset="utf-8">{"".join(head)}</head><body>{renderer.article()}</body></html>')
+
+
+def print_css(options: Options) -> str:
+    """Theme, base and print sheets, the paper's geometry, then the user's own CSS (which wins)."""
+    parts = [edition_css("print", options.style, ()), page_css(options)]
+    for path in options.css:
+        try:
+            parts.append(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read CSS file: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    return "\n".join(parts)
+
+
+def _layout(doc: Document, options: Options, ctx: Context):
+    import weasyprint
+
+    from toolkit.writers.pdf_metadata import apply_metadata
+
+    resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=False)
+    html = print_html(doc, options, ctx, resources)
+    fetcher = make_fetcher(resources)
+    base = str(ctx.base_dir.resolve()) + os.sep
     try:
-        document = weasyprint.HTML(string=html, base_url=str(ctx.base_dir) + os.sep,
-                                   url_fetcher=make_fetcher(res))
-        kwargs = {"stylesheets": [weasyprint.CSS(string=css, url_fetcher=make_fetcher(res))],
-                  "pdf_tags": True, "uncompressed_pdf": False}
-        if options.pdf_variant:
-            kwargs["pdf_variant"] = options.pdf_variant
-        if epoch is not None:
-            kwargs["pdf_identifier"] = f"{epoch}".encode()
-        data = document.write_pdf(**kwargs)
+        css = weasyprint.CSS(string=print_css(options), base_url=base, url_fetcher=fetcher)
+        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(stylesheets=[css])
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
-    finally:
-        wlog.removeHandler(capture)
-    if options.pdf_variant in ACCESSIBILITY_VARIANTS:
-        errors = [msg for msg in capture.records if "alt" in msg.lower() or "lang" in msg.lower()]
-        if errors:
-            raise RenderError(f"{options.pdf_variant}: {errors[0]}")
+    apply_metadata(document, doc, options)
+    return document
+
+
+def _report(capture: _Capture, ctx: Context) -> None:
+    """Pass on what a reader of the warnings can act on: refused files, accessibility gaps."""
+    a11y = set(capture.accessibility_errors())
+    for msg in dict.fromkeys(capture.messages()):
+        if msg in a11y:
+            ctx.warn(f"PDF accessibility: {msg}")
+        elif msg.startswith(("Failed to load", "Unsupported stylesheet")):
+            ctx.warn(f"PDF: {msg}")
+
+
+def layout_pdf(doc: Document, options: Options, ctx: Context):
+    """Lay out the print edition; returns the paginated ``weasyprint.Document`` that render_pdf writes.
+
+    Its ``pages[i]`` hold the boxes of page ``i + 1`` (the EPUB page map looks up paragraph ids there).
+    """
+    with captured_log() as capture:
+        document = _layout(doc, options, ctx)
+    _report(capture, ctx)
+    return document
+
+
+def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
+    """The print edition as PDF bytes: tagged by default, in the PDF variant asked for."""
+    from toolkit.writers.pdf_artifacts import hidden_as_artifacts
+
+    variant = check_variant(options.pdf_variant)
+    document = layout_pdf(doc, options, ctx)
+    kwargs = {"pdf_tags": True, "uncompressed_pdf": False}
+    if variant:
+        kwargs["pdf_variant"] = variant
+    with captured_log() as capture:  # the tagging step logs missing alt text and language
+        try:
+            with hidden_as_artifacts():
+                data = document.write_pdf(**kwargs)
+        except Exception as exc:  # WeasyPrint raises many kinds; report one line
+            raise RenderError(f"PDF writing failed: {exc.__class__.__name__}: {exc}") from exc
+    errors = capture.accessibility_errors()
+    if variant and errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise RenderError(f"{variant}: accessibility error: {errors[0]}{more}")
+    _report(capture, ctx)
     return data

@@ -1,0 +1,124 @@
+"""Chooses pull quotes from the article's direct quotes and where they go between paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.tree.nodes import Document, Para, Quote
+from toolkit.tree.walk import iter_nodes, plain_text
+
+MIN_CHARS, MAX_CHARS, BEST_CHARS = 45, 210, 120
+MIN_GAP = 5  # blocks between two pull quotes
+FIRST_SLOT = 3  # never before the third block: the opening stays clean
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
+_TRAILING = re.compile(r"[\s,;:–—-]+$")
+
+
+@dataclass(frozen=True)
+class PullQuote:
+    text: str
+    speaker: str  # display name, or "" when the tree does not know who said it
+    source_block: int  # index in doc.blocks of the paragraph that holds the quote
+    slot: int = -1  # the pull quote goes before doc.blocks[slot]
+
+
+def _words(doc: Document) -> int:
+    return sum(len(plain_text(b.children).split()) for b in doc.blocks if isinstance(b, Para))
+
+
+def wanted(doc: Document) -> int:
+    """How many pull quotes an article of this length carries: none when short, at most three."""
+    words = _words(doc)
+    if words < 450:
+        return 0
+    return min(3, 1 + (words - 450) // 900)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = _TRAILING.sub("", text)
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text
+
+
+def excerpts(text: str) -> list[str]:
+    """Runs of whole sentences of ``text`` that fit a pull quote, the whole quote first."""
+    sentences = [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+    out = []
+    for i in range(len(sentences)):
+        for j in range(i + 1, len(sentences) + 1):
+            run = _tidy(" ".join(sentences[i:j]))
+            if len(run) > MAX_CHARS:
+                break
+            if len(run) >= MIN_CHARS:
+                out.append(run)
+    return sorted(set(out), key=lambda s: (s != _tidy(text), abs(len(s) - BEST_CHARS)))
+
+
+def _quote_groups(para: Para) -> list[tuple[str, str]]:
+    """(text, speaker id) of each direct quote in a paragraph; parts of one quote are joined."""
+    groups: dict[str, list[Quote]] = {}
+    order: list[str] = []
+    for n, node in enumerate(iter_nodes(para)):
+        if isinstance(node, Quote) and node.direct:
+            key = node.attr.get("group") or f"#{n}"
+            if key not in groups:
+                groups[key] = []
+                order.append(key)
+            groups[key].append(node)
+    out = []
+    for key in order:
+        parts = [_tidy(plain_text(q.children)) for q in groups[key]]
+        speaker = next((q.speaker for q in groups[key] if q.speaker), "")
+        out.append((" ".join(p for p in parts if p), speaker))
+    return out
+
+
+def candidates(doc: Document) -> list[PullQuote]:
+    """Every usable excerpt of a direct quote, best first (a known speaker, a good length)."""
+    found = []
+    for index, block in enumerate(doc.blocks):
+        if not isinstance(block, Para):
+            continue
+        for text, speaker_id in _quote_groups(block):
+            if not text or not (text[0].isupper() or text[0].isdigit()):
+                continue  # a fragment of a sentence does not stand alone
+            person = doc.person(speaker_id) if speaker_id else None
+            for excerpt in excerpts(text)[:1]:
+                found.append(PullQuote(excerpt, person.name if person else "", index))
+    return sorted(found, key=lambda q: (not q.speaker, abs(len(q.text) - BEST_CHARS), q.source_block))
+
+
+def _slot_for(doc: Document, quote: PullQuote, taken: list[int]) -> int:
+    """A place between two paragraphs near the quote's own paragraph, clear of other pull quotes."""
+    blocks = doc.blocks
+    for offset in (2, 3, -1, 4, -2, 5):
+        slot = quote.source_block + offset
+        if not FIRST_SLOT <= slot <= len(blocks) - 2:
+            continue
+        if not (isinstance(blocks[slot - 1], Para) and isinstance(blocks[slot], Para)):
+            continue
+        if any(abs(slot - t) < MIN_GAP for t in taken):
+            continue
+        return slot
+    return -1
+
+
+def choose(doc: Document, limit: int | None = None) -> list[PullQuote]:
+    """The pull quotes of this article, in reading order, each with its slot."""
+    count = wanted(doc) if limit is None else limit
+    chosen: list[PullQuote] = []
+    used_text: set[str] = set()
+    for cand in candidates(doc):
+        if len(chosen) >= count:
+            break
+        if cand.text in used_text:
+            continue
+        slot = _slot_for(doc, cand, [c.slot for c in chosen])
+        if slot < 0:
+            continue
+        chosen.append(PullQuote(cand.text, cand.speaker, cand.source_block, slot))
+        used_text.add(cand.text)
+    return sorted(chosen, key=lambda q: q.slot)
