@@ -39,9 +39,11 @@ def quotes_of(doc: Document) -> list[dict[str, Any]]:
     """Quotes in reading order; parts sharing a ``group`` attribute are joined into one entry."""
     out: list[dict[str, Any]] = []
     groups: dict[str, dict[str, Any]] = {}
+    nested: set[int] = set()  # quoted words inside a reported clause belong to that one quote
     for node in iter_nodes(doc):
-        if not isinstance(node, Quote):
+        if not isinstance(node, Quote) or id(node) in nested:
             continue
+        nested.update(id(n) for n in iter_nodes(node) if n is not node and isinstance(n, Quote))
         person = doc.person(node.speaker) if node.speaker else None
         text = plain_text(node.children).strip()
         group = node.attr.get("group")

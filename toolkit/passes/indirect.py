@@ -1,0 +1,171 @@
+"""Finds indirect (reported) speech in a sentence: "X said (that) …", "…, X said.", "according to X, …"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.lexicons.speech import DIRECT_ONLY, LISTENER_VERBS, OPINION_VERBS
+from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right
+from toolkit.passes.quote_marks import Marked
+
+# Verbs that take a reported clause without "that" ("she said the plan failed").
+SAY_LIKE = {"say", "tell", "write", "claim", "insist", "warn", "argue", "explain", "note", "add", "believe",
+            "think", "estimate", "predict", "testify", "allege", "assert", "contend", "maintain", "agree", "hope",
+            "fear", "worry", "feel", "concede", "acknowledge", "admit", "suggest", "stress", "emphasize",
+            "emphasise", "reiterate", "confirm", "report", "state", "assure", "remind", "inform", "promise",
+            "vow", "pledge", "complain", "recall", "observe", "caution", "speculate"}
+
+# Phrases that may stand between a reporting verb and the reported clause.
+ADJUNCT = re.compile(
+    r"\s*(?:,\s*)?(?:(?:in|on|at|during|via|through|over|by|after|before|from|with|to|earlier|last|this|on)\s+"
+    r"(?:a|an|the|his|her|their|its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|email|e-mail|"
+    r"phone|telephone|twitter|Twitter|Facebook|social|week|month|year|morning|afternoon|evening|night|"
+    r"[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:,|\bthat\b|$))"
+    r"|(?:in\s+(?:retrospect|response|part|turn|fact|particular|person|general|recent\s+\w+|total)|"
+    r"at\s+(?:the\s+time|one\s+point|first|least|times)|on\s+(?:camera|air|background|Twitter)|"
+    r"off\s+camera|for\s+(?:example|instance|his\s+part|her\s+part|their\s+part|now)|"
+    r"(?:this|last|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|"
+    r"(?:on|by)\s+\w+day|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|"
+    r"later|again|previously|repeatedly|also|publicly|then|last\s+\w+))\s*,?")
+LISTENER = re.compile(
+    r"\s*(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&/-]*\s*)+|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
+    r"him|her|them|us|me|you|lawmakers|MPs|supporters|members|parliament|council|listeners|viewers|"
+    r"the\s+(?:court|jury|judge|committee|crowd|audience|inquiry|hearing|commission)|a\s+\w+(?:\s+\w+)?)\s*,?")
+CLAUSE_START_BAD = re.compile(r"^(?:(?:to|for|of|in|on|at|with|by|so|and|or|but|as|about|from|over|into|"
+                              r"during|after|before|goodbye|hello|yes|no|sorry|thanks|more|much|little|nothing|"
+                              r"something|anything|otherwise|so|too|the same|this|it\.)\b|[,.;:!?)]|$)", re.I)
+SUBJECT_START = re.compile(r"^(?:he|she|they|it|we|i|you|there|this|that|these|those|the|a|an|his|her|their|its|"
+                           r"our|my|some|many|most|all|no|[A-Z][\w’'.-]*|\d[\d,.]*)\b")
+WORD = re.compile(r"[\w’']+")
+
+
+@dataclass(frozen=True)
+class Reported:
+    start: int
+    end: int
+    speaker: Speaker
+    cue: Cue
+
+
+def _inside(pos: int, marked: list[Marked]) -> bool:
+    return any(m.start <= pos < m.end for m in marked)
+
+
+def _trim_end(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?"):
+        e -= 1
+    return e
+
+
+def _words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _after_verb(text: str, cue: Cue, end: int) -> int | None:
+    """Where the reported clause begins after a reporting verb, or None."""
+    pos = cue.end
+    if cue.lemma in LISTENER_VERBS:
+        m = LISTENER.match(text, pos, end)
+        if m and m.end() > pos:
+            pos = m.end()
+    for _ in range(3):
+        m = ADJUNCT.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    m = re.compile(r"\s*,?\s*that\b").match(text, pos, end)
+    if m:
+        return m.end() - 4
+    rest = text[pos:end].strip()
+    if CLAUSE_START_BAD.match(rest) or _words(rest) < 4 or cue.lemma in DIRECT_ONLY:
+        return None
+    if cue.lemma not in SAY_LIKE and not re.match(r"(?:he|she|they|it|we|i|there)\b", rest, re.I):
+        return None
+    if not SUBJECT_START.match(rest):
+        return None
+    return pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+
+
+def _parenthetical(text: str, spk: Speaker | None) -> bool:
+    """"as X said" agrees with X; it does not report X's words."""
+    return spk is not None and bool(re.search(r"\b[Aa]s\s+$", text[max(0, spk.start - 4):spk.start]))
+
+
+def _is_adjunct(text: str, cue: Cue, end: int) -> bool:
+    """Whether what follows a closing "…, X said" is only a listener and time or place."""
+    pos = cue.end
+    if cue.lemma in LISTENER_VERBS:
+        m = LISTENER.match(text, pos, end)
+        pos = m.end() if m else pos
+    for _ in range(3):
+        m = ADJUNCT.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return not text[pos:end].strip(" .,!?;:\n\u201d\"")
+
+
+def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Reported]:
+    """Reported clauses in the sentence ``text[s:e]``."""
+    cues = [c for c in cues_in(text, s, e) if not _inside(c.start, marked)]
+    out: list[Reported] = []
+    # "According to X, clause." / "Clause, according to X."
+    for c in cues:
+        if c.lemma != "according to":
+            continue
+        spk = np_right(text, c.end)
+        if spk is None:
+            continue
+        if re.match(r"\s*,", text[spk.end:e]) and c.start - s <= 3:
+            cs = spk.end + len(re.match(r"\s*,\s*", text[spk.end:e]).group(0))
+            ce = _trim_end(text, cs, e)
+            if _words(text[cs:ce]) >= 3:
+                return [Reported(cs, ce, spk, c)]
+        if _words(text[spk.end:e]) <= 1 and re.search(r",\s*$", text[s:c.start]):
+            ce = _trim_end(text, s, c.start)
+            if _words(text[s:ce]) >= 3:
+                return [Reported(s, ce, spk, c)]
+    verbs = [c for c in cues if c.lemma != "according to" and c.lemma not in OPINION_VERBS
+             and (c.lemma not in DIRECT_ONLY or re.match(r"\s+that\b", text[c.end:e]))]
+    for c in verbs:
+        before = text[s:c.start]
+        # "Clause, X said." (the speaker and verb close the sentence)
+        tail = text[c.end:e]
+        comma = before.rfind(",")
+        if comma > 0 and _is_adjunct(text, c, e) and c.lemma not in DIRECT_ONLY \
+                and not any(s <= m.start < s + comma for m in marked):
+            spk = np_left(text, c.start, s + comma + 1)
+            inv = None
+            if spk is None and not before[comma + 1:].strip():
+                inv = np_right(text, c.end)  # "Clause, said the minister."
+            who = spk or inv
+            if _parenthetical(text, who):
+                continue
+            if who is not None and _words(text[s:s + comma]) >= 3:
+                ce = _trim_end(text, s, s + comma)
+                out.append(Reported(s, ce, who, c))
+                # "Clause, X said, that clause2."
+                if tail.lstrip().startswith(",") or re.match(r"\s*,\s*that\b", tail):
+                    pass
+                return out
+        # "Clause1, X said, clause2." (split by the attribution)
+        m = re.match(r"\s*,\s*", tail)
+        if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3:
+            spk = np_left(text, c.start, s + comma + 1)
+            if spk is not None and _words(before[:comma]) >= 2 and not _parenthetical(text, spk):
+                c2 = c.end + m.end()
+                return [Reported(s, _trim_end(text, s, s + comma), spk, c),
+                        Reported(c2, _trim_end(text, c2, e), spk, c)]
+        # "X said (that) clause."
+        spk = np_left(text, c.start, s)
+        if spk is None or _parenthetical(text, spk):
+            continue
+        cs = _after_verb(text, c, e)
+        if cs is None:
+            continue
+        ce = _trim_end(text, cs, e)
+        if _words(text[cs:ce]) >= 4:
+            return [Reported(cs, ce, spk, c)]
+    return out

@@ -1,0 +1,128 @@
+"""Finds capitalised name mentions in prose and guesses whether each is a person, organisation or place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from toolkit.lexicons.names import ADJECTIVES, FIRST_NAMES, ORG_WORDS, PLACE_PHRASES, PLACES, STOP_CAPS, TITLES
+
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_WORD = rf"(?:{_UP}\.(?:{_UP}\.)+|{_UP}[\w’'\-/]*\.?|Mc{_UP}\w+|O’{_UP}\w+|O'{_UP}\w+)"
+_LINK = r"(?:\s+(?:of|the|for|and|de|del|da|di|van|von|der|den|la|le|al|bin|ibn|du|dos|das)\s+(?=[A-ZÀ-Þ]))"
+LINKS = {"of", "the", "for", "and", "de", "del", "da", "di", "van", "von", "der", "den", "la", "le", "al", "bin",
+         "ibn", "du", "dos", "das"}
+_DOTTED_OK = re.compile(r"^(?:[A-Z]\.|(?:[A-Z]\.)+[A-Z]?\.?|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|"
+                        r"Lt\.|Col\.|Capt\.|Sgt\.|Const\.|Det\.|Insp\.|Supt\.|Prof\.|Rev\.|Jr\.|Sr\.|Inc\.|"
+                        r"Corp\.|Co\.|Ltd\.|Coun\.|Ont\.|Que\.|Alta\.|Sask\.|Man\.|Calif\.|Fla\.|Mass\.|Wash\.)$")
+RUN = re.compile(rf"(?<![\w’']){_WORD}(?:(?:\s+|{_LINK}(?:the\s+)?|/){_WORD})*")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+/[A-Z]+)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # person | organization | place | other
+    title: str = ""  # title words before a person's name ("Sen.", "Foreign Minister")
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", text)
+
+
+def classify(name: str, known_people: set[str] | None = None) -> str:
+    """person, organization, place or other for a capitalised phrase (titles already stripped)."""
+    words = name.split()
+    if not words:
+        return "other"
+    if name in PLACE_PHRASES or (len(words) == 1 and name in PLACES):
+        return "place"
+    if any(w.strip(".,") in ORG_WORDS for w in words) or ACRONYM.match(name):
+        return "organization"
+    if known_people and (name in known_people or words[-1] in known_people):
+        return "person"
+    if all(w in PLACES for w in words):
+        return "place"
+    if len(words) == 1 and (name in ADJECTIVES or name in STOP_CAPS):
+        return "other"
+    if words[0] in FIRST_NAMES and len(words) >= 2:
+        return "person"
+    if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’'\-]+$|^[A-Z]\.$", w) for w in words) \
+            and not any(w in ADJECTIVES or w in PLACES or w in STOP_CAPS for w in words):
+        return "person"
+    return "other"
+
+
+def split_title(words: list[str]) -> tuple[list[str], list[str]]:
+    """Leading title or role words ("Conservative Leader", "Sen.") and the rest."""
+    i = 0
+    while i < len(words) - 1 and (words[i] in TITLES or words[i] in ADJECTIVES or words[i].rstrip(".") in TITLES):
+        i += 1
+    return words[:i], words[i:]
+
+
+def _pieces(text: str):
+    """Capitalised runs, cut after a word that ends a sentence ("China. Omir Bekali")."""
+    for m in RUN.finditer(text):
+        start = None
+        for w in re.finditer(r"\S+", m.group(0)):
+            if start is None:
+                start = w.start()
+            word = w.group(0)
+            if word.endswith(".") and not _DOTTED_OK.match(word):
+                yield m.start() + start, m.group(0)[start:w.end() - 1]
+                start = None
+        if start is not None:
+            yield m.start() + start, m.group(0)[start:].rstrip(".") if not _DOTTED_OK.match(
+                m.group(0).split()[-1]) else m.group(0)[start:]
+
+
+def find_mentions(text: str, known_people: set[str] | None = None) -> list[Mention]:
+    """Capitalised runs in ``text``, sentence-initial function words and titles split off."""
+    out: list[Mention] = []
+    for s, raw in _pieces(text):
+        raw = _strip_possessive(raw)
+        words = raw.split()
+        while words and words[-1] in LINKS:
+            words.pop()
+        while words and (words[0] in LINKS or ((words[0] in STOP_CAPS or words[0].rstrip(".") in STOP_CAPS)
+                         and not (words[0] == "May" and len(words) == 1))):
+            s += len(words[0]) + 1
+            words = words[1:]
+        raw = " ".join(words)
+        if not words or all(w in ADJECTIVES or w in LINKS for w in words):
+            continue
+        if "and" in words and not any(w in ORG_WORDS for w in words):
+            k = words.index("and")
+            left, right = " ".join(words[:k]), " ".join(words[k + 1:])
+            for part, at in ((left, s), (right, text.find(right, s + len(left)))):
+                if part and at >= 0:
+                    out.extend(m for m in find_mentions(part, known_people)
+                               if True for m in [Mention(m.start + at, m.end + at, m.text, m.kind, m.title)])
+            continue
+        title, rest = split_title(words)
+        if title and any(w in LINKS for w in rest):
+            # "Vice Minister of Foreign Affairs Li Huilai": the name follows the last link word
+            k = max(i for i, w in enumerate(rest) if w in LINKS)
+            tail = rest[k + 1:]
+            t2, tail = split_title(tail)
+            if len(tail) >= 2 and classify(" ".join(tail), known_people) in ("person", "other") \
+                    and not any(w in ORG_WORDS for w in tail):
+                title, rest = title + rest[:k + 1] + t2, tail
+        if title and rest and classify(" ".join(rest), known_people) in ("person", "other") \
+                and not any(w in ORG_WORDS for w in rest):
+            name = " ".join(rest)
+            start = text.find(name, s)
+            kind = classify(name, known_people)
+            if kind == "other" and (len(rest) >= 2 or any(t.rstrip(".") in TITLES for t in title)):
+                kind = "person"
+            out.append(Mention(start, start + len(name), name, kind, " ".join(title)))
+            continue
+        name = " ".join(words)
+        start = text.find(name, s)
+        if start < 0:
+            continue
+        out.append(Mention(start, start + len(name), name, classify(name, known_people)))
+    return out

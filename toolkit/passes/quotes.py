@@ -1,0 +1,267 @@
+"""Marks quotations in the tree: direct quotes (with their marks), indirect speech, and terms.
+
+Direct quotes become ``Quote(direct=True)`` wrapping the words inside the marks (the marks go to
+``attr`` key ``marks``); reported clauses become ``Quote(direct=False)``; quoted words that are not
+speech (scare quotes, titles, terms) become ``Term``. The speaker is recorded as written in
+``attr`` key ``said-by`` (with ``said-at``, its paragraph and offset); the ``speakers`` pass
+resolves it to a person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from toolkit.options import Context
+from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right
+from toolkit.passes.indirect import Reported, find_reported
+from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_many
+from toolkit.passes.quote_marks import Marked, find_marked
+from toolkit.passes.sentences import split_sentences
+from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term
+from toolkit.tree.walk import plain_text
+
+WORD = re.compile(r"[\w’']+")
+
+
+@dataclass
+class Found:
+    """One recognised quotation (or term) in paragraph ``para``."""
+
+    para: int
+    start: int
+    end: int
+    inner: tuple[int, int]
+    marks: str = ""
+    direct: bool = True
+    term: bool = False
+    cue: str = ""
+    speaker: Speaker | None = None
+    speaker_para: int = -1
+    group: str = ""
+    nested: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _words(s: str) -> int:
+    return len(WORD.findall(s))
+
+
+def _title_like(s: str) -> bool:
+    words = [w for w in s.split() if w[:1].isalpha()]
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "with", "or"}
+    caps = [w for w in words if w[0].isupper()]
+    rest = [w for w in words if w.lower() not in small]
+    return len(words) >= 2 and len(caps) == len(rest) and bool(rest)
+
+
+def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] | None:
+    seg_end = stop
+    tail = text[q.end:seg_end]
+    lead = re.match(r"[\s,—–-]*", tail).end()
+    pos = q.end + lead
+    cues = [c for c in cues_in(text, pos, seg_end) if c.start - pos < 160]
+    if not cues:
+        return None
+    c = cues[0]
+    if c.start == pos:  # "…,” said the minister
+        particle = re.match(r"\s+(?:out|up|on|back)\b", text[c.end:])
+        spk = np_right(text, c.end + (particle.end() if particle else 0))
+        if spk is not None:
+            return spk, c
+        return None
+    if c.lemma == "according to":
+        return None
+    spk = np_left(text, c.start, pos)
+    if spk is not None and spk.start <= pos + 2:
+        return spk, c
+    return None
+
+
+def _attribution_before(text: str, q: Marked, lo: int) -> tuple[Speaker, Cue] | None:
+    head = text[lo:q.start]
+    cues = cues_in(text, lo, q.start)
+    if not cues:
+        return None
+    c = cues[-1]
+    between = text[c.end:q.start]
+    if _words(between) > 9 and not re.search(r"[:,]\s*$", head):
+        return None
+    if _words(between) and not re.search(r"[:,]\s*$", head) and not re.match(r"\s*that\b", between):
+        # the quotation continues a clause after the verb ("reporting students for “…”")
+        called = c.lemma in ("call", "describe") and _words(between) <= 3
+        if not called and (c.text.endswith("ing") or _words(text[q.inner[0]:q.inner[1]]) < 5):
+            return None
+    if c.lemma == "according to":
+        spk = np_right(text, c.end)
+        return (spk, c) if spk else None
+    spk = np_left(text, c.start, lo)
+    if spk is None:
+        return None
+    return spk, c
+
+
+def _attribution_previous(text: str, sent: tuple[int, int]) -> tuple[Speaker, Cue] | None:
+    """A sentence ending in "X said:" or "… went on to say," introduces the next quotation."""
+    s, e = sent
+    body = text[s:e].rstrip()
+    if not body.endswith((":", ",")) and _words(body) > 14:
+        return None
+    cues = cues_in(text, s, e)
+    for c in reversed(cues):
+        spk = np_left(text, c.start, s) if c.lemma != "according to" else np_right(text, c.end)
+        if spk is not None:
+            return spk, c
+    return None
+
+
+def find_in_paragraph(text: str, para: int, in_blockquote: bool = False) -> list[Found]:
+    marked = find_marked(text)
+    sents = split_sentences(text, marked)
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for s, e in sents:
+        for r in find_reported(text, s, e, marked):
+            colon = next((m for m in marked if r.start < m.start < r.end
+                          and re.search(r":\s*$", text[r.start:m.start])), None)
+            if colon is not None:  # "X said there were three: “…”" -> the words in marks stand apart
+                r = Reported(r.start, r.start + text[r.start:colon.start].rstrip().rstrip(":").__len__(),
+                             r.speaker, r.cue)
+                if _words(text[r.start:r.end]) < 4:
+                    continue
+            # a clause that is one quotation in marks is direct speech: leave it to the marks
+            inside = [m for m in marked if m.start >= r.start - 1 and m.end <= r.end + 2]
+            outside = text[r.start:r.end]
+            for m in inside:
+                outside = outside.replace(text[m.start:m.end], " ")
+            if inside and _words(outside) <= 2:
+                continue
+            if any(m.start < r.start < m.end or m.start < r.end < m.end for m in marked if m.close):
+                continue
+            found.append(Found(para, r.start, r.end, (r.start, r.end), direct=False, cue=r.cue.text,
+                               speaker=r.speaker, speaker_para=para))
+            taken.append((r.start, r.end))
+            for m in inside:
+                found.append(Found(para, m.start, m.end, m.inner, m.marks, nested=True))
+    for q in marked:
+        if any(a <= q.start and q.end <= b + 2 for a, b in taken):
+            continue
+        inner = text[q.inner[0]:q.inner[1]]
+        sent = next(((s, e) for s, e in sents if s <= q.start < e), (0, len(text)))
+        nxt = min([m.start for m in marked if m.start >= q.end] + [sent[1]])
+        prev = max([m.end for m in marked if m.end <= q.start] + [sent[0]])
+        att = _attribution_after(text, q, nxt) if q.close else None
+        where = "after"
+        if att is None:
+            att = _attribution_before(text, q, prev)
+            where = "before"
+        whole = (_words(text[sent[0]:q.start]) <= 3 or re.search(r":\s*$", text[sent[0]:q.start])) \
+            and _words(text[q.end:sent[1]]) == 0
+        if att is None and whole and q.start - sent[0] <= 2:
+            k = sents.index(sent) if sent in sents else -1
+            if k > 0:
+                att = _attribution_previous(text, sents[k - 1])
+                where = "previous"
+        n = _words(inner)
+        if att is not None:
+            spk, cue = att
+            if n < 3 and where == "before" and not re.search(r"\b(?:call|calls|called|calling|dubbed|described)\b",
+                                                               text[cue.start:q.start]) \
+                    and _words(text[cue.end:q.start]) > 1:
+                found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
+                continue
+            found.append(Found(para, q.start, q.end, q.inner, q.marks, cue=cue.text, speaker=spk,
+                               speaker_para=para, extra={"where": where}))
+            continue
+        if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
+            found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
+            continue
+        found.append(Found(para, q.start, q.end, q.inner, q.marks, extra={} if whole or n >= 8 else {"partial": "1"}))
+    found.sort(key=lambda f: (f.start, -f.end))
+    return found
+
+
+def _link_groups(found: list[Found], texts: list[str]) -> None:
+    """Parts of one quotation split by its attribution share a group; unattributed parts borrow."""
+    quotes = [f for f in found if not f.term and not f.nested]
+    n = 0
+    for i, f in enumerate(quotes):
+        if f.speaker is None or f.extra.get("where") != "before" or not f.direct:
+            continue
+        if i == 0:
+            continue
+        p = quotes[i - 1]
+        text = texts[f.para]
+        if p.para == f.para and p.direct and p.speaker is not None and p.extra.get("where") == "after" \
+                and text[f.inner[0]:f.inner[0] + 1].islower() and text[p.inner[1] - 1:p.inner[1]] == "," \
+                and p.speaker.start >= p.end and f.start > p.speaker.start:
+            n += 1
+            p.group = p.group or f"q{p.para}-{p.start}"
+            f.group = p.group
+    # quotations without an attribution: the next one in the paragraph, or the last one before
+    last: Found | None = None
+    for i, f in enumerate(quotes):
+        if f.speaker is None and f.direct and not f.extra.get("partial"):
+            ahead = next((g for g in quotes[i + 1:] if g.para == f.para), None)
+            if ahead is not None and ahead.speaker is not None and ahead.direct:
+                f.speaker, f.speaker_para = ahead.speaker, ahead.para
+                f.extra["carried"] = "next"
+            elif last is not None and last.speaker is not None and f.para - last.para <= 2:
+                f.speaker, f.speaker_para, f.cue = last.speaker, last.speaker_para, ""
+                f.extra["carried"] = "last"
+        if f.speaker is not None:
+            last = f
+
+
+def find_quotes(texts: list[str], blockquote: list[bool] | None = None) -> list[Found]:
+    """All quotations in a list of paragraph texts (reading order)."""
+    found: list[Found] = []
+    for k, text in enumerate(texts):
+        if text is None:
+            continue
+        found.extend(find_in_paragraph(text, k, bool(blockquote and blockquote[k])))
+    _link_groups(found, texts)
+    return found
+
+
+def _node(f: Found, kind_is_term: bool):
+    attr = Attr()
+    if f.marks:
+        attr = attr.with_kv("marks", f.marks)
+    if kind_is_term:
+        return lambda children: Term(children, attr)
+    if f.group:
+        attr = attr.with_kv("group", f.group)
+    if f.speaker is not None:
+        attr = attr.with_kv("said-by", f.speaker.text).with_kv("said-at", f"{f.speaker_para}:{f.speaker.start}")
+        if f.speaker.role:
+            attr = attr.with_kv("role", f.speaker.role)
+    return lambda children: Quote(children, "", f.cue, f.direct, attr)
+
+
+def mark_quotes(doc: Document, ctx: Context) -> Document:
+    paras = list(iter_paragraphs(doc.blocks))
+    texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
+    found = find_quotes(texts, [bq for _, bq in paras])
+    by_para: dict[int, list[Found]] = {}
+    for f in found:
+        by_para.setdefault(f.para, []).append(f)
+
+    def apply(para: Para, k: int) -> Para:
+        items = []
+        for f in by_para.get(k, []):
+            inner = f.inner if f.marks else None
+            if f.marks:
+                items.append((f.start, f.end, _node(f, f.term), inner))
+            else:
+                s, e = f.inner
+                items.append((s, e, _node(f, f.term), None))
+        if not items:
+            return para
+        return dataclasses.replace(para, children=wrap_many(para.children, items))
+
+    return map_paragraphs(doc, apply)
+
+
+__all__ = ["BlockQuote", "Found", "Heading", "find_quotes", "mark_quotes"]
