@@ -19,6 +19,21 @@ RUN = re.compile(rf"(?<![\w’']){_WORD}(?:(?:\s+|{_LINK}(?:the\s+)?|/){_WORD})*
 ACRONYM = re.compile(r"^(?:[A-Z]{2,}|[A-Z](?:\.[A-Z])+\.?|[A-Z]+/[A-Z]+)$")
 
 
+PLACE_HEADS = {"District", "Region", "Prefecture", "County", "Township", "Municipality", "Province", "Valley",
+               "River", "Lake", "Mountains", "Island", "Islands", "Sea", "Ocean", "Bay", "Peninsula", "Street",
+               "Avenue", "Road", "Park", "Square"}
+DOCUMENT_HEADS = {"Concept", "Policy", "Act", "Plan", "Code", "Strategy", "Agreement", "Compact", "Treaty", "Accord",
+                  "Convention", "Law", "Bill", "Charter", "Report", "Day", "Week", "Month", "Year", "Award", "Prize",
+                  "Cup", "Games", "Championship", "Open", "Festival"}
+PERSON_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "Senator", "Rep", "Gov", "Governor",
+                 "President", "Minister", "Secretary", "Ambassador", "Premier", "Mayor", "Councillor", "Judge",
+                 "Justice", "Pope", "King", "Queen", "Prince", "Princess", "Rev", "Chairman", "Chairwoman", "CEO",
+                 "Director", "Leader", "MP", "MPP", "MLA", "Chief", "Officer", "Commissioner", "Gen", "Lt", "Col",
+                 "Capt", "Sgt", "Const", "Det", "Insp", "Supt", "Coach", "Dean", "Chancellor", "Sheriff", "Speaker",
+                 "Detective", "Inspector", "Sergeant", "Constable", "Captain", "Lieutenant", "Sir", "Dame", "Lord",
+                 "Lady", "Rabbi", "Imam", "Bishop", "Cardinal", "Archbishop", "Councilman", "Councilwoman"}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -37,8 +52,10 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
     words = name.split()
     if not words:
         return "other"
-    if name in PLACE_PHRASES or (len(words) == 1 and name in PLACES):
+    if name in PLACE_PHRASES or (len(words) == 1 and name in PLACES) or (len(words) >= 2 and words[-1] in PLACE_HEADS):
         return "place"
+    if words[-1] in DOCUMENT_HEADS:
+        return "other"
     if any(w.strip(".,") in ORG_WORDS for w in words) or ACRONYM.match(name):
         return "organization"
     if known_people and (name in known_people or words[-1] in known_people):
@@ -49,6 +66,8 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
         return "other"
     if words[0] in FIRST_NAMES and len(words) >= 2:
         return "person"
+    if any(w.endswith(("’s", "'s")) for w in words):
+        return "other"
     if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’'\-]+$|^[A-Z]\.$", w) for w in words) \
             and not any(w in ADJECTIVES or w in PLACES or w in STOP_CAPS for w in words):
         return "person"
@@ -94,8 +113,9 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
         raw = " ".join(words)
         if not words or all(w in ADJECTIVES or w in LINKS for w in words):
             continue
-        if "and" in words and not any(w in ORG_WORDS for w in words):
-            k = words.index("and")
+        split_at = next((w for w in ("of", "for", "the", "and") if w in words), None)
+        if split_at and not any(w in ORG_WORDS for w in words) and classify(raw, known_people) != "place":
+            k = words.index(split_at)
             left, right = " ".join(words[:k]), " ".join(words[k + 1:])
             for part, at in ((left, s), (right, text.find(right, s + len(left)))):
                 if part and at >= 0:
@@ -111,12 +131,14 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
             if len(tail) >= 2 and classify(" ".join(tail), known_people) in ("person", "other") \
                     and not any(w in ORG_WORDS for w in tail):
                 title, rest = title + rest[:k + 1] + t2, tail
-        if title and rest and classify(" ".join(rest), known_people) in ("person", "other") \
+        strong = any(t.rstrip(".") in PERSON_TITLES for t in title)
+        if title and rest and (classify(" ".join(rest), known_people) == "person"
+                               or (strong and len(rest) <= 3 and classify(" ".join(rest), known_people) == "other")) \
                 and not any(w in ORG_WORDS for w in rest):
             name = " ".join(rest)
             start = text.find(name, s)
             kind = classify(name, known_people)
-            if kind == "other" and (len(rest) >= 2 or any(t.rstrip(".") in TITLES for t in title)):
+            if kind == "other" and strong:
                 kind = "person"
             out.append(Mention(start, start + len(name), name, kind, " ".join(title)))
             continue

@@ -1,0 +1,123 @@
+"""Collects dated events into a timeline: absolute dates, and relative ones resolved against the publication date.
+
+"March 29, 2018", "In early 2017" and "By August 2017" are read as written; "last month",
+"last year", "the previous August" or "on Monday" are resolved only when ``meta.date`` is known.
+Each event keeps the sentence that states it and the id of its paragraph (``p1``, ``p2``, … as the
+``ids`` pass numbers them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, timedelta
+
+from toolkit.datetext import MONTHS, find_dates
+from toolkit.options import Context
+from toolkit.passes.quote_marks import find_marked
+from toolkit.passes.sentences import split_sentences
+from toolkit.tree.nodes import BlockQuote, Document, Event, ListBlock, Para
+from toolkit.tree.walk import plain_text
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE = re.compile(
+    rf"\b(?:(?P<unit>last|this|next|the previous|the following)\s+(?P<what>week|month|year|{_MONTH}|spring|"
+    rf"summer|fall|autumn|winter)|(?P<day>yesterday|today|tomorrow)|"
+    rf"(?:on\s+|last\s+)(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?P<ago>\w+)\s+(?P<agounit>years?|months?|weeks?|days?)\s+ago)\b", re.I)
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "a": 1, "an": 1}
+
+
+def paragraph_ids(blocks) -> list[tuple[Para, str]]:
+    """Paragraphs with the ids the ``ids`` pass gives them (p1, p2, … in reading order)."""
+    out: list[tuple[Para, str]] = []
+
+    def visit(block) -> None:
+        if isinstance(block, Para):
+            out.append((block, block.attr.id or f"p{len(out) + 1}"))
+        elif isinstance(block, BlockQuote):
+            for b in block.blocks:
+                visit(b)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                for b in item:
+                    visit(b)
+
+    for b in blocks:
+        visit(b)
+    return out
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    m = d.month - 1 + months
+    return d.year + m // 12, m % 12 + 1
+
+
+def resolve_relative(m: re.Match, pub: date) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD value for a relative phrase, given the publication date."""
+    g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
+    if g["day"]:
+        return (pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g["day"]])).isoformat()
+    if g["weekday"]:
+        back = (pub.weekday() - _WEEKDAY.index(g["weekday"])) % 7 or 7
+        return (pub - timedelta(days=back)).isoformat()
+    if g["ago"]:
+        n = NUMBERS.get(g["ago"]) or (int(g["ago"]) if g["ago"].isdigit() else None)
+        if not n:
+            return None
+        unit = g["agounit"].rstrip("s")
+        if unit == "year":
+            return f"{pub.year - n:04d}"
+        if unit == "month":
+            y, mo = _shift_month(pub, -n)
+            return f"{y:04d}-{mo:02d}"
+        return (pub - timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    unit, what = g["unit"], g["what"]
+    step = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[unit]
+    if what == "year":
+        return f"{pub.year + step:04d}"
+    if what == "month":
+        y, mo = _shift_month(pub, step)
+        return f"{y:04d}-{mo:02d}"
+    if what == "week":
+        return (pub + timedelta(weeks=step)).isoformat()
+    if what in MONTHS:
+        mo = MONTHS[what]
+        y = pub.year
+        if step < 0 and mo >= pub.month:
+            y -= 1
+        if step > 0 and mo <= pub.month:
+            y += 1
+        return f"{y:04d}-{mo:02d}"
+    return None
+
+
+def find_events(text: str, block: str, pub: date | None) -> list[Event]:
+    """Events stated in one paragraph: one per date mention, with its sentence."""
+    events: list[Event] = []
+    for s, e in split_sentences(text, find_marked(text)):
+        sentence = text[s:e].strip()
+        values = [v for _, _, v in find_dates(sentence)]
+        if pub is not None:
+            values += [v for m in RELATIVE.finditer(sentence) if (v := resolve_relative(m, pub))]
+        for v in dict.fromkeys(values):
+            events.append(Event(v, sentence, block))
+    return events
+
+
+def _pub_date(doc: Document) -> date | None:
+    try:
+        return date.fromisoformat((doc.meta.date or "")[:10])
+    except ValueError:
+        return None
+
+
+def collect_events(doc: Document, ctx: Context) -> Document:
+    pub = _pub_date(doc)
+    events: list[Event] = list(doc.events)
+    for para, pid in paragraph_ids(doc.blocks):
+        events.extend(find_events(plain_text(para.children), pid, pub))
+    events.sort(key=lambda ev: ev.date)  # stable: same date keeps reading order
+    return dataclasses.replace(doc, events=tuple(events))

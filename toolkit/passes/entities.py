@@ -1,0 +1,67 @@
+"""Lists the named people, organisations and places of an article with canonical names and mention counts.
+
+A surname alone ("Kassenova") counts for the full name given elsewhere ("Nargis Kassenova"); an
+abbreviation counts for its expansion; speakers resolved by the ``speakers`` pass are included.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from toolkit.options import Context
+from toolkit.passes.abbreviations import COMMON
+from toolkit.passes.inline_spans import iter_paragraphs
+from toolkit.passes.mentions import find_mentions
+from toolkit.tree.nodes import Document, Entity, Para
+from toolkit.tree.walk import plain_text
+
+
+def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
+                  speakers: dict[str, str] | None = None) -> list[Entity]:
+    """Entities in order of first mention; ``speakers`` maps known names to person/organization."""
+    abbreviations = abbreviations or {}
+    mentions = [m for text in texts for m in find_mentions(text)]
+    full_names = [m.text for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
+    full_names += [n for n, k in (speakers or {}).items() if k == "person" and len(n.split()) >= 2]
+    by_part: dict[str, str] = {}
+    for name in full_names:
+        by_part.setdefault(name.split()[-1], name)
+    for name in full_names:
+        by_part.setdefault(name.split()[0], name)
+    order: dict[tuple[str, str], int] = {}
+    counts: Counter = Counter()
+    for m in mentions:
+        name, kind = m.text, m.kind
+        if kind == "organization" and name in abbreviations:
+            name = abbreviations[name]
+        if kind in ("person", "other") and name in by_part and name not in full_names:
+            name, kind = by_part[name], "person"
+        elif kind == "person" and len(name.split()) == 1:
+            continue  # a lone first or last name nobody introduced
+        if kind == "other" or name in COMMON or (kind == "organization" and name in ("Party", "Government")):
+            continue
+        key = (name, kind)
+        order.setdefault(key, len(order))
+        counts[key] += 1
+    for name, kind in (speakers or {}).items():
+        name = abbreviations.get(name, name)
+        if name[:1].isupper() and name not in COMMON and (name, kind) not in order:
+            order[(name, kind)] = len(order)
+            counts[(name, kind)] += 1
+    # a name seen both as person and as something else keeps its most frequent kind
+    best: dict[str, tuple[str, int]] = {}
+    for (name, kind), n in counts.items():
+        if name not in best or n > best[name][1]:
+            best[name] = (kind, n)
+    out = [Entity(name, kind, sum(n for (nm, _), n in counts.items() if nm == name))
+           for (name, kind), _ in sorted(order.items(), key=lambda x: x[1]) if best[name][0] == kind]
+    return out
+
+
+def collect_entities(doc: Document, ctx: Context) -> Document:
+    texts = [plain_text(p.children) for p, _ in iter_paragraphs(doc.blocks) if isinstance(p, Para)]
+    speakers = {p.name: p.kind for p in doc.people}
+    found = find_entities(texts, dict(doc.abbreviations), speakers)
+    known = {(e.name, e.kind) for e in doc.entities}
+    return dataclasses.replace(doc, entities=(*doc.entities, *(e for e in found if (e.name, e.kind) not in known)))
