@@ -81,6 +81,9 @@ class DaskPool:
                              "(or pip install 'dask[distributed]')") from None
         self.options, self.formats = options, formats
         self.cluster = None
+        level = logging.getLogger("toolkit").getEffectiveLevel()
+        for name in ("distributed", "bokeh", "tornado"):  # Dask's chatter only with -vv
+            logging.getLogger(name).setLevel(logging.DEBUG if level <= logging.DEBUG else logging.ERROR)
         try:
             if scheduler:
                 self.client = Client(scheduler, timeout="20s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterable
@@ -18,8 +19,12 @@ def _hash_tree(h, folder: Path, pattern: str) -> None:
         h.update(b"\0")
 
 
+@functools.cache
 def toolkit_fingerprint() -> str:
-    """The toolkit version, its own source files and the installed plugins' names and versions."""
+    """The toolkit version, its own source files and the installed plugins' names and versions.
+
+    Computed once per process: the code a process runs is the code it imported at start.
+    """
     import toolkit
     from toolkit.registry import GROUPS
 

@@ -29,15 +29,36 @@ def _die_with_parent(parent: int) -> None:
     except (OSError, AttributeError):
         pass
 
+    # A forkserver child inherits the server's "coordinator alive" pipe; holding it would keep the
+    # server (and so us, through PDEATHSIG) alive after the coordinator is killed.
+    try:
+        from multiprocessing import forkserver
+
+        fd = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
+        if fd is not None:
+            os.close(fd)
+            forkserver._forkserver._forkserver_alive_fd = None
+    except (ImportError, AttributeError, OSError):
+        pass
+
+    def gone() -> bool:
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        try:  # a killed coordinator not yet reaped is a zombie
+            with open(f"/proc/{parent}/stat", encoding="ascii", errors="replace") as fh:
+                return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+        except (OSError, IndexError):
+            return False
+
     def watch() -> None:
         while True:
-            time.sleep(1.0)
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
+            time.sleep(0.5)
+            if gone():
                 os._exit(1)
-            except PermissionError:
-                pass
 
     threading.Thread(target=watch, name="toolkit-parent-watch", daemon=True).start()
 
