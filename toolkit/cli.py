@@ -32,10 +32,22 @@ class ToolkitGroup(click.Group):
             sys.exit(130)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `toolkit convert ... | head`: the reader went away; say nothing
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except (MemoryError, RecursionError) as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            what = "ran out of memory" if isinstance(exc, MemoryError) else "the input is nested too deeply"
+            click.echo(f"toolkit: error: {what}; split the input into smaller articles", err=True)
+            sys.exit(1)
         except Exception as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"toolkit: internal error: {exc.__class__.__name__}: {exc} (run with --debug "
+            detail = " ".join(str(exc).split())[:300]
+            click.echo(f"toolkit: internal error: {exc.__class__.__name__}: {detail} (run with --debug "
                        "for the traceback)", err=True)
             sys.exit(1)
 

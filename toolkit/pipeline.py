@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
+import glob
 import logging
 import os
 import re
+import stat
 import tempfile
 import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, decode_text, encoding_warning
 from toolkit.errors import InputError, OutputError, UnknownFormatError
 from toolkit.options import Context, Options
 from toolkit.registry import get_registry
@@ -20,6 +25,7 @@ from toolkit.tree.nodes import Document, Figure, Meta
 log = logging.getLogger("toolkit")
 
 META_FIELDS = {f.name for f in dataclasses.fields(Meta)}
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -39,9 +45,22 @@ def detect_format(path: Path, data: bytes) -> str:
         f"({', '.join(sorted(reg.readers))})", str(path))
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The file's bytes; refuses folders, devices, pipes and files over ``limit`` before reading."""
     try:
-        return path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
+        if st.st_size > limit:
+            raise InputError(f"input is {st.st_size // 2**20} MB, over the {limit // 2**20} MB limit; "
+                             "split it into articles", str(path))
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"input grew over the {limit // 2**20} MB limit while being read", str(path))
+        return data
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
     except IsADirectoryError:
@@ -108,6 +127,38 @@ def apply_passes(doc: Document, ctx: Context, skip: Iterable[str] = ()) -> Docum
     return doc
 
 
+def guarded(step, path: Path, *args):
+    """Run a reader or the passes; runaway nesting or size becomes a one-line InputError."""
+    try:
+        return step(*args)
+    except RecursionError:
+        raise InputError("the input is nested too deeply to read; flatten its structure", str(path)) from None
+    except MemoryError:
+        raise InputError("ran out of memory reading the input; split it into smaller articles", str(path)) from None
+
+
+def check_article_size(doc: Document, path: Path) -> None:
+    """Refuse an article whose text would make editions too large to lay out in bounded memory."""
+    from toolkit.tree.walk import iter_nodes
+
+    chars = sum(len(getattr(n, "text", "") or "") for n in iter_nodes(doc))
+    if chars > MAX_ARTICLE_CHARS:
+        raise InputError(f"the article has {chars:,} characters of text, over the {MAX_ARTICLE_CHARS:,} "
+                         "limit for one article (about 500 printed pages); split it into articles", str(path))
+
+
+def note_encoding(data: bytes, fmt: str, ctx: Context) -> None:
+    """Warn (once) when a text input was not UTF-8, naming the encoding that was used."""
+    if fmt not in MAX_TEXT_BYTES:
+        return
+    try:
+        message = encoding_warning(decode_text(data)[1])
+    except InputError:
+        return
+    if message and not any(w.endswith(message) for w in ctx.warnings):
+        ctx.warn(message)
+
+
 def read(path: str | os.PathLike, fmt: str | None = None, options: Options | None = None,
          ctx: Context | None = None, passes: bool = True, metadata: dict | None = None) -> Document:
     """Read an input file into an enriched Document (``metadata`` overrides the sidecar's fields)."""
@@ -120,10 +171,13 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     fmt = fmt or detect_format(path, data)
     ctx.format = fmt
     reader = get_registry().reader(fmt).load()
-    doc = reader(data, ctx)
+    check_text_size(len(data), fmt, str(path))
+    doc = guarded(reader, path, data, ctx)
+    check_article_size(doc, path)
+    note_encoding(data, fmt, ctx)
     doc = apply_metadata(doc, {**load_sidecar(path, ctx), **(metadata or {})}, ctx)
     if passes:
-        doc = apply_passes(doc, ctx)
+        doc = guarded(apply_passes, path, doc, ctx)
     if ctx.warnings:
         doc = dataclasses.replace(doc, warnings=tuple(dict.fromkeys((*doc.warnings, *ctx.warnings))))
     return doc
@@ -139,35 +193,84 @@ def slugify(text: str, fallback: str = "article", limit: int = 80) -> str:
     return slug or fallback
 
 
+# What to do about the usual reasons an output cannot be written.
+_WRITE_HINTS = {errno.ENOSPC: "the disk is full; free some space or choose another folder with -o",
+                errno.EDQUOT: "over the disk quota; free some space or choose another folder with -o",
+                errno.EACCES: "permission denied; choose another output folder with -o",
+                errno.EPERM: "permission denied; choose another output folder with -o",
+                errno.EROFS: "the file system is read-only; choose another output folder with -o",
+                errno.ENOTDIR: "a file stands where the output folder should be; choose another with -o",
+                errno.ENAMETOOLONG: "the file name is too long; choose a shorter output path"}
+
+
+def _write_failure(exc: OSError, where: Path) -> OutputError:
+    hint = _WRITE_HINTS.get(exc.errno or 0, exc.strerror or str(exc))
+    return OutputError(f"cannot write: {hint}", str(where))
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Delete ``.NAME.PID-*.part`` files left beside ``path`` by a writer that was killed."""
+    removed = []
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        pid = part.name[len(path.name) + 2:].split("-", 1)[0]
+        if not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            part.unlink()
+            removed.append(part)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, flush, then rename into place."""
+    """Write to a temporary file in the same folder, flush, then rename into place.
+
+    The temporary ``.NAME.PID-*.part`` file is removed on any failure; one left by a killed
+    process is removed by the next write of the same file. The previous file stays intact.
+    """
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        remove_stale_parts(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=folder)
     except OSError as exc:
-        raise OutputError(f"cannot write to this folder: {exc.strerror}", str(folder)) from None
+        raise _write_failure(exc, folder) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fh.fileno(), 0o666 & ~umask)
         os.replace(tmp, path)
+        tmp = None
+        _sync_folder(folder)
     except OSError as exc:
+        raise _write_failure(exc, path) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush the rename to disk, so a power cut cannot lose it (best effort)."""
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(f"cannot write: {exc.strerror}", str(path)) from None
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
 
 
 def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context | None = None) -> bytes:

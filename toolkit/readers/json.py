@@ -7,12 +7,14 @@ from toolkit.errors import SchemaError
 from toolkit.options import Context
 from toolkit.tree.json import loads
 from toolkit.tree.nodes import Document
+from toolkit.tree.validate import validate
 
 
 def read_json(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     text, _ = decode_text(data, path)
     try:
-        return loads(text)
+        return validate(loads(text))
     except SchemaError as exc:
-        raise SchemaError(str(exc), path) from None
+        hint = "" if ";" in str(exc) else "; give a tree written by `toolkit convert --to json`"
+        raise SchemaError(f"{exc}{hint}", path) from None

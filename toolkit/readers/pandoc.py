@@ -1,4 +1,4 @@
-"""Reads DOCX, ODT, RST, LaTeX (and Markdown) through pandoc's JSON AST into a Document."""
+"""Reads DOCX, ODT, EPUB, RST, LaTeX (and Markdown) through pandoc's JSON AST into a Document."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from toolkit.pandoc_ast import apply_toolkit_meta, from_pandoc_json, run_pandoc
 from toolkit.tree.nodes import Document, Heading, Meta
 from toolkit.tree.walk import plain_text
 
-ZIP_FORMATS = ("docx", "odt")
+ZIP_FORMATS = ("docx", "odt", "epub")
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ENTRIES = 10_000
 
 
 def check_zip(data: bytes, fmt: str, path: str | None) -> None:
@@ -22,6 +23,8 @@ def check_zip(data: bytes, fmt: str, path: str | None) -> None:
     except zipfile.BadZipFile:
         raise InputError(f"not a valid {fmt.upper()} file (it is not a zip archive)", path) from None
     total = 0
+    if len(zf.infolist()) > MAX_ENTRIES:
+        raise InputError(f"{fmt.upper()} file has over {MAX_ENTRIES} entries; refused", path)
     for info in zf.infolist():
         name = info.filename
         if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
@@ -97,3 +100,7 @@ def read_rst(data: bytes, ctx: Context) -> Document:
 
 def read_latex(data: bytes, ctx: Context) -> Document:
     return read_with_pandoc(data, ctx, "latex")
+
+
+def read_epub(data: bytes, ctx: Context) -> Document:
+    return read_with_pandoc(data, ctx, "epub")
