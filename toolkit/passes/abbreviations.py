@@ -78,8 +78,11 @@ def find_abbreviations(texts: list[str]) -> dict[str, str]:
             words = p.split()
             if words[0] in ("The", "A", "An", "In", "On", "At", "By", "For", "From", "As", "When", "While"):
                 words = words[1:]
-            if len(words) >= 2 and _initials(_words(" ".join(words))) == letters:
-                found[short] = " ".join(words)
+            exp = next((" ".join(words[:k]) for k in range(len(words), 1, -1)
+                        if words[k - 1].lower() not in SMALL
+                        and _initials(_words(" ".join(words[:k]))) == letters), None)
+            if exp:
+                found[short] = exp
                 break
     return found
 

@@ -146,5 +146,9 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
         start = text.find(name, s)
         if start < 0:
             continue
-        out.append(Mention(start, start + len(name), name, classify(name, known_people)))
+        kind = classify(name, known_people)
+        if kind == "person" and re.search(r"\bthe\s+$", text[max(0, start - 5):start]) \
+                and words[0] not in FIRST_NAMES:
+            kind = "organization"  # "the Red Cross": people are not "the"
+        out.append(Mention(start, start + len(name), name, kind))
     return out

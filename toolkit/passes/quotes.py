@@ -13,6 +13,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from toolkit.lexicons.names import STOP_CAPS
 from toolkit.options import Context
 from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right
 from toolkit.passes.indirect import Reported, find_reported
@@ -83,6 +84,11 @@ def _attribution_before(text: str, q: Marked, lo: int) -> tuple[Speaker, Cue] | 
     head = text[lo:q.start]
     cues = cues_in(text, lo, q.start)
     if not cues:
+        # "Lopez put it plainly: “…”": the subject of a sentence that introduces the quotation
+        m = re.match(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|[Hh]e|[Ss]he|They)\s+([a-z]+)\b[^:]*:\s*$", head)
+        if m and m.group(1).split()[0] not in STOP_CAPS:
+            return (Speaker(m.group(1), lo + m.start(1), lo + m.end(1)),
+                    Cue(m.group(2), lo + m.start(2), lo + m.end(2), m.group(2)))
         return None
     c = cues[-1]
     between = text[c.end:q.start]

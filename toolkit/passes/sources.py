@@ -94,7 +94,9 @@ def collect_sources(doc: Document, ctx: Context) -> Document:
 
     def source_for(name: str) -> Source:
         full = expand.get(name, name)
-        key = full.removeprefix("the ")
+        if full.startswith("The ") and classify(full[4:]) == "organization":
+            full = full[4:]  # "The Northern Wire Service" is the Northern Wire Service; "The Diplomat" stays
+        key = full
         if key not in records:
             sid = "src-" + (re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")[:40] or str(len(records) + 1))
             records[key] = Source(sid, key, shorten.get(key, ""), _kind(key))

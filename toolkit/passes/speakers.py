@@ -139,6 +139,8 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if low in ("they", "it", "we"):
         who = people.recent(at, "organization")
         return (who, "organization") if who else (phrase, "organization")
+    if re.match(r"^[Tt]he\s+[A-Z]", phrase):
+        phrase = phrase[4:]  # "The Ministry of Transport" -> "Ministry of Transport"
     if phrase[:1].isupper() and phrase.split()[0].lower() not in DETERMINERS:
         pp = re.search(r"\s(?:of|for|at|from|with|in)\s", phrase)
         if pp and not any(w in ORG_WORDS for w in phrase[:pp.start()].split()):
