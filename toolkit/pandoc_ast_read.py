@@ -130,6 +130,14 @@ class FromPandoc:
         """A pandoc Span: one of the toolkit's inline kinds if its first class says so."""
         kind = attr.classes[0] if attr.classes else ""
         rest = Attr(attr.id, attr.classes[1:], attr.kv)
+        if kind in (QUOTE, TERM) and rest.get("marks") is None and len(children) == 1 \
+                and isinstance(children[0], Quote) and not children[0].speaker:
+            # written by hand: [“words”]{.quote speaker=x}; smart quotes made the marks a Quoted
+            inner = children[0]
+            children = inner.children
+            rest = rest.with_kv("marks", inner.attr.get("marks") or "")
+            return self.span(Attr(attr.id, (kind, *rest.classes), rest.kv), (
+                Text(rest.get("marks")[:1]), *children, Text(rest.get("marks")[1:])))
         if kind == QUOTE:
             fields = {k: v for k, v in rest.kv if k in QUOTE_FIELDS}
             own = Attr(rest.id, rest.classes, tuple((k, v) for k, v in rest.kv if k not in QUOTE_FIELDS))
@@ -287,6 +295,8 @@ def apply_toolkit_meta(doc: Document, meta: dict) -> Document:
     extra = meta.get("extra")
     if isinstance(extra, dict) and not m.extra:
         meta_changes["extra"] = tuple((str(k), str(v)) for k, v in extra.items())
+    elif isinstance(extra, list) and not m.extra:
+        meta_changes["extra"] = tuple((str(x[0]), str(x[1])) for x in extra if isinstance(x, list) and len(x) == 2)
     if meta_changes:
         changes["meta"] = dataclasses.replace(m, **meta_changes)
     reg = meta.get(REGISTRY_KEY)

@@ -44,8 +44,13 @@ from toolkit.tree.walk import plain_text
 _WHITESPACE = re.compile(r"([ \t\r\n]+)")
 # Curly quotation marks that pandoc's smart Markdown reader would turn into quote nodes.
 _SMART_QUOTES = "\u201c\u201d\u2018\u2019"
+# ... and the characters its Markdown writer spells in ASCII (which would join neighbouring ASCII).
+_SMART_CHARS = _SMART_QUOTES + "\u2013\u2014\u2026"
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 SPACE: dict = {"t": "Space"}
+# Strings YAML reads as numbers ("00", "1e3", "0x1F", "+1", ".inf"): written as block scalars.
+_YAML_NUMBER = re.compile(r"(?i)^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?|\.[0-9]+(?:e[-+]?[0-9]+)?"
+                          r"|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan)$")
 
 
 def attr_json(attr: Attr, classes: tuple[str, ...] = (), kv: tuple[tuple[str, str], ...] = ()) -> list:
@@ -73,8 +78,9 @@ class ToPandoc:
 
     def __init__(self, doc: Document, lossless: bool = False,
                  image_src: Callable[[str], str | None] = lambda src: src,
-                 warn: Callable[[str], None] = lambda msg: None):
+                 warn: Callable[[str], None] = lambda msg: None, caption_style: str | None = None):
         self.doc = doc
+        self.caption_style = caption_style  # DOCX/ODT paragraph style of a caption without an image
         self.lossless = lossless
         self.image_src = image_src
         self.warn = warn
@@ -92,21 +98,33 @@ class ToPandoc:
         return out
 
     def word(self, w: str) -> list:
-        if not self.lossless or not any(ch in _SMART_QUOTES for ch in w):
+        if not self.lossless or not (any(ch in _SMART_CHARS or ch == "@" for ch in w) or "![" in w):
             return [{"t": "Str", "c": w}]
-        # Markdown: a backslash keeps a curly quotation mark literal under pandoc's smart reader;
-        # an apostrophe inside a word reads back as itself and stays readable.
+        # Markdown: pandoc writes curly quotes, dashes and ellipses as ASCII, which its smart reader
+        # turns back into quote nodes or other punctuation; raw Markdown keeps them literal (a curly
+        # quote needs a backslash). An apostrophe inside a word reads back as itself and stays
+        # readable. An ``@`` that does not follow a letter could start a citation: escaped.
+        # (Each of these was found by the round-trip property test.)
         out: list = []
         buf = ""
         for i, ch in enumerate(w):
-            inside = 0 < i < len(w) - 1 and w[i - 1].isalnum() and w[i + 1].isalnum()
-            if ch in _SMART_QUOTES and not (ch == "\u2019" and inside):
-                if buf:
-                    out.append({"t": "Str", "c": buf})
-                    buf = ""
-                out.append({"t": "RawInline", "c": ["markdown", "\\" + ch]})
+            after_alnum = i > 0 and w[i - 1].isalnum()
+            inside = after_alnum and i < len(w) - 1 and w[i + 1].isalnum()
+            if ch == "@" and not after_alnum:
+                raw = "\\@"
+            elif w[i:i + 2] == "![" or w[max(i - 1, 0):i + 1] == "![":
+                raw = "\\" + ch  # pandoc escapes only the "!" of "![", which unbalances a span's brackets
+            elif ch in _SMART_QUOTES and not (ch == "\u2019" and inside):
+                raw = "\\" + ch
+            elif ch in _SMART_CHARS and ch not in _SMART_QUOTES:
+                raw = ch
             else:
                 buf += ch
+                continue
+            if buf:
+                out.append({"t": "Str", "c": buf})
+                buf = ""
+            out.append({"t": "RawInline", "c": ["markdown", raw]})
         if buf:
             out.append({"t": "Str", "c": buf})
         return out
@@ -224,7 +242,13 @@ class ToPandoc:
         return self._with_attr(n.attr, {"t": "Para", "c": self.inlines(n.children)})
 
     def b_Heading(self, n: Heading) -> list:
-        return [{"t": "Header", "c": [n.level, attr_json(n.attr), self.inlines(n.children)]}]
+        content = self.inlines(n.children)
+        last = content[-1] if content else None
+        if self.lossless and last and last["t"] == "Str" and last["c"].endswith("#"):
+            # pandoc leaves a heading's trailing "#" bare, and its reader takes it for a closing "#"
+            content[-1:] = [*([{"t": "Str", "c": last["c"][:-1]}] if last["c"][:-1] else []),
+                            {"t": "RawInline", "c": ["markdown", "\\#"]}]
+        return [{"t": "Header", "c": [n.level, attr_json(n.attr), content]}]
 
     def b_BlockQuote(self, n: BlockQuote) -> list:
         block = {"t": "BlockQuote", "c": self.blocks(n.blocks)}
@@ -271,7 +295,12 @@ class ToPandoc:
             if self.lossless:
                 kv = (("alt", n.alt),) if n.alt else ()
                 return [{"t": "Div", "c": [attr_json(n.attr, (FIGURE,), kv), [{"t": "Para", "c": caption}]]}]
-            return [{"t": "Para", "c": caption}] if caption else []
+            if not caption:
+                return []
+            if self.caption_style:
+                style = [n.attr.id, [], [["custom-style", self.caption_style]]]
+                return [{"t": "Div", "c": [style, [{"t": "Para", "c": caption}]]}]
+            return [{"t": "Para", "c": caption}]
         alt = self.text(n.alt or plain_text(n.caption))
         image = {"t": "Image", "c": [NO_ATTR_JSON, alt, [src, ""]]}
         fig_attr = attr_json(n.attr) if self.lossless else [n.attr.id, [], []]
@@ -294,6 +323,8 @@ class ToPandoc:
             body += self.uncited_sources()
         meta = self.meta()
         meta.update(extra_meta or {})
+        if self.lossless and not meta:
+            _escape_title_block(body)
         return {"pandoc-api-version": list(api_version()), "meta": meta, "blocks": body}
 
     def meta_value(self, value: Any) -> dict:
@@ -306,7 +337,10 @@ class ToPandoc:
             return {"t": "MetaBool", "c": value}
         if isinstance(value, int):
             return {"t": "MetaString", "c": str(value)}
-        return {"t": "MetaInlines", "c": self.text(str(value))}
+        text = str(value)
+        if _YAML_NUMBER.match(text):  # pandoc would write it bare and YAML read it as a number
+            return {"t": "MetaBlocks", "c": [{"t": "Plain", "c": self.text(text)}]}
+        return {"t": "MetaInlines", "c": self.text(text)}
 
     def meta(self) -> dict:
         m = self.doc.meta
@@ -320,8 +354,8 @@ class ToPandoc:
             fields["tags" if self.lossless else "keywords"] = list(m.tags)
         if self.lossless:
             fields.update({"site-name": m.site_name, "cover": m.cover})
-            if m.extra:
-                fields["extra"] = dict(m.extra)
+            if m.extra:  # pairs, not a mapping: pandoc sorts mappings, and the order is the tree's
+                fields["extra"] = [list(pair) for pair in m.extra]
             registries = self.registries()
             if registries:
                 fields[REGISTRY_KEY] = registries
@@ -349,6 +383,15 @@ class ToPandoc:
         if self.doc.abbreviations:
             out["abbreviations"] = [list(pair) for pair in self.doc.abbreviations]
         return out
+
+
+def _escape_title_block(body: list) -> None:
+    """A Markdown file that starts with ``%`` has a title block; escape a paragraph's leading ``%``."""
+    first = body[0] if body else None
+    if first and first["t"] == "Para" and first["c"] and first["c"][0]["t"] == "Str" \
+            and first["c"][0]["c"].startswith("%"):
+        rest = first["c"][0]["c"][1:]
+        first["c"][0:1] = [{"t": "RawInline", "c": ["markdown", "\\%"]}, *([{"t": "Str", "c": rest}] if rest else [])]
 
 
 _API_VERSION: tuple[int, ...] | None = None
