@@ -12,7 +12,7 @@ import re
 from toolkit.options import Context
 from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_range
 from toolkit.tree.nodes import Abbr, Document, Para
-from toolkit.tree.walk import plain_text
+from toolkit.tree.walk import iter_nodes, plain_text
 
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z](?:/[A-Z]+)?s?|[A-Z]{2,}(?:/[A-Z]{2,})?"
 SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&", "at", "de", "du", "des", "la", "le"}
@@ -91,8 +91,9 @@ def mark_abbreviations(doc: Document, ctx: Context) -> Document:
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) for p, _ in paras if isinstance(p, Para)]
     found = find_abbreviations(texts)
-    if not found:
-        return doc
+    if not found or any(isinstance(n, Abbr) for n in iter_nodes(doc)):
+        return doc if not found else dataclasses.replace(
+            doc, abbreviations=tuple(dict.fromkeys([*doc.abbreviations, *found.items()])))
     pending = dict(found)
 
     def apply(para: Para, k: int) -> Para:

@@ -115,6 +115,8 @@ def _pub_date(doc: Document) -> date | None:
 
 
 def collect_events(doc: Document, ctx: Context) -> Document:
+    if doc.events:
+        return doc  # already collected (a tree read back)
     pub = _pub_date(doc)
     events: list[Event] = list(doc.events)
     for para, pid in paragraph_ids(doc.blocks):

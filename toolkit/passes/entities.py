@@ -60,6 +60,8 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
 
 
 def collect_entities(doc: Document, ctx: Context) -> Document:
+    if doc.entities:
+        return doc  # already collected (a tree read back)
     texts = [plain_text(p.children) for p, _ in iter_paragraphs(doc.blocks) if isinstance(p, Para)]
     speakers = {p.name: p.kind for p in doc.people}
     found = find_entities(texts, dict(doc.abbreviations), speakers)

@@ -21,7 +21,7 @@ from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_ma
 from toolkit.passes.quote_marks import Marked, find_marked
 from toolkit.passes.sentences import split_sentences
 from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term
-from toolkit.tree.walk import plain_text
+from toolkit.tree.walk import iter_nodes, plain_text
 
 WORD = re.compile(r"[\w’']+")
 
@@ -247,6 +247,8 @@ def _node(f: Found, kind_is_term: bool):
 
 
 def mark_quotes(doc: Document, ctx: Context) -> Document:
+    if any(isinstance(n, (Quote, Term)) for n in iter_nodes(doc)):
+        return doc  # already marked (a tree read back from JSON or Markdown)
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
     found = find_quotes(texts, [bq for _, bq in paras])

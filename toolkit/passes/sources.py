@@ -16,7 +16,7 @@ from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_range
 from toolkit.passes.mentions import classify
 from toolkit.tree.nodes import Cite, Document, Para, Source
-from toolkit.tree.walk import plain_text
+from toolkit.tree.walk import iter_nodes, plain_text
 
 NAME = r"(?:The\s+)?[A-Z][\w’'&.\-]*(?:(?:\s+|/)(?:(?:of|and|for|the|on)\s+)*[A-Z][\w’'&.\-]*)*(?:\s+\([A-Z/&]{2,}\))?"
 PATTERNS = [
@@ -90,7 +90,7 @@ def collect_sources(doc: Document, ctx: Context) -> Document:
     abbrevs = dict(doc.abbreviations) or find_abbreviations(texts)
     expand = {short: long for short, long in abbrevs.items()}
     shorten = {long: short for short, long in abbrevs.items()}
-    records: dict[str, Source] = {}
+    records: dict[str, Source] = {s.name: s for s in doc.sources}
 
     def source_for(name: str) -> Source:
         full = expand.get(name, name)
@@ -103,6 +103,8 @@ def collect_sources(doc: Document, ctx: Context) -> Document:
         return records[key]
 
     def apply(para: Para, k: int) -> Para:
+        if any(isinstance(n, Cite) for n in iter_nodes(para)):
+            return para  # already cited (a tree read back)
         text = plain_text(para.children)
         children = para.children
         for s, e, name in reversed(find_citations(text)):
@@ -114,5 +116,4 @@ def collect_sources(doc: Document, ctx: Context) -> Document:
     for person in doc.people:  # organisations quoted as speakers are cited sources too
         if person.kind == "organization" and person.name[:1].isupper():
             source_for(person.name)
-    known = {s.name for s in doc.sources}
-    return dataclasses.replace(doc, sources=(*doc.sources, *(s for s in records.values() if s.name not in known)))
+    return dataclasses.replace(doc, sources=tuple(records.values()))
