@@ -34,6 +34,12 @@ ADVERBS = {"doesn’t", "doesn't", "don’t", "don't", "didn’t", "didn't", "wo
            "even", "still", "just", "only", "confidently", "clearly", "tersely", "jokingly", "happily"}
 
 
+SENTENCE_ADVERBS = {"Somehow", "However", "Still", "Meanwhile", "Also", "Instead", "Today", "Yesterday", "Now",
+                    "Then", "Later", "Earlier", "Indeed", "Moreover", "Furthermore", "Nonetheless", "Nevertheless",
+                    "Otherwise", "Finally", "Together", "Again", "Anyway", "Besides", "Ultimately", "Overall",
+                    "Sometimes", "Often", "Recently", "Previously", "Currently", "Eventually", "Initially"}
+
+
 @dataclass(frozen=True)
 class Speaker:
     text: str      # the phrase as written ("Kassenova", "he", "the security firm")
@@ -148,6 +154,8 @@ def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) ->
             continue
         role = text[toks[c][2]:toks[-1][1]].strip()
         if not role or len(role.split()) > 30 or re.search(r"[;:!?]|\.\s+[A-Z]", role):
+            continue
+        if head.text in SENTENCE_ADVERBS or (" " not in head.text and head.text.endswith("ly")):
             continue
         if head.text[:1].isupper() or head.text.lower() in SUBJECT_PRONOUNS:
             return Speaker(head.text, head.start, head.end, role)

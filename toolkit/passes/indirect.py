@@ -83,7 +83,8 @@ def _after_verb(text: str, cue: Cue, end: int) -> int | None:
         return None
     if cue.lemma not in SAY_LIKE and not re.match(r"(?:he|she|they|it|we|i|there)\b", rest, re.I):
         return None
-    if not SUBJECT_START.match(rest):
+    if not SUBJECT_START.match(rest) and cue.lemma not in ("say", "tell", "add", "write", "note", "claim",
+                                                           "insist", "argue", "explain"):
         return None
     return pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
 
@@ -131,25 +132,24 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
              and (c.lemma not in DIRECT_ONLY or re.match(r"\s+that\b", text[c.end:e]))]
     for c in verbs:
         before = text[s:c.start]
-        # "Clause, X said." (the speaker and verb close the sentence)
+        # "Clause, X said." / "Clause, said X, a role." (the speaker and verb close the sentence)
         tail = text[c.end:e]
         comma = before.rfind(",")
-        if comma > 0 and _is_adjunct(text, c, e) and c.lemma not in DIRECT_ONLY \
-                and not any(s <= m.start < s + comma for m in marked):
-            spk = np_left(text, c.start, s + comma + 1)
-            inv = None
-            if spk is None and not before[comma + 1:].strip():
-                inv = np_right(text, c.end)  # "Clause, said the minister."
-            who = spk or inv
-            if _parenthetical(text, who):
-                continue
-            if who is not None and _words(text[s:s + comma]) >= 3:
-                ce = _trim_end(text, s, s + comma)
-                out.append(Reported(s, ce, who, c))
-                # "Clause, X said, that clause2."
-                if tail.lstrip().startswith(",") or re.match(r"\s*,\s*that\b", tail):
-                    pass
-                return out
+        if comma > 0 and c.lemma not in DIRECT_ONLY and not any(s <= m.start < s + comma for m in marked):
+            who = None
+            if _is_adjunct(text, c, e):
+                who = np_left(text, c.start, s + comma + 1)
+            if who is None and not before[comma + 1:].strip():
+                inv = np_right(text, c.end)  # "Clause, said the minister, who …"
+                if inv is not None:
+                    rest = text[inv.end:e]
+                    if inv.role:
+                        rest = rest[rest.find(inv.role) + len(inv.role):] if inv.role in rest else rest
+                    if not rest.strip(" .,!?;:\n\u201d\"") or (ADJUNCT.match(rest) and \
+                            not ADJUNCT.sub("", rest, count=1).strip(" .,!?;:\n")):
+                        who = inv
+            if who is not None and not _parenthetical(text, who) and _words(text[s:s + comma]) >= 3:
+                return [Reported(s, _trim_end(text, s, s + comma), who, c)]
         # "Clause1, X said, clause2." (split by the attribution)
         m = re.match(r"\s*,\s*", tail)
         if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3:
@@ -167,5 +167,13 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             continue
         ce = _trim_end(text, cs, e)
         if _words(text[cs:ce]) >= 4:
+            more = re.search(r",?\s+(?:and\s+)?(?:added|adding|noted|noting|said|saying|explained|explaining)"
+                             r"(?:\s+that)?\s+", text[cs:ce])
+            if more and _words(text[cs:cs + more.start()]) >= 3 and _words(text[cs + more.end():ce]) >= 3:
+                c2 = cs + more.end()
+                verb = re.search(r"(?:added|adding|noted|noting|said|saying|explained|explaining)", more.group(0))
+                cue2 = Cue(verb.group(0), cs + more.start() + verb.start(), cs + more.start() + verb.end(),
+                           verb.group(0))
+                return [Reported(cs, _trim_end(text, cs, cs + more.start()), spk, c), Reported(c2, ce, spk, cue2)]
             return [Reported(cs, ce, spk, c)]
     return out
