@@ -21,7 +21,7 @@ def _hash_tree(h, folder: Path, pattern: str) -> None:
 
 @functools.cache
 def toolkit_fingerprint() -> str:
-    """The toolkit version, its own source files and the installed plugins' names and versions.
+    """The toolkit version, its own source files (size, mtime) and the installed plugins' names and versions.
 
     Computed once per process: the code a process runs is the code it imported at start.
     """
@@ -29,7 +29,10 @@ def toolkit_fingerprint() -> str:
     from toolkit.registry import GROUPS
 
     h = hashlib.sha256(f"toolkit {toolkit.__version__}\0".encode())
-    _hash_tree(h, Path(toolkit.__file__).resolve().parent, "*.py")
+    package = Path(toolkit.__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):  # size and mtime: a stat per file, no reading
+        st = path.stat()
+        h.update(f"{path.relative_to(package)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     try:
         from importlib.metadata import entry_points
 

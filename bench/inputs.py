@@ -1,0 +1,68 @@
+"""Benchmark inputs made at run time: a batch from the dev corpora and the seed, the seed repeated k times."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from measure import ROOT
+
+SEED = ROOT / "seeds" / "kazakhstan-xinjiang-camps.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CORPORA = ("wcxb-dev-text", "wcxb-dev-html", "fundus")  # articles, not quote snippets
+
+PANDOC_ONE = r"""#!/bin/sh
+# The pipeline a user would script around pandoc: HTML and EPUB by pandoc, PDF by the WeasyPrint CLI.
+in="$1"; out="$2"; pandoc="$3"; weasy="$4"
+base=$(basename "$in"); stem="${base%.*}"
+case "$in" in *.html|*.htm) f=html;; *) f=markdown;; esac
+"$pandoc" --sandbox -f $f -s --metadata pagetitle="$stem" "$in" -o "$out/$stem.html" 2>/dev/null
+"$pandoc" --sandbox -f $f --metadata title="$stem" "$in" -o "$out/$stem.epub" 2>/dev/null
+"$weasy" -q "$out/$stem.html" "$out/$stem.pdf" 2>/dev/null
+exit 0
+"""
+
+
+def make_batch(folder: Path, n: int) -> dict[str, int]:
+    """``n`` articles: the seed plus corpus items taken in turn from each corpus; seed copies if no corpus."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    shutil.copy(SEED, folder / "000-seed.txt")
+    pools = []
+    for name in CORPORA:
+        items = CORPUS / name / "items"
+        if items.is_dir():
+            pools.append(sorted(p for p in items.iterdir() if p.suffix in (".txt", ".html")))
+    counts = {"seed": 1}
+    i = 1
+    while i < n and any(pools):
+        for pool in pools:
+            if pool and i < n:
+                src = pool.pop(0)
+                shutil.copy(src, folder / f"{i:03d}-{src.parent.parent.name}{src.suffix}")
+                counts[src.parent.parent.name] = counts.get(src.parent.parent.name, 0) + 1
+                i += 1
+    text = SEED.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines()[1:] if line.strip())
+    while i < n:  # no corpus here: seed variants with their own titles
+        (folder / f"{i:03d}-seed.txt").write_text(text.replace(title, f"{title} ({i})", 1), encoding="utf-8")
+        counts["seed"] += 1
+        i += 1
+    return counts
+
+
+def make_repeated(folder: Path, k: int) -> Path:
+    """The whole seed ``k`` times as one document."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"seed-x{k}.txt"
+    text = SEED.read_text(encoding="utf-8").strip()
+    path.write_text("\n\n".join([text] * k) + "\n", encoding="utf-8")
+    return path
+
+
+def pandoc_script(folder: Path) -> Path:
+    path = folder / "pandoc-one.sh"
+    path.write_text(PANDOC_ONE, encoding="utf-8")
+    path.chmod(0o755)
+    return path

@@ -1,0 +1,177 @@
+"""The speed benchmark (make bench): seed vs pandoc, a 200-article batch, scaling, start-up. Prints tables.
+
+Not part of `make test`: these are measurements on a shared machine, not pass/fail checks.
+Usage: run.py [--only seed,batch,scaling,startup] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
+Results also go to build/bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from inputs import SEED, make_batch, make_repeated, pandoc_script
+from measure import ROOT, alternate, machine, median, run, snapshot_env, table, toolkit_cmd
+
+WORK = ROOT / "build" / "bench"
+VENV_BIN = Path(sys.executable).parent
+REFUSE_NETWORK = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}
+
+SCALE_DRIVER = r"""
+import json, resource, sys, time
+from toolkit.options import Context, Options
+from toolkit.pipeline import read, render
+fmt, path, seed = sys.argv[1:4]
+opts = Options()
+ctx = Context(options=opts)
+render(read(seed, ctx=ctx), fmt, opts, ctx)  # warm: imports, fonts, styles
+t0 = time.perf_counter()
+ctx = Context(options=opts)
+doc = read(path, ctx=ctx)
+t1 = time.perf_counter()
+data = render(doc, fmt, opts, ctx)
+t2 = time.perf_counter()
+print(json.dumps({"read": t1 - t0, "render": t2 - t1, "bytes": len(data),
+                  "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def bench_seed(env: dict, repeat: int, results: dict) -> str:
+    out_ours, out_pd = WORK / "seed-ours", WORK / "seed-pandoc"
+    for d in (out_ours, out_pd):
+        d.mkdir(parents=True, exist_ok=True)
+    script = pandoc_script(WORK)
+    pd_env = dict(env, **REFUSE_NETWORK)
+    ours = lambda: run([*toolkit_cmd(), "-q", "build", str(SEED), "-o", str(out_ours), "--force"], env=env)  # noqa: E731
+    theirs = lambda: run(["sh", str(script), str(SEED), str(out_pd), pandoc_path(), str(VENV_BIN / "weasyprint")],  # noqa: E731
+                         env=pd_env)
+    ours(), theirs()  # page cache, byte-code
+    a, b = alternate(ours, theirs, repeat)
+    if any(r.code != 0 for r in a):
+        raise SystemExit(f"toolkit build of the seed failed (exit {[r.code for r in a]})")
+    ratio = median(a) / median(b)
+    results["seed"] = {"ours": [r.wall for r in a], "pandoc": [r.wall for r in b], "ratio": ratio,
+                       "ours_peak_mib": max(r.peak_mib for r in a)}
+    rows = [["toolkit build (pdf, epub, html)", f"{median(a):.2f}", f"{min(r.wall for r in a):.2f}"],
+            ["pandoc html + pandoc epub + weasyprint pdf", f"{median(b):.2f}", f"{min(r.wall for r in b):.2f}"],
+            ["ratio (target <= 0.8)", f"{ratio:.2f}", f"{min(r.wall for r in a) / min(r.wall for r in b):.2f}"]]
+    return table(f"Seed, three editions, one process ({repeat} alternated runs)", ["pipeline", "median s", "best s"],
+                 rows)
+
+
+def bench_batch(env: dict, n: int, results: dict) -> str:
+    src = WORK / "batch-in"
+    counts = make_batch(src, n)
+    script = pandoc_script(WORK)
+    out = {name: WORK / f"batch-{name}" for name in ("pandoc", "j2", "j1")}
+    for d in out.values():
+        shutil.rmtree(d, ignore_errors=True)
+        d.mkdir(parents=True)
+    files = sorted(str(p) for p in src.iterdir())
+    pd_env = dict(env, **REFUSE_NETWORK)
+    xargs = (f"printf '%s\\n' {' '.join(repr(f) for f in files)} | xargs -P 2 -I{{}} sh {script} {{}} "
+             f"{out['pandoc']} {pandoc_path()} {VENV_BIN / 'weasyprint'}")
+    build = lambda d, j: run([*toolkit_cmd(), "-q", "build", str(src), "-o", str(d), "-j", str(j),  # noqa: E731
+                              "--report", str(d / "report.json")], env=env)
+    pandoc = run(xargs, env=pd_env, shell=True)
+    j2 = build(out["j2"], 2)
+    j1 = build(out["j1"], 1)
+    again = build(out["j2"], 2)
+    report = json.loads((out["j2"] / "report.json").read_text())
+    first = json.loads((out["j1"] / "report.json").read_text())
+    pd_outputs = len([p for p in out["pandoc"].iterdir() if p.suffix in (".pdf", ".epub", ".html")])
+    results["batch"] = {"articles": n, "inputs": counts, "pandoc_xargs_p2": pandoc.wall, "ours_j2": j2.wall,
+                        "ours_j1": j1.wall, "rerun_no_change": again.wall, "rerun_counts": report["counts"],
+                        "j1_counts": first["counts"], "pandoc_outputs": pd_outputs,
+                        "ours_j2_peak_mib": j2.peak_mib}
+    rows = [["pandoc pipeline, xargs -P 2", f"{pandoc.wall:.1f}", f"{pd_outputs} files", ""],
+            ["toolkit build -j 2", f"{j2.wall:.1f}", f"{first['counts']['built']} built, "
+             f"{first['counts']['failed']} failed", f"{j2.wall / pandoc.wall:.2f}x pandoc (target <= 0.35)"],
+            ["toolkit build -j 1", f"{j1.wall:.1f}", "", f"speed-up 1->2 jobs {j1.wall / j2.wall:.2f}x (target >= 1.7)"],
+            ["toolkit build -j 2, no change", f"{again.wall:.2f}", f"{report['counts']['unchanged']} unchanged",
+             f"{again.wall / j2.wall:.1%} of the first (target <= 5%)"]]
+    mix = ", ".join(f"{k} {v}" for k, v in counts.items())
+    return table(f"Batch of {n} articles ({mix}), all three editions", ["run", "wall s", "result", "figure"], rows)
+
+
+def bench_scaling(env: dict, sizes: list[int], results: dict) -> str:
+    folder = WORK / "scaling"
+    rows, data = [], {}
+    for fmt in ("html", "epub", "pdf"):
+        base = None
+        for k in sizes:
+            path = make_repeated(folder, k)
+            proc = subprocess.run([sys.executable, "-c", SCALE_DRIVER, fmt, str(path), str(SEED)], env=env,
+                                  capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                rows.append([fmt, f"{k}x", "failed", proc.stderr.strip().splitlines()[-1][:60] if proc.stderr else "",
+                             "", ""])
+                continue
+            m = json.loads(proc.stdout.strip().splitlines()[-1])
+            total = m["read"] + m["render"]
+            base = base if base is not None else total / k
+            data[f"{fmt}-{k}"] = m
+            rows.append([fmt, f"{k}x", f"{m['read']:.2f}", f"{m['render']:.2f}", f"{total / (base * k):.2f}",
+                         f"{m['peak_mib']:.0f}"])
+    results["scaling"] = data
+    return table("Scaling: the seed repeated k times as one document (warm process; read + render)",
+                 ["edition", "size", "read s", "render s", "time / (k x 1x)", "peak MiB"], rows)
+
+
+def bench_startup(env: dict, repeat: int, results: dict) -> str:
+    out = WORK / "startup"
+    out.mkdir(parents=True, exist_ok=True)
+    script = VENV_BIN / "toolkit"
+    helps = [run([str(script), "--help"], env=env) for _ in range(repeat)]
+    htmls = [run([str(script), "build", str(SEED), "--to", "html", "-o", str(out), "--force"], env=env)
+             for _ in range(repeat)]
+    results["startup"] = {"help": [r.wall for r in helps], "build_html": [r.wall for r in htmls]}
+    rows = [["toolkit --help", f"{median(helps):.3f}", f"{min(r.wall for r in helps):.3f}", "< 0.3"],
+            ["toolkit build SEED --to html", f"{median(htmls):.3f}", f"{min(r.wall for r in htmls):.3f}", "< 0.5"]]
+    return table(f"Start-up ({repeat} runs)", ["command", "median s", "best s", "target s"], rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--only", default="startup,seed,scaling,batch")
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--sizes", default="1,10,50,100")
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    env, snap = snapshot_env()
+    results = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    m = results["machine"]
+    print(f"machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}, "
+          f"WeasyPrint {m['weasyprint']}, load {m['load_at_start']}\n", flush=True)
+    sections = {"startup": lambda: bench_startup(env, args.repeat, results),
+                "seed": lambda: bench_seed(env, args.repeat, results),
+                "scaling": lambda: bench_scaling(env, [int(s) for s in args.sizes.split(",")], results),
+                "batch": lambda: bench_batch(env, args.articles, results)}
+    try:
+        for name in args.only.split(","):
+            print(sections[name.strip()](), flush=True)
+            results["load_after_" + name] = [round(x, 2) for x in os.getloadavg()]
+    finally:
+        shutil.rmtree(snap, ignore_errors=True)
+        (WORK / "results.json").write_text(json.dumps(results, indent=1))
+    print(f"results: {WORK / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
