@@ -16,7 +16,7 @@ from toolkit.styles import edition_css, styles_dir
 from toolkit.tree.nodes import Document
 from toolkit.writers.html_render import byline, esc
 from toolkit.writers.pdf_page import page_css
-from toolkit.writers.pdf_pullquotes import choose
+from toolkit.writers.pdf_pullquotes import PullQuote, choose
 from toolkit.writers.pdf_render import PrintRenderer
 
 # Variants in which WeasyPrint's accessibility complaints (no alt text, no language) fail the build.
@@ -117,11 +117,12 @@ def check_variant(variant: str | None) -> str | None:
     return name
 
 
-def print_html(doc: Document, options: Options, ctx: Context, resources: Resources) -> str:
+def print_html(doc: Document, options: Options, resources: Resources, pullquotes: list[PullQuote],
+               warn=lambda msg: None) -> str:
     """The print edition's HTML: head metadata plus the print rendering of the tree."""
     renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.local_path(src) else None,
-                             warn=ctx.warn, annotate=options.annotations, notes_mode=options.notes,
-                             pullquotes=choose(doc) if options.annotations else [])
+                             warn=warn, annotate=options.annotations, notes_mode=options.notes,
+                             pullquotes=pullquotes)
     m = doc.meta
     lang = esc(m.language or "en")
     head = [f"<title>{esc(m.title or 'Untitled')}</title>"]
@@ -147,18 +148,30 @@ def print_css(options: Options) -> str:
     return "\n".join(parts)
 
 
+MAX_RELAYOUTS = 2  # extra layouts to move pull quotes that left a page short
+
+
 def _layout(doc: Document, options: Options, ctx: Context):
     import weasyprint
 
     from toolkit.writers.pdf_metadata import apply_metadata
+    from toolkit.writers.pdf_placement import shifted, stranded
 
     resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=False)
-    html = print_html(doc, options, ctx, resources)
     fetcher = make_fetcher(resources)
     base = str(ctx.base_dir.resolve()) + os.sep
+    quotes = choose(doc) if options.annotations else []
+    warn = ctx.warn
     try:
         css = weasyprint.CSS(string=print_css(options), base_url=base, url_fetcher=fetcher)
-        document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(stylesheets=[css])
+        for attempt in range(MAX_RELAYOUTS + 1):
+            html = print_html(doc, options, resources, quotes, warn)
+            warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
+            document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(stylesheets=[css])
+            moved = shifted(doc, quotes, stranded(document)) if quotes and attempt < MAX_RELAYOUTS else quotes
+            if moved == quotes:
+                break
+            quotes = moved
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
     apply_metadata(document, doc, options)

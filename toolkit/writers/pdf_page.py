@@ -74,7 +74,18 @@ def page_css(options: Options) -> str:
     if columns(options) == 2:
         css.append(f".article-body {{ column-count: 2; column-gap: {COLUMN_GAP:.2f}pt; column-fill: balance; }}"
                    " .article-body > figure:first-child { column-span: all; }"
-                   " .article-body p { hyphenate-limit-chars: 5 2 2; }")
+                   " .article-body p { hyphenate-limit-chars: 5 2 2; }"
+                   " .article-body .pullquote { margin-left: 0; margin-right: 0; }"
+                   # one running head across both columns, so that text extraction does not
+                   # read it as the start of the right-hand column
+                   " @page { @top-left { content: none; border: 0; width: 0; margin: 0; padding: 0; }"
+                   " @top-right { content: none; border: 0; width: 0; margin: 0; padding: 0; }"
+                   " @top-center { content: string(doc-title) ' \\B7  ' string(section); width: 100%;"
+                   " vertical-align: bottom; padding-bottom: 4pt; margin-bottom: 8pt;"
+                   " border-bottom: .4pt solid var(--rule, #bbb); font-family: var(--sans, sans-serif);"
+                   " font-size: 7pt; color: var(--muted, #555); white-space: nowrap; overflow: hidden;"
+                   " text-overflow: ellipsis; } }"
+                   " @page :first { @top-center { content: none; border: 0; } }")
     if options.bleed:
         css.append(f"@page {{ bleed: {bleed_length(options.bleed)}; }}")
     if options.marks:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from toolkit.tree.nodes import Cite, Note, NoteRef, Para, Source
+from toolkit.tree.nodes import Cite, Note, NoteRef, Para, Quote, Source, Text
 from toolkit.tree.walk import plain_text
 from toolkit.writers.html_render import Renderer, esc, safe_url
 from toolkit.writers.pdf_pullquotes import PullQuote
 
 DROPCAP_MIN_CHARS = 280  # a three-line initial needs a paragraph of at least four lines
+# where a deferred citation call goes: after the next clause punctuation that ends a word
+_CLAUSE_END = re.compile(r"(?<!\b\w)[.,;:!?…](?=\s|$)")
 _OPENING = re.compile(r"^((?:[\"'(\[“‘«„]|&quot;|&#x27;)*)(\w)", re.UNICODE)
 
 
@@ -48,6 +50,8 @@ class PrintRenderer(Renderer):
     notes_mode: str = "foot"
     pullquotes: list[PullQuote] = field(default_factory=list)
     cited: set[str] = field(default_factory=set)
+    pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause
+    quote_depth: int = 0
     dropcap: bool = True  # the article's first paragraph opens with a three-line initial
 
     def __post_init__(self) -> None:
@@ -95,9 +99,39 @@ class PrintRenderer(Renderer):
                 return link
             url = safe_url(src.url) if src.url else None
             more = f' <span class="url">{esc(url)}</span>' if url and not url.startswith("#") else ""
-            return f'{link}<span class="footnote source-note">{source_label(src)}{more}</span>'
+            self.pending.append(f'<span class="footnote source-note">{source_label(src)}{more}</span>')
+            return link
         number = next(i for i, s in enumerate(self.doc.sources, 1) if s.id == src.id)
-        return f'{link}<a class="noteref" href="#source-{sid}"><sup>{number}</sup></a>'
+        self.pending.append(f'<a class="noteref" href="#source-{sid}"><sup>{number}</sup></a>')
+        return link
+
+    # A citation's note call goes after the punctuation that ends its clause (as in print
+    # style guides), not in the middle of a name; whatever is still waiting ends its block.
+    def i_Text(self, n: Text) -> str:
+        if not self.pending or self.quote_depth:
+            return esc(n.text)
+        m = _CLAUSE_END.search(n.text)
+        if m is None:
+            return esc(n.text)
+        calls = "".join(self.pending)
+        self.pending.clear()
+        return esc(n.text[:m.end()]) + calls + esc(n.text[m.end():])
+
+    def i_Quote(self, n: Quote) -> str:
+        self.quote_depth += 1
+        try:
+            return super().i_Quote(n)
+        finally:
+            self.quote_depth -= 1
+
+    def block(self, node) -> str:
+        html = super().block(node)
+        if self.pending and not self.quote_depth:
+            calls = "".join(self.pending)
+            self.pending.clear()
+            cut = html.rfind("</")
+            html = html[:cut] + calls + html[cut:] if cut > 0 else html + calls
+        return html
 
     def notes_section(self) -> str:
         if self.notes_mode == "foot" or not self.notes:
