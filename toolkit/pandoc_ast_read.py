@@ -69,6 +69,21 @@ def _strip_marks(children: tuple, marks: str | None) -> tuple:
     return tuple(n for n in out if not (isinstance(n, Text) and not n.text))
 
 
+_OPENING, _CLOSING = "\u201c\u2018\u00ab\u201e\"'", "\u201d\u2019\u00bb\u201c\"'"
+
+
+def _hand_written_marks(children: tuple, attr: Attr) -> tuple[tuple, Attr]:
+    """``[“words”]{.quote}`` written by hand (no ``marks`` key): the marks move into ``attr``."""
+    if len(children) == 1 and isinstance(children[0], Quote) and not children[0].speaker:
+        inner = children[0]  # ["words"]{.quote}: pandoc's smart reader made the marks a Quoted
+        return inner.children, attr.with_kv("marks", inner.attr.get("marks") or "")
+    text = plain_text(children)
+    if len(text) >= 2 and text[0] in _OPENING and text[-1] in _CLOSING:
+        marks = text[0] + text[-1]
+        return _strip_marks(children, marks), attr.with_kv("marks", marks)
+    return children, attr
+
+
 class FromPandoc:
     """One conversion: collects footnote bodies as ``Note`` blocks while it reads."""
 
@@ -130,14 +145,8 @@ class FromPandoc:
         """A pandoc Span: one of the toolkit's inline kinds if its first class says so."""
         kind = attr.classes[0] if attr.classes else ""
         rest = Attr(attr.id, attr.classes[1:], attr.kv)
-        if kind in (QUOTE, TERM) and rest.get("marks") is None and len(children) == 1 \
-                and isinstance(children[0], Quote) and not children[0].speaker:
-            # written by hand: [“words”]{.quote speaker=x}; smart quotes made the marks a Quoted
-            inner = children[0]
-            children = inner.children
-            rest = rest.with_kv("marks", inner.attr.get("marks") or "")
-            return self.span(Attr(attr.id, (kind, *rest.classes), rest.kv), (
-                Text(rest.get("marks")[:1]), *children, Text(rest.get("marks")[1:])))
+        if kind in (QUOTE, TERM) and rest.get("marks") is None:
+            children, rest = _hand_written_marks(children, rest)
         if kind == QUOTE:
             fields = {k: v for k, v in rest.kv if k in QUOTE_FIELDS}
             own = Attr(rest.id, rest.classes, tuple((k, v) for k, v in rest.kv if k not in QUOTE_FIELDS))
