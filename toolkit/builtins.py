@@ -33,6 +33,8 @@ SPECS = [
              "people, organisations and places with mention counts"),
     WriterSpec("html", "html", "toolkit.writers.annotated_html:render_annotated_html",
                "annotated HTML edition, one self-contained file"),
+    WriterSpec("annotations", "annotations.jsonld", "toolkit.writers.annotated_webanno:render_web_annotations",
+               "the HTML edition's annotations as W3C Web Annotations (JSON-LD)"),
     WriterSpec("pdf", "pdf", "toolkit.writers.pdf:render_pdf", "print PDF (WeasyPrint)"),
     WriterSpec("epub", "epub", "toolkit.writers.epub:render_epub", "EPUB 3 e-book (ebooklib)"),
     WriterSpec("docx", "docx", "toolkit.writers.pandoc:render_docx", "Word document (through pandoc)"),

@@ -139,10 +139,12 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
               help="Where articles are built: local worker processes, or a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 "
               "(default with --executor dask: start a local cluster).")
+@click.option("--annotations", "annotations_file", type=click.Path(dir_okay=False), default=None,
+              help="Also write the HTML edition's annotations to FILE.jsonld as W3C Web Annotations (one input).")
 @edition_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          **kw) -> None:
+          annotations_file=None, **kw) -> None:
     """Build editions of INPUTS (files, folders, globs) into the output folder.
 
     Unchanged articles are skipped (state in OUTPUT/.toolkit-state.sqlite); a killed run continues
@@ -175,7 +177,29 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
                 click.echo(f"toolkit: error: {entry.error}", err=True)
     if report.interrupted:
         click.echo("toolkit: interrupted; run the same command again to continue", err=True)
+    if annotations_file and report.exit_code() == 0:
+        click.echo(str(_write_web_annotations(report, from_, options, out_dir, Path(annotations_file))))
     sys.exit(report.exit_code())
+
+
+def _write_web_annotations(report, from_, options: Options, out_dir: str, target: Path) -> Path:
+    """``build --annotations FILE``: the one article's Web Annotations, targeting its HTML edition."""
+    import dataclasses
+    import os
+
+    from toolkit.errors import UsageError
+    from toolkit.options import Context
+    from toolkit.pipeline import output_name, read, write
+
+    if len(report.articles) != 1:
+        raise UsageError("--annotations FILE takes one input; for many, add 'annotations' to --to")
+    entry = report.articles[0]
+    rctx = Context(input_path=Path(entry.input), options=options)
+    doc = read(entry.input, fmt=from_, options=options, ctx=rctx)
+    html = next((n for n in entry.outputs if n.endswith(".html")), output_name(doc, Path(entry.input), "html"))
+    source = os.path.relpath(Path(out_dir, Path(html).name).resolve(), target.resolve().parent)
+    return write(doc, "annotations", target, dataclasses.replace(options, annotation_source=Path(source).as_posix()),
+                 rctx)
 
 
 @main.command()

@@ -19,6 +19,7 @@ class Options:
     page_map: bool = False
     embed_fonts: bool = False
     annotations: bool = True
+    annotation_source: str | None = None  # Web Annotation export: the HTML page its targets name
     allow_network: bool = False
     strict: bool = False
     bleed: str | None = None

@@ -19,6 +19,7 @@ from toolkit.tree.walk import plain_text
 from toolkit.writers.annotated_fonts import font_face_css
 from toolkit.writers.annotated_index import ArticleText, measure, reading_minutes, word_count
 from toolkit.writers.annotated_jsonld import news_article, script_json
+from toolkit.writers.annotated_marks import mark_mentions
 from toolkit.writers.annotated_panels import glossary_panel, quote_groups, sources_panel, voices_panel
 from toolkit.writers.annotated_render import AnnotatedRenderer, number_annotations
 from toolkit.writers.annotated_timeline import entities_panel, timeline_panel
@@ -49,7 +50,7 @@ def script_text() -> str:
 def render_body(doc: Document, options: Options, ctx: Context) -> tuple[AnnotatedRenderer, str]:
     """The renderer (with what it learnt) and the HTML of the article body."""
     if options.annotations:
-        doc = number_annotations(doc)
+        doc = number_annotations(mark_mentions(doc))
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
     r = AnnotatedRenderer(doc, "screen", image_url=res.data_uri, warn=ctx.warn, annotate=options.annotations)
     return r, r.body()

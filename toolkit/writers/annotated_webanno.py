@@ -55,7 +55,8 @@ def bodies(doc: Document, mark: Mark, lang: str) -> list[dict[str, Any]]:
         value = d.get("datetime") or d.get("data-value") or ""
         if value:
             out.append(_body(value, "describing", "en"))
-            out.append(_body(display_date(value), "describing", "en"))
+            if display_date(value) != value:
+                out.append(_body(display_date(value), "describing", "en"))
     elif mark.kind == "entity":
         out.append(_body(d.get("data-name") or mark.exact, "identifying", lang))
         if d.get("data-kind"):
