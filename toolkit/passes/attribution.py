@@ -73,7 +73,8 @@ def speech_verb(word: str) -> str | None:
 def head_ok(word: str) -> bool:
     w = word.lower().strip(".,")
     return (w in PERSON_NOUNS or w in ORG_NOUNS or w.rstrip("s") in PERSON_NOUNS or w.rstrip("s") in ORG_NOUNS
-            or w in ("unit", "agency", "people", "authorities", "organizers", "organisers", "group", "residents",
+            or w in ("unit", "agency", "people", "utility", "provider", "operator", "carrier", "airline", "retailer",
+                     "manufacturer", "developer", "insurer", "broadcaster", "publisher", "coroner", "municipality", "authorities", "organizers", "organisers", "group", "residents",
                      "family", "families", "officers", "spokesperson", "rep", "representative", "representatives"))
 
 
@@ -176,6 +177,9 @@ def np_right(text: str, start: int) -> Speaker | None:
     span = []
     for k, (w, s, e) in enumerate(toks):
         lw = w.lower()
+        if w.endswith(".") and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w):
+            span.append((w[:-1], s, e - 1))  # "…, says Kim. It affects": the name ends the sentence
+            break
         if w in (",", ".", ";", ":", "!", "?", "(", "—", "–", "“", "”", '"') or (
                 lw in STOP_WORDS and lw not in NP_LINKS and (w == lw or k == 0)):
             break

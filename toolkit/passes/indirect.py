@@ -124,7 +124,8 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             ce = _trim_end(text, cs, e)
             if _words(text[cs:ce]) >= 3:
                 return [Reported(cs, ce, spk, c)]
-        if _words(text[spk.end:e]) <= 1 and re.search(r",\s*$", text[s:c.start]):
+        if (_words(text[spk.end:e]) <= 1 or re.match(r"\s*(?:,|who\b|which\b|that\b)", text[spk.end:e])) \
+                and re.search(r",\s*$", text[s:c.start]):
             ce = _trim_end(text, s, c.start)
             if _words(text[s:ce]) >= 3:
                 return [Reported(s, ce, spk, c)]

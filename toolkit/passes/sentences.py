@@ -10,10 +10,10 @@ from toolkit.passes.quote_marks import Marked
 ABBREVIATIONS = set("""
 mr mrs ms dr prof sen rep gov gen lt col capt sgt cpl const det insp supt st jr sr no vs etc rev hon
 jan feb mar apr jun jul aug sep sept oct nov dec ont que alta sask man calif fla mass wash ill inc corp co ltd
-fig dept univ approx est mt ft ave blvd rd u.s u.k u.n e.g i.e a.m p.m b.c n.s n.b p.e.i nfld
+fig dept univ approx lbs lb oz kg km cm mm ft est mt ft ave blvd rd u.s u.k u.n e.g i.e a.m p.m b.c n.s n.b p.e.i nfld
 """.split())
 
-_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?\s?[A-Z0-9À-Þ])")
 
 
 def split_sentences(text: str, marked: list[Marked] = ()) -> list[tuple[int, int]]:
