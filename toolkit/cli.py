@@ -83,7 +83,7 @@ def _formats(value: str) -> list[str]:
 
 
 def _options(**kw) -> Options:
-    return Options(
+    options = Options(
         paper=kw.get("paper") or "a4", style=kw.get("style") or "classic",
         css=tuple(Path(p) for p in kw.get("css") or ()), columns=kw.get("columns") or 1,
         notes=kw.get("notes") or "foot", pdf_variant=kw.get("pdf_variant"),
@@ -91,6 +91,44 @@ def _options(**kw) -> Options:
         annotations=not kw.get("no_annotations"), allow_network=bool(kw.get("allow_network")),
         strict=bool(kw.get("strict")), bleed=kw.get("bleed"), marks=bool(kw.get("marks")),
     )
+    return _project_options(options, kw)
+
+
+def _load_project(ctx, param, value):
+    """``--config`` (eager): read toolkit.toml (given, or in the current folder); its values become defaults."""
+    from toolkit.config import load_config
+
+    cfg = load_config(value)
+    ctx.meta["toolkit.config"] = cfg
+    if cfg.path is not None:
+        ctx.default_map = {**cfg.default_map(ctx.command.name), **(ctx.default_map or {})}
+    return value
+
+
+def _project_options(options: Options, kw: dict) -> Options:
+    """Add --meta, --reference-doc and the project file's [meta] and [FORMAT] tables to the options."""
+    import dataclasses
+
+    from click.core import ParameterSource
+
+    from toolkit.config import EDITION_KEYS, parse_meta_options
+
+    changes: dict = {"meta": parse_meta_options(tuple(kw.get("meta") or ()))}
+    if kw.get("reference_doc"):
+        changes["reference_doc"] = Path(kw["reference_doc"])
+    cctx = click.get_current_context(silent=True)
+    cfg = cctx.meta.get("toolkit.config") if cctx else None
+    if cfg is not None and cfg.path is not None:
+        changes["meta_defaults"] = cfg.meta
+        given = {name for name in cctx.params if cctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
+        field_param = {fld: param for fld, param, _ in EDITION_KEYS.values()}
+        per_format = []
+        for fmt, table in cfg.formats.items():  # an option given on the command line beats the file
+            kept = tuple((k, v) for k, v in table.items() if field_param[k] not in given)
+            if kept:
+                per_format.append((fmt, kept))
+        changes["format_options"] = tuple(per_format)
+    return dataclasses.replace(options, **changes)
 
 
 def edition_options(f):
@@ -110,6 +148,12 @@ def edition_options(f):
         click.option("--marks", is_flag=True, help="PDF crop marks."),
         click.option("--strict", is_flag=True, help="Fail on any warning."),
         click.option("--from", "from_", default=None, help="Input format (default: by extension)."),
+        click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",
+                     help="Set metadata: author, date, language, publisher, rights, identifier, ... (repeatable)."),
+        click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False),
+                     help="DOCX/ODT: take the styles of this document."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), is_eager=True,
+                     callback=_load_project, help="Project file (default: ./toolkit.toml if there is one)."),
     ]
     for opt in reversed(opts):
         f = opt(f)

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
+from toolkit.config import apply_option_metadata
 from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, decode_text, encoding_warning
 from toolkit.errors import InputError, OutputError, UnknownFormatError
 from toolkit.options import Context, Options
@@ -176,6 +177,7 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     check_article_size(doc, path)
     note_encoding(data, fmt, ctx)
     doc = apply_metadata(doc, {**load_sidecar(path, ctx), **(metadata or {})}, ctx)
+    doc = apply_option_metadata(doc, options or ctx.options, ctx)  # toolkit.toml [meta], then --meta
     if passes:
         doc = guarded(apply_passes, path, doc, ctx)
     if ctx.warnings:
@@ -276,7 +278,8 @@ def _sync_folder(folder: Path) -> None:
 def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context | None = None) -> bytes:
     spec = get_registry().writer(fmt)
     ctx = ctx or Context(options=options or Options())
-    return spec.load()(doc, ctx.options if options is None else options, ctx)
+    options = (ctx.options if options is None else options).for_format(fmt)  # toolkit.toml [FORMAT]
+    return spec.load()(doc, options, ctx)
 
 
 def write(doc: Document, fmt: str, path: str | os.PathLike, options: Options | None = None,
