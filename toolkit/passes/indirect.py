@@ -35,7 +35,11 @@ LISTENER = re.compile(
     r"the\s+(?:court|jury|judge|committee|crowd|audience|inquiry|hearing|commission)|a\s+\w+(?:\s+\w+)?)\s*,?")
 CLAUSE_START_BAD = re.compile(r"^(?:(?:to|for|of|in|on|at|with|by|so|and|or|but|as|about|from|over|into|"
                               r"during|after|before|goodbye|hello|yes|no|sorry|thanks|more|much|little|nothing|"
-                              r"something|anything|otherwise|so|too|the same|this|it\.)\b|[,.;:!?)]|$)", re.I)
+                              r"something|anything|otherwise|so|too|the same|this|it\.|inside|outside|near|"
+                              r"along|via|without|upon|amid|despite|following|extensively|his\s+voice|her\s+voice|"
+                              r"eyes|tears|repeatedly)\b|[,.;:!?)]|$)", re.I)
+PARTICIPLE = re.compile(r"^\s*(?:(?:while|when|after|before)\s+)?(?!adding|noting|saying|arguing|explaining)"
+                        r"[a-z]+ing\b(?!\s+(?:is|are|was|were|has|had|will|would|can|could)\b)")
 SUBJECT_START = re.compile(r"^(?:he|she|they|it|we|i|you|there|this|that|these|those|the|a|an|his|her|their|its|"
                            r"our|my|some|many|most|all|no|[A-Z][\w’'.-]*|\d[\d,.]*)\b")
 WORD = re.compile(r"[\w’']+")
@@ -153,7 +157,8 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
                 return [Reported(s, _trim_end(text, s, s + comma), who, c)]
         # "Clause1, X said, clause2." (split by the attribution)
         m = re.match(r"\s*,\s*", tail)
-        if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3:
+        if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3 \
+                and not PARTICIPLE.match(text[c.end + m.end():e]):
             spk = np_left(text, c.start, s + comma + 1)
             if spk is not None and _words(before[:comma]) >= 2 and not _parenthetical(text, spk):
                 c2 = c.end + m.end()
