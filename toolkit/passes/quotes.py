@@ -77,6 +77,10 @@ def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] |
     spk = np_left(text, c.start, pos)
     if spk is not None and spk.start <= pos + 2:
         return spk, c
+    gap = text[pos:spk.start] if spk is not None else ""
+    if spk is not None and re.fullmatch(r"(?:the|a|an)\s+(?:[\w’'-]+,?\s+){0,3}", gap, re.I):
+        # "…,” the lanky, bespectacled professor said
+        return Speaker(text[pos:spk.end], pos, spk.end, spk.role), c
     return None
 
 

@@ -179,6 +179,9 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         for k, pos, canon, kind in reversed(people.mentions):
             if (k, pos) < at and kind == "organization" and head in canon.lower():
                 return canon, "organization"
+        if words[0] == "the" and len(core) == 2 and last_speaker and last_speaker in people.entries \
+                and people.entries[last_speaker].kind == "organization":
+            return last_speaker, "organization"  # "the agency" after the agency spoke
         return phrase, "organization"
     if (head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS) and words[0] in ("the", "this", "that") \
             and not head.endswith("s"):
