@@ -104,6 +104,15 @@ class AnnotatedRenderer(Renderer):
             self.pending.clear()
         return html
 
+    def b_Para(self, n) -> str:
+        pid = n.attr.id
+        if not pid:
+            return super().b_Para(n)
+        number = pid[1:] if pid[:1] == "p" and pid[1:].isdigit() else ""
+        label = f"Paragraph {number}: link to it" if number else "Link to this paragraph"
+        link = (f'<a class="pilcrow" href="#{esc(pid)}" aria-label="{label}" data-n="{number}">¶</a>')
+        return f'<p id="{esc(pid)}">{self.inlines(n.children)}{link}</p>'
+
     def b_BlockQuote(self, n) -> str:
         speaker = n.attr.get("speaker")
         person = self.doc.person(speaker) if speaker and self.annotate else None

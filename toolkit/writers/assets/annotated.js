@@ -208,8 +208,12 @@
     entityFinders();
     apply();
     if (f.target && f.layers) {
+      /* "#p12&layers=..." names no element, so the browser neither scrolls nor sets :target */
       var el = document.getElementById(f.target);
-      if (el) { el.scrollIntoView(); }
+      if (el) {
+        el.classList.add("is-target");
+        el.scrollIntoView();
+      }
     }
     root.classList.add("ready");
   }
