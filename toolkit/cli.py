@@ -309,11 +309,12 @@ def formats() -> None:
 
 @main.command()
 def styles() -> None:
-    """List the themes usable with --style."""
-    from toolkit.styles import list_themes
+    """List the themes usable with --style (each: a base sheet and its print, epub and screen sheets)."""
+    from toolkit.styles import list_themes, theme_info
 
     for name in list_themes():
-        click.echo(name)
+        description, editions = theme_info(name)
+        click.echo(f"{name:10} {description}  [base{''.join(', ' + e for e in editions)}]")
 
 
 @main.command()
