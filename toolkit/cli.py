@@ -14,6 +14,7 @@ from toolkit.errors import ToolkitError
 from toolkit.options import PAPERS, Options
 
 log = logging.getLogger("toolkit")
+QUIET_LIBRARIES = frozenset(("trafilatura", "htmldate", "justext", "courlan"))
 
 
 class ToolkitGroup(click.Group):
@@ -64,6 +65,11 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     # WeasyPrint and fontTools are chatty; their warnings are ours to report
     for name in ("weasyprint", "fontTools", "ebooklib"):
         logging.getLogger(name).setLevel(max(level, logging.ERROR))
+    # the web-page extractors log what they could not use (and reset their levels on import);
+    # the reader reports what matters, so their records are shown only with -vv
+    if level > logging.DEBUG:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(lambda record: record.name.split(".")[0] not in QUIET_LIBRARIES)
 
 
 @click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -116,6 +122,8 @@ def _project_options(options: Options, kw: dict) -> Options:
     changes: dict = {"meta": parse_meta_options(tuple(kw.get("meta") or ()))}
     if kw.get("reference_doc"):
         changes["reference_doc"] = Path(kw["reference_doc"])
+    if kw.get("csl"):
+        changes["csl"] = Path(kw["csl"])
     cctx = click.get_current_context(silent=True)
     cfg = cctx.meta.get("toolkit.config") if cctx else None
     if cfg is not None and cfg.path is not None:
@@ -150,6 +158,8 @@ def edition_options(f):
         click.option("--from", "from_", default=None, help="Input format (default: by extension)."),
         click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",
                      help="Set metadata: author, date, language, publisher, rights, identifier, ... (repeatable)."),
+        click.option("--csl", type=click.Path(exists=True, dir_okay=False),
+                     help="CSL style for [@key] citations."),
         click.option("--reference-doc", type=click.Path(exists=True, dir_okay=False),
                      help="DOCX/ODT: take the styles of this document."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), is_eager=True,

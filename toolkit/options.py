@@ -25,6 +25,7 @@ class Options:
     bleed: str | None = None
     marks: bool = False
     source_date_epoch: int | None = None
+    csl: Path | None = None  # citation style for Markdown [@key] citations (pandoc citeproc)
     reference_doc: Path | None = None  # DOCX/ODT: take styles from this document (pandoc --reference-doc)
     meta: tuple[tuple[str, str], ...] = ()  # --meta key=value: overrides the article's metadata
     meta_defaults: tuple[tuple[str, str], ...] = ()  # toolkit.toml [meta]: fills only what the article lacks

@@ -1,20 +1,41 @@
-"""Reads Markdown with YAML front matter (title, subtitle, authors, date, language, image, ...)."""
+"""Reads Markdown with YAML front matter (title, subtitle, authors, date, language, image, ...).
+
+Citations (``[@key]``) with a ``bibliography`` in the front matter go through pandoc's citeproc.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+import json
 
 from toolkit.decode import decode_text
 from toolkit.errors import InputError
 from toolkit.options import Context
 from toolkit.pandoc_ast import run_pandoc
+from toolkit.pandoc_ast_read import meta_value
+from toolkit.readers.citations import citeproc_args, extract_citations
 from toolkit.readers.pandoc import document_from_pandoc
 from toolkit.tree.nodes import Document
+
+FROM = ["--from", "markdown+smart"]
 
 
 def read_markdown(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     text, _ = decode_text(data, path)
-    raw = run_pandoc(["--from", "markdown+smart", "--to", "json"], text.encode("utf-8"), path)
+    source = text.encode("utf-8")
+    raw = run_pandoc([*FROM, "--to", "json"], source, path)
+    meta = {k: meta_value(v) for k, v in json.loads(raw).get("meta", {}).items()}
+    extra = citeproc_args(meta, ctx, path)
+    sources = []
+    if extra:
+        ast = json.loads(run_pandoc([*FROM, "--to", "json", *extra], source, path))
+        ast, sources = extract_citations(ast)
+        raw = json.dumps(ast).encode()
     doc = document_from_pandoc(raw, ctx)
+    if sources:
+        known = {s.id for s in doc.sources}
+        doc = dataclasses.replace(doc, sources=doc.sources + tuple(s for s in sources if s.id not in known))
     if not doc.blocks and not doc.meta.title:
         raise InputError("no article text found", path)
     return doc

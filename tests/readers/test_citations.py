@@ -1,0 +1,78 @@
+"""Markdown [@key] citations with a bibliography, rendered by pandoc's citeproc (and --csl)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import toolkit
+from toolkit.errors import InputError
+from toolkit.summary import summarize
+from toolkit.tree.nodes import Cite
+from toolkit.tree.walk import iter_nodes
+
+REFS = [
+    {"id": "doe2020", "type": "article-journal", "title": "Camps and Borders",
+     "author": [{"family": "Doe", "given": "Jane"}], "container-title": "Journal of Asian Affairs",
+     "issued": {"date-parts": [[2020]]}},
+    {"id": "roe2019", "type": "book", "title": "The Steppe", "author": [{"family": "Roe", "given": "Rick"}],
+     "publisher": "Example Press", "issued": {"date-parts": [[2019]]}},
+]
+ARTICLE = """---
+title: Cited Article
+bibliography: refs.json
+lang: en
+---
+
+Borders matter [@doe2020, p. 4]. Steppes too [@roe2019; @doe2020].
+"""
+NUMERIC_CSL = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Numeric test</title><id>numeric-test</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="[" suffix="]" delimiter=", "><text variable="citation-number"/></layout></citation>
+  <bibliography><layout><text variable="citation-number" suffix=". "/><text variable="title"/></layout></bibliography>
+</style>
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    (tmp_path / "refs.json").write_text(json.dumps(REFS))
+    p = tmp_path / "a.md"
+    p.write_text(ARTICLE)
+    return p
+
+
+def test_citations_become_cites_and_one_reference_list(article):
+    doc = toolkit.read(article)
+    cites = [n for n in iter_nodes(doc) if isinstance(n, Cite)]
+    assert [c.source for c in cites] == ["doe2020", "roe2019"]
+    assert [s.id for s in doc.sources] == ["doe2020", "roe2019"]
+    assert doc.sources[0].reference.startswith("Doe, Jane. 2020.")
+    text = summarize(doc)["text"]
+    assert "(Doe 2020, 4)" in text
+    assert "Camps and Borders" not in text  # the reference list is not body text
+
+
+def test_csl_style_changes_the_rendering(article, tmp_path):
+    csl = tmp_path / "numeric.csl"
+    csl.write_text(NUMERIC_CSL)
+    doc = toolkit.read(article, options=toolkit.Options(csl=csl))
+    text = summarize(doc)["text"]
+    assert "Borders matter [1]" in text
+    assert doc.sources[0].reference == "1. Camps and Borders"
+
+
+def test_reference_list_in_every_edition(article, tmp_path):
+    out = toolkit.build(article, ["html", "epub"], tmp_path / "out")
+    html = out[0].read_text()
+    assert 'id="sources"' in html
+    assert "Doe, Jane. 2020." in html
+
+
+def test_missing_bibliography_is_a_clear_error(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text(ARTICLE)
+    with pytest.raises(InputError, match=r"bibliography 'refs\.json' not found"):
+        toolkit.read(p)

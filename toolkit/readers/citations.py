@@ -1,0 +1,91 @@
+"""Turns pandoc citeproc output (Cite inlines and the ``refs`` Div) into Cite nodes and Sources.
+
+Markdown ``[@key]`` citations with a bibliography (CSL JSON, BibTeX, ...) are rendered by pandoc's
+citeproc in the CSL style given (``--csl`` or ``csl:`` in the front matter); the toolkit keeps one
+Source per cited key, with the formatted reference, and the writers print one reference list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import InputError
+from toolkit.pandoc_ast_read import CITE
+from toolkit.tree.nodes import Source
+
+
+def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
+    """pandoc arguments for citeproc: bibliography and style files, which must lie beside the input."""
+    bib = meta.get("bibliography")
+    if not bib:
+        return []
+    files = bib if isinstance(bib, list) else [bib]
+    base = ctx.base_dir.resolve()
+    args = ["--citeproc"]
+    for name in files:
+        p = (base / str(name)).resolve()
+        if not p.is_relative_to(base) or not p.is_file():
+            raise InputError(f"bibliography {name!r} not found beside the article", path)
+        args += ["--bibliography", str(p)]
+    csl = getattr(ctx.options, "csl", None) or meta.get("csl")
+    if csl:
+        p = Path(csl) if getattr(ctx.options, "csl", None) else (base / str(csl))
+        if not p.resolve().is_file():
+            raise InputError(f"CSL style {str(csl)!r} not found", path)
+        args += ["--csl", str(p.resolve())]
+    return args
+
+
+def _text(inlines: list) -> str:
+    out: list[str] = []
+    for it in inlines:
+        t, c = it.get("t"), it.get("c")
+        if t == "Str":
+            out.append(c)
+        elif t in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif t in ("Emph", "Strong", "SmallCaps", "Underline", "Superscript", "Subscript", "Strikeout"):
+            out.append(_text(c))
+        elif t in ("Span", "Link", "Quoted", "Cite"):
+            out.append(_text(c[1]))
+    return "".join(out)
+
+
+def _block_text(blocks: list) -> str:
+    return " ".join(_text(b.get("c", [])) if b.get("t") in ("Para", "Plain") else _block_text(b["c"][1])
+                    if b.get("t") == "Div" else "" for b in blocks).strip()
+
+
+def extract_citations(ast: dict) -> tuple[dict, list[Source]]:
+    """Rewrite Cite inlines as toolkit cite Spans and lift the reference list out of the blocks."""
+    refs: dict[str, str] = {}
+    kept = []
+    for block in ast.get("blocks", []):
+        if block.get("t") == "Div" and block["c"][0][0] == "refs":
+            for entry in block["c"][1]:
+                if entry.get("t") == "Div" and entry["c"][0][0].startswith("ref-"):
+                    refs[entry["c"][0][0][4:]] = _block_text(entry["c"][1])
+            continue
+        kept.append(block)
+    ast["blocks"] = kept
+    order: list[str] = []
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, list):
+            return [visit(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        if node.get("t") == "Cite":
+            citations, inlines = node["c"]
+            keys = [c["citationId"] for c in citations]
+            for k in keys:
+                if k not in order:
+                    order.append(k)
+            return {"t": "Span", "c": [["", [CITE], [["source", keys[0]]]], visit(inlines)]}
+        return {k: visit(v) for k, v in node.items()}
+
+    ast["blocks"] = visit(ast["blocks"])
+    sources = [Source(id=k, name=refs.get(k, k), kind="reference", reference=refs.get(k, ""))
+               for k in order]
+    return ast, sources
