@@ -19,7 +19,7 @@ EMBEDDED_FAMILY = "Article Serif"
 FACES = (("Regular", "normal", "normal"), ("Italic", "italic", "normal"),
          ("Bold", "normal", "bold"), ("Bold Italic", "italic", "bold"))
 # Characters a reading system may draw beyond the book's own text (note numbers, quotes, dashes).
-ALWAYS = string.printable + "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00b7\u2022\u00ad\u2010\u2011\u21a9"
+ALWAYS = string.printable + "\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00b7\u2022\u00ad\u2010\u2011\u2191"
 RENAMED_IDS = (1, 3, 4, 6, 16, 17, 18, 21, 22)
 
 

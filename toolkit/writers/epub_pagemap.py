@@ -128,11 +128,15 @@ def text_slots(el, root: bool = True) -> Iterator[tuple[object, str]]:
         yield child, "tail"
 
 
-def _place(s: str, index: int) -> int:
-    """Move a break point to a word boundary: before opening punctuation, after a split word."""
+def _place(s: str, index: int, before: str = "") -> int:
+    """Move a break point to a word boundary: before opening punctuation, after a split word.
+
+    ``before`` is the text that precedes ``s`` in the block (a word may run across markup).
+    """
     while index > 0 and not s[index - 1].isspace() and not s[index - 1].isalnum():
         index -= 1
-    if index > 0 and s[index - 1].isalnum():  # the page began inside a (hyphenated) word
+    previous = s[index - 1] if index > 0 else before[-1:]
+    if previous.isalnum():  # the page began inside a (hyphenated) word
         while index < len(s) and not s[index].isspace():
             index += 1
         while index < len(s) and s[index].isspace():
@@ -143,20 +147,21 @@ def _place(s: str, index: int) -> int:
 def insert_inside(block, offset: int, mark) -> bool:
     """Put ``mark`` before the (offset+1)-th letter of ``block``; False if the block is shorter."""
     seen = 0
+    before = ""
     for node, slot in list(text_slots(block)):
         s = getattr(node, slot) or ""
         n = letters(s)
         if seen + n <= offset:
             seen += n
+            before += s
             continue
         alnum = [i for i, ch in enumerate(s) if ch.isalnum()]
-        index = _place(s, alnum[offset - seen])
+        index = _place(s, alnum[offset - seen], before)
+        mark.tail = s[index:]
         if slot == "text":
-            mark.tail = s[index:]
             node.text = s[:index]
             node.insert(0, mark)
         else:
-            mark.tail = s[index:]
             node.tail = s[:index]
             node.addnext(mark)
         return True

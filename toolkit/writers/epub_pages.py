@@ -8,7 +8,7 @@ from toolkit.tree.nodes import Document, Heading
 from toolkit.tree.walk import plain_text
 from toolkit.writers.html_render import Renderer, byline, esc, format_date
 
-BACK_ARROW = "\u21a9\ufe0e"  # ↩ in text presentation, so no reader draws it as an emoji
+BACK_ARROW = "\u2191"  # ↑: in the text face (Charis SIL has no ↩) and never drawn as an emoji
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class EpubRenderer(Renderer):
         nid = esc(n.note)
         done = [i for i, (seen, _) in enumerate(self.notes, 1) if seen == n.note]
         if done:
-            return f'<a epub:type="noteref" role="doc-noteref" href="#fn-{nid}"><sup>{done[0]}</sup></a>'
+            return f'<a class="noteref" epub:type="noteref" role="doc-noteref" href="#fn-{nid}"><sup>{done[0]}</sup></a>'
         self.notes.append((n.note, "".join(self.block(b) for b in note.blocks)))
-        return (f'<a epub:type="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}">'
+        return (f'<a class="noteref" epub:type="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}">'
                 f"<sup>{len(self.notes)}</sup></a>")
