@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import errno
 import glob
 import logging
@@ -21,12 +22,14 @@ from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, dec
 from toolkit.errors import InputError, OutputError, UnknownFormatError
 from toolkit.options import Context, Options
 from toolkit.registry import get_registry
+from toolkit.safe_yaml import MAX_YAML_BYTES, load_yaml
 from toolkit.tree.nodes import Document, Figure, Meta
 
 log = logging.getLogger("toolkit")
 
 META_FIELDS = {f.name for f in dataclasses.fields(Meta)}
 MAX_ARTICLE_CHARS = 2_000_000
+SCALARS = (str, int, float, bool, datetime.date)
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -55,12 +58,12 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
         if st.st_size > limit:
-            raise InputError(f"input is {st.st_size // 2**20} MB, over the {limit // 2**20} MB limit; "
+            raise InputError(f"the file is {_size(st.st_size)}, over the {_size(limit)} limit; "
                              "split it into articles", str(path))
         with path.open("rb") as fh:
             data = fh.read(limit + 1)
         if len(data) > limit:
-            raise InputError(f"input grew over the {limit // 2**20} MB limit while being read", str(path))
+            raise InputError(f"the file grew over the {_size(limit)} limit while being read", str(path))
         return data
     except FileNotFoundError:
         raise InputError("no such file", str(path)) from None
@@ -72,17 +75,19 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
 
 
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n // 1024} KB"
+
+
 def load_sidecar(path: Path, ctx: Context) -> dict:
     """``INPUT.meta.yaml`` beside the input (e.g. ``article.txt.meta.yaml`` or ``article.meta.yaml``)."""
     for cand in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
         if cand.is_file():
-            import yaml
-
             try:
-                data = yaml.safe_load(cand.read_text(encoding="utf-8")) or {}
-            except (yaml.YAMLError, UnicodeDecodeError) as exc:
-                raise InputError(f"sidecar metadata is not valid YAML: {str(exc).splitlines()[0]}",
-                                 str(cand)) from None
+                text = read_bytes(cand, MAX_YAML_BYTES).decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputError("sidecar metadata is not UTF-8; save it as UTF-8", str(cand)) from None
+            data = load_yaml(text, str(cand)) or {}
             if not isinstance(data, dict):
                 raise InputError("sidecar metadata must be a mapping of fields", str(cand))
             return data
@@ -96,8 +101,12 @@ def apply_metadata(doc: Document, data: dict, ctx: Context) -> Document:
     changes = {}
     for key, value in data.items():
         key = {"author": "authors", "lang": "language", "dek": "subtitle", "image": "figure_image"}.get(key, key)
+        values = value if isinstance(value, list) and key in ("authors", "tags") else [value]
+        if not all(v is None or isinstance(v, SCALARS) for v in values):
+            ctx.warn(f"metadata field {key!r} must be text (or a list of texts); ignored")
+            continue
         if key in ("authors", "tags"):
-            changes[key] = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+            changes[key] = tuple(str(v) for v in values if v is not None)
         elif key in META_FIELDS and key != "extra":
             changes[key] = None if value is None else str(value)
         elif key in ("figure_image", "figure_alt"):

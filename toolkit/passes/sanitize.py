@@ -49,6 +49,16 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Attribute names that load or run something if a writer ever printed key-value pairs as attributes.
 UNSAFE_KEYS = re.compile(r"^(?:on.*|style|src|srcset|srcdoc|href|xlink:href|action|formaction|background|"
                          r"poster|data|codebase|manifest|ping|lowsrc|dynsrc|http-equiv)$", re.I)
+DROP_MESSAGES = {
+    "attribute": "removed attributes that could load or run something",
+    "link": "removed links with unsafe targets (only http, https, mailto and tel are kept)",
+    "image": "removed image sources that are not allowed (only web addresses, raster data: URIs and files "
+             "in the input's folder)",
+    "language tag": "ignored a language tag that is not BCP 47",
+    "article URL": "ignored an article URL that is not http or https",
+    "cover image": "removed a cover image that is not allowed",
+    "source URL": "removed source links that are not http or https",
+}
 META_TEXT = ("title", "subtitle", "kicker", "site_name", "publisher", "rights")
 
 
@@ -205,7 +215,8 @@ def sanitize(doc: Document, ctx: Context) -> Document:
     new = walk(doc, s.node)
     new = dataclasses.replace(new, meta=s.meta(new), **s.registries(new))
     for kind, values in s.dropped.items():
-        shown = ", ".join(repr(v[:60]) for v in list(dict.fromkeys(values))[:3] if v)
+        values = [v for v in dict.fromkeys(values) if v]
+        shown = ", ".join(repr(v[:60]) for v in values[:3])
         more = f" and {len(values) - 3} more" if len(values) > 3 else ""
-        ctx.warn(f"removed unsafe {kind}{'s' if len(values) > 1 else ''} from the input: {shown}{more}")
+        ctx.warn(f"{DROP_MESSAGES[kind]}: {shown}{more}")
     return doc if new == doc else new

@@ -15,6 +15,7 @@ from toolkit.pandoc_ast import run_pandoc
 from toolkit.pandoc_ast_read import meta_value
 from toolkit.readers.citations import citeproc_args, extract_citations
 from toolkit.readers.pandoc import document_from_pandoc
+from toolkit.safe_yaml import check_front_matter
 from toolkit.tree.nodes import Document
 
 FROM = ["--from", "markdown+smart"]
@@ -23,6 +24,7 @@ FROM = ["--from", "markdown+smart"]
 def read_markdown(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     text, _ = decode_text(data, path)
+    check_front_matter(text, path)  # YAML aliases would make pandoc expand them without bound
     source = text.encode("utf-8")
     raw = run_pandoc([*FROM, "--to", "json"], source, path)
     meta = {k: meta_value(v) for k, v in json.loads(raw).get("meta", {}).items()}

@@ -21,17 +21,21 @@ def check_zip(data: bytes, fmt: str, path: str | None) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise InputError(f"not a valid {fmt.upper()} file (it is not a zip archive)", path) from None
+        raise InputError(f"not a valid {fmt.upper()} file (it is not a zip archive); save it again as "
+                         f"{fmt.upper()} from the program that made it", path) from None
     total = 0
     if len(zf.infolist()) > MAX_ENTRIES:
-        raise InputError(f"{fmt.upper()} file has over {MAX_ENTRIES} entries; refused", path)
+        raise InputError(f"{fmt.upper()} file has over {MAX_ENTRIES} entries; refused (save it again from "
+                         "the program that made it)", path)
     for info in zf.infolist():
         name = info.filename
         if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/"):
-            raise InputError(f"unsafe {fmt.upper()} file: entry {name!r} points outside the archive", path)
+            raise InputError(f"unsafe {fmt.upper()} file: entry {name!r} points outside the archive; refused "
+                             "(save it again from the program that made it)", path)
         total += info.file_size
     if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{fmt.upper()} file unpacks to over {MAX_UNCOMPRESSED // 2**20} MB; refused", path)
+        raise InputError(f"{fmt.upper()} file unpacks to over {MAX_UNCOMPRESSED // 2**20} MB; refused (a zip "
+                         "bomb, or images too large: make them smaller)", path)
 
 
 def _meta_list(value) -> tuple[str, ...]:
@@ -79,10 +83,17 @@ def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     if fmt in ZIP_FORMATS:
         check_zip(data, fmt, path)
-    raw = run_pandoc(["--from", fmt, "--to", "json"], data, path)
+    try:
+        raw = run_pandoc(["--from", fmt, "--to", "json"], data, path)
+    except InputError as exc:
+        msg = str(exc).removeprefix(f"{path}: " if path else "")
+        if ";" in msg:
+            raise
+        raise InputError(f"{msg}; check that it opens in the program that made it and save it again",
+                         path) from None
     doc = document_from_pandoc(raw, ctx)
     if not doc.blocks:
-        raise InputError("no article text found", path)
+        raise InputError("no article text found; check that the file holds the article's paragraphs", path)
     return doc
 
 
