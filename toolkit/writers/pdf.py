@@ -210,7 +210,7 @@ def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
         kwargs["pdf_variant"] = variant
     with captured_log() as capture:  # the tagging step logs missing alt text and language
         try:
-            with hidden_as_artifacts():
+            with hidden_as_artifacts(document):
                 data = document.write_pdf(**kwargs)
         except Exception as exc:  # WeasyPrint raises many kinds; report one line
             raise RenderError(f"PDF writing failed: {exc.__class__.__name__}: {exc}") from exc

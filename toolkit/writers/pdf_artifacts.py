@@ -1,10 +1,11 @@
-"""Draws elements marked ``aria-hidden="true"`` as PDF artifacts, outside the tag tree.
+"""Draws elements marked ``aria-hidden="true"``, and the page furniture, as PDF artifacts.
 
 WeasyPrint (up to at least version 70) tags every text box it draws and ignores
-``aria-hidden``, so a pull quote would be read twice by a screen reader. While a PDF is
-written inside ``hidden_as_artifacts()``, the text of hidden elements is marked as
-``/Artifact`` content and their boxes are left out of the structure tree, exactly as
-WeasyPrint already treats page margin boxes (running heads and folios).
+``aria-hidden``, so a pull quote would be read twice by a screen reader; it also tags the
+text of page margin boxes (running heads, folios) and merely leaves those tags out of the
+structure tree. While a PDF is written inside ``hidden_as_artifacts()``, the text of hidden
+elements and of margin boxes is marked as ``/Artifact`` content, outside the tag tree, as
+PDF/UA asks of decorations and pagination.
 """
 
 from __future__ import annotations
@@ -34,14 +35,34 @@ def supported() -> bool:
         and callable(getattr(Stream, "artifact", None))
 
 
+def _descendants(box) -> Iterator:
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _descendants(child)
+
+
+def margin_box_ids(document) -> set[int]:
+    """Identities of every box inside the page margin boxes of a laid-out document."""
+    from weasyprint.formatting_structure.boxes import MarginBox
+
+    return {id(b) for page in document.pages for margin in page._page_box.children
+            if isinstance(margin, MarginBox) for b in _descendants(margin)}
+
+
 @contextmanager
-def hidden_as_artifacts() -> Iterator[bool]:
-    """Within the block, hidden elements are drawn as artifacts; yields False if unsupported."""
+def hidden_as_artifacts(document=None) -> Iterator[bool]:
+    """While writing ``document``, hidden elements and page furniture are artifacts.
+
+    Yields False (and changes nothing) if this WeasyPrint lacks the internals it needs.
+    """
     if not supported():
         yield False
         return
+    from weasyprint.formatting_structure.boxes import MarginBox
     from weasyprint.pdf import tags
     from weasyprint.pdf.stream import Stream
+
+    furniture = margin_box_ids(document) if document is not None else set()
 
     with _LOCK:
         original_marked = Stream.marked
@@ -49,7 +70,7 @@ def hidden_as_artifacts() -> Iterator[bool]:
 
         @contextmanager
         def marked(self, box, tag):
-            if is_hidden(box):
+            if is_hidden(box) or id(box) in furniture:
                 with self.artifact():
                     yield
             else:
@@ -57,7 +78,7 @@ def hidden_as_artifacts() -> Iterator[bool]:
                     yield
 
         def build_box_tree(box, *args, **kwargs):
-            if is_hidden(box):
+            if is_hidden(box) or (furniture and isinstance(box, MarginBox)):
                 return iter(())
             return original_tree(box, *args, **kwargs)
 

@@ -17,8 +17,10 @@ _OPENING = re.compile(r"^((?:[\"'(\[“‘«„]|&quot;|&#x27;)*)(\w)", re.UNICO
 
 
 def with_dropcap(html: str) -> str:
-    """Wrap the first letter (and any opening quotation mark before it) of a paragraph's HTML in
-    ``<span class="dropcap">``; the HTML comes back unchanged when it does not start with a letter."""
+    """Open a paragraph's HTML with a drop cap: its first letter (and any opening quotation mark)
+    drawn large as a decoration (``aria-hidden``, an artifact in the PDF) while the letter itself
+    stays in the text, invisible, so that the words read and extract whole ("The", not "T he").
+    The HTML comes back unchanged when it does not start with a letter."""
     pos = 0
     while html.startswith("<", pos):  # opening tags such as <em> or <q class="quote" ...>
         end = html.find(">", pos)
@@ -29,7 +31,9 @@ def with_dropcap(html: str) -> str:
     if not m:
         return html
     cut = pos + m.end()
-    return f'{html[:pos]}<span class="dropcap">{html[pos:cut]}</span>{html[cut:]}'
+    initial = html[pos:cut]
+    return (f'{html[:pos]}<span class="dropcap" aria-hidden="true">{initial}</span>'
+            f'<span class="dropcap-text"><span>{initial}</span></span>{html[cut:]}')
 
 
 def source_label(src: Source) -> str:
