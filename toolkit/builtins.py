@@ -37,6 +37,8 @@ SPECS = [
                "the HTML edition's annotations as W3C Web Annotations (JSON-LD)"),
     WriterSpec("pdf", "pdf", "toolkit.writers.pdf:render_pdf", "print PDF (WeasyPrint)"),
     WriterSpec("epub", "epub", "toolkit.writers.epub:render_epub", "EPUB 3 e-book (ebooklib)"),
+    WriterSpec("kepub", "kepub.epub", "toolkit.writers.kepub:render_kepub",
+               "Kobo e-book: the EPUB with Kobo's sentence spans"),
     WriterSpec("docx", "docx", "toolkit.writers.pandoc:render_docx", "Word document (through pandoc)"),
     WriterSpec("odt", "odt", "toolkit.writers.pandoc:render_odt", "OpenDocument text (through pandoc)"),
     WriterSpec("markdown", "md", "toolkit.writers.pandoc:render_markdown",
