@@ -115,7 +115,7 @@ def bench_scaling(env: dict, sizes: list[int], results: dict) -> str:
         base = None
         for k in sizes:
             path = make_repeated(folder, k)
-            proc = subprocess.run([sys.executable, "-c", SCALE_DRIVER, fmt, str(path), str(SEED)], env=env,
+            proc = subprocess.run([sys.executable, "-P", "-c", SCALE_DRIVER, fmt, str(path), str(SEED)], env=env,
                                   capture_output=True, text=True, check=False)
             if proc.returncode != 0:
                 rows.append([fmt, f"{k}x", "failed", proc.stderr.strip().splitlines()[-1][:60] if proc.stderr else "",
