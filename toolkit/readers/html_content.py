@@ -13,6 +13,7 @@ import logging
 import re
 from typing import Any
 
+from toolkit.readers.html_dom import class_id
 from toolkit.readers.html_segments import Segment
 
 log = logging.getLogger("toolkit")
@@ -83,6 +84,7 @@ def select_content(segments: list[Segment], html: str) -> list[Segment]:
             s.label, s.reason = "body", f"kept by the extractor ({c:.0%} of its words)"
         else:
             s.label, s.reason = "furniture", f"left out by the extractor ({c:.0%} of its words)"
+    repair(segments)
     body = [s for s in segments if s.label == "body"]
     if body:
         first, last = body[0].index, body[-1].index
@@ -92,6 +94,83 @@ def select_content(segments: list[Segment], html: str) -> list[Segment]:
                 s.label = "figure" if inside else "furniture"
                 s.reason = "image inside the article" if inside else "image outside the article"
     return [s for s in segments if s.label in ("body", "figure")]
+
+
+BOILERPLATE_HINT = re.compile(
+    r"share|social|related|recommend|newsletter|subscri|signup|sign-up|promo|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|"
+    r"sponsor|comment|author-?bio|(?:^|[\s_-])bio(?:$|[\s_-])|(?:^|[\s_-])tags?(?:$|[\s_-])|breadcrumb|"
+    r"(?:^|[\s_-])nav|menu|footer|cookie|consent|popup|modal|sidebar|more-?stories|read-?more|"
+    r"trending|popular|paywall|login|register|banner|toolbar|pagination|pager|button|btn|cta(?:$|[\s_-])|"
+    r"rating|stars|price", re.I)
+
+
+def content_root(segments: list[Segment]) -> Any:
+    """The deepest element holding at least 80% of the kept words."""
+    body = [s for s in segments if s.label == "body"]
+    total = sum(s.words for s in body)
+    if not total:
+        return None
+    weight: dict = {}
+    order: list = []
+    for s in body:
+        for anc in [s.el, *s.el.iterancestors()]:
+            if anc not in weight:
+                weight[anc] = 0
+                order.append(anc)
+            weight[anc] += s.words
+    best = None
+    best_depth = -1
+    for el in order:
+        if weight[el] >= 0.8 * total:
+            depth = sum(1 for _ in el.iterancestors())
+            if depth > best_depth:
+                best, best_depth = el, depth
+    return best
+
+
+def _hinted(el: Any, stop: Any, levels: int = 1000) -> bool:
+    """True if ``el`` or an ancestor below ``stop`` is named like boilerplate or is nav/aside/footer/form."""
+    for n, anc in enumerate([el, *el.iterancestors()]):
+        if anc is stop or n > levels:
+            return False
+        if anc.tag in ("nav", "aside", "footer", "form", "header") or BOILERPLATE_HINT.search(class_id(anc)):
+            return True
+    return False
+
+
+def _link_density(seg: Segment) -> float:
+    if not seg.text:
+        return 0.0
+    links = sum(len(a.text_content()) for p in seg.run if not isinstance(p, str)
+                for a in ([p] if p.tag == "a" else p.iter("a")))
+    if seg.el.tag == "a":
+        return 1.0
+    return min(1.0, links / max(1, len(seg.text)))
+
+
+def repair(segments: list[Segment]) -> None:
+    """Fill gaps the extractor left inside the article's own container."""
+    root = content_root(segments)
+    body_idx = [s.index for s in segments if s.label == "body"]
+    if root is None or not body_idx:
+        return
+    first, last = body_idx[0], body_idx[-1]
+    inside = set(root.iter())
+    for s in segments[first:last + 1]:
+        if s.label == "body" or s.kind in ("image", "figure", "caption"):
+            continue
+        if s.el not in inside or _hinted(s.el, root) or _link_density(s) > 0.5:
+            continue
+        s.label, s.reason = "body", "inside the article's container, between kept blocks"
+    for s in segments:
+        if s.label != "body":
+            continue
+        if s.el not in inside and (_hinted(s.el, None) or _link_density(s) > 0.5):
+            s.label, s.reason = "furniture", "outside the article's container, named or linked like boilerplate"
+        elif s.words <= 8 and _hinted(s.el, root, levels=1):
+            s.label, s.reason = "furniture", "short block named like boilerplate (share, rating, button ...)"
+        elif not re.search(r"[^\W\d_]", s.text):
+            s.label, s.reason = "furniture", "no letters (counters, ratings, page numbers)"
 
 
 def page_body(root: Any) -> Any:

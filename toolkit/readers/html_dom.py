@@ -16,8 +16,10 @@ MAX_ELEMENTS = 500_000
 DROP_TAGS = frozenset((
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
     "button", "select", "option", "input", "textarea", "label", "dialog", "link", "meta", "head",
-    "audio", "video", "source", "track", "map", "area",
+    "audio", "video", "map", "area",
 ))
+# Void elements that libxml2 may leave open around what follows them: unwrapped, never dropped.
+UNWRAP_TAGS = frozenset(("source", "track", "wbr"))
 TEXT_CONTROLS = frozenset(("button", "label", "select", "textarea", "dialog", "map", "object", "option"))
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
@@ -112,6 +114,8 @@ def clean_tree(root: Any) -> Any:
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)
+        elif el.tag in UNWRAP_TAGS:
+            unwrap.append(el)
         elif el.tag in DROP_TAGS and el.tag != "head":
             # a control left open by broken markup can swallow the page: unwrap it instead
             (unwrap if el.tag in TEXT_CONTROLS and len(el.text_content()) > 400 else doomed).append(el)

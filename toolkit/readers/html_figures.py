@@ -10,6 +10,7 @@ from toolkit.readers.html_dom import class_id, collapse
 
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|byline|author|distributor|(?:^|[\s_-])source(?:$|[\s_-])|"
                           r"attribution|courtesy", re.I)
+STRONG_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|courtesy|distributor", re.I)
 CAPTION_CLASS = re.compile(r"caption|figcap|description|legend|(?:^|[\s_-])text(?:$|[\s_-])", re.I)
 _LABEL = r"(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|graphics?|videos?|credits?|source|foto)"
 # "Photo: X", "Credit: X", "Image by X", "Photograph by X", "Illustration: X"
@@ -18,7 +19,7 @@ LABELLED = re.compile(rf"^\s*(?:{_LABEL})(?:\s+credits?)?\s*(?::|by\b|-|–|—)
 TRAILING_PAREN = re.compile(r"^(?P<cap>.*?)\s*[(\[](?P<who>[^()\[\]]{2,120})[)\]]\s*\.?\s*$", re.S)
 # "... text. Photo: X" / "... text. Credit: X" / "... — Picture by X" / "... | X"
 TRAILING_LABEL = re.compile(
-    rf"^(?P<cap>.*?)\s*(?:[.!?\u201d\"]\s+|\s[-–—|/]\s*|\s+)(?P<who>(?:{_LABEL})(?:\s+credits?)?\s*(?::|by\b)\s*.+?)\s*$",
+    rf"^(?P<cap>.*?)\s*(?:[.!?\u201d\"]\s*|\s[-–—|/]\s*|\s+)(?P<who>(?:{_LABEL})(?:\s+credits?)?\s*(?::|by\b)\s*.+?)\s*$",
     re.I | re.S)
 PIPE_SPLIT = re.compile(r"^(?P<cap>.+?)\s+[|]\s+(?P<who>[^|]{2,100})$", re.S)
 COURTESY = re.compile(r"^(?:courtesy(?:\s+of)?|via|copyright|©|\(c\))\s*", re.I)
@@ -137,9 +138,14 @@ def _credit_elements(scope: Any) -> list:
     for d in scope.iterdescendants():
         if not isinstance(d.tag, str) or any(d in f.iterancestors() for f in found):
             continue
-        if d.tag == "cite" or (CREDIT_CLASS.search(class_id(d)) and not CAPTION_CLASS.search(class_id(d))):
-            if collapse(d.text_content()):
-                found.append(d)
+        ci = class_id(d)
+        text = collapse(d.text_content())
+        if not text:
+            continue
+        if d.tag == "cite" or STRONG_CREDIT_CLASS.search(ci) or (
+                CREDIT_CLASS.search(ci) and not CAPTION_CLASS.search(ci)) or (
+                LABELLED.match(text) and len(text.split()) <= 16 and not LABELLED.match(text).group("who").endswith(".")):
+            found.append(d)
     return found
 
 
@@ -156,12 +162,12 @@ def _caption_element(el: Any) -> Any:
 
 def figure_parts(el: Any) -> FigureParts:
     """Image, alt, caption and credit of a figure-like element (or of a lone image)."""
-    imgs = [i for i in ([el] if el.tag == "img" else el.iter("img")) if not is_decorative(i)]
+    imgs = [i for i in ([el] if el.tag in ("img", "amp-img") else el.iter("img", "amp-img")) if not is_decorative(i)]
     img = imgs[0] if imgs else None
     parts = FigureParts()
     if img is not None:
         parts.src, parts.alt = image_src(img), collapse(img.get("alt") or "")
-    if el.tag == "img":
+    if el.tag in ("img", "amp-img"):
         return parts
     cap_el = _caption_element(el)
     scope = cap_el if cap_el is not None else el

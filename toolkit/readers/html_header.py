@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from toolkit.datetext import parse_date
+from toolkit.readers.html_byline import find_bylines
 from toolkit.readers.html_dom import class_id, collapse
 from toolkit.readers.html_metadata import Declared
 
@@ -51,40 +52,49 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
 
 
 def choose_title(declared: Declared, headings: list[str]) -> tuple[str | None, str]:
-    """The headline and where it came from; a visible ``<h1>`` wins when the metadata agrees with it."""
+    """The headline and where it came from; a visible ``<h1>`` wins when the metadata agrees with it.
+
+    An ``<h1>`` agrees when it is a declared title, or its headline part once the site name is cut
+    off, or most of it (so a site logo in an ``<h1>`` does not pass for the headline). The text is
+    taken from the declared title when the two differ only in punctuation.
+    """
     metas = [t for t in [*declared.titles, declared.head_title] if t]
-    meta_words = [words(t) for t in metas]
+    mains = [strip_site_name(t, declared.site_names) for t in metas]
     for h in headings:
         hw = words(h)
-        if len(hw) >= 1 and any(hw == mw or (_contains(mw, hw) and len(hw) >= 2) for mw in meta_words):
-            return h, "visible headline that the page's metadata confirms"
-    if metas:
-        return strip_site_name(metas[0], declared.site_names), "page metadata (site name removed)"
+        if not hw:
+            continue
+        for full, main in zip(metas, mains, strict=True):
+            mw = words(main)
+            if hw in (words(full), mw) or (_contains(words(full), hw) and len(hw) >= max(2, 0.6 * len(mw))):
+                same = next((t for t in (full, main) if words(t) == hw), h)
+                return same, "visible headline that the page's metadata confirms"
+    distinct = list(dict.fromkeys(h for h in headings if words(h)))
+    sites = [words(x) for x in declared.site_names]
+    if len(distinct) == 1 and len(words(distinct[0])) >= 4 and not any(
+            _contains(words(distinct[0]), s) for s in sites if s):
+        return distinct[0], "the page's one visible headline"
+    if mains:
+        return mains[0], "page metadata (site name removed)"
     if headings:
         return headings[0], "first visible headline"
     return None, ""
 
 
-def split_names(text: str) -> list[str]:
-    """"By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]; credentials after a comma dropped."""
-    text = BY_PREFIX.sub("", collapse(text))
-    text = re.split(r"\s+(?:\||—|–|-)\s+|\s+(?:on|updated|published)\s+\w+\s+\d", text, maxsplit=1)[0]
-    out = []
-    for part in NAME_SPLIT.split(text):
-        part = BY_PREFIX.sub("", part).strip(" .:")
-        if not part or NOT_A_NAME.search(part) or len(part.split()) > 5:
-            continue
-        if part.isupper() and len(part) <= 5 and out:
-            continue  # credentials such as "MD" or "RD"
-        out.append(part)
-    return out
+def _handle_like(name: str) -> bool:
+    """"jdoe", "andrew.keaveney", "@site": user names, not bylines."""
+    return " " not in name.strip() and (name.islower() or bool(re.search(r"[._@\d]", name)))
 
 
 def choose_authors(declared: Declared, bylines: list[str]) -> list[str]:
-    for source in (declared.authors, bylines):
+    """JSON-LD people, else the visible byline, else meta tags, else JSON-LD organisations."""
+    from toolkit.readers.html_byline import names_in
+
+    sources = (declared.ld_people, bylines, [a for a in declared.authors if not _handle_like(a)], declared.ld_orgs)
+    for source in sources:
         names: list[str] = []
         for value in source:
-            for name in split_names(value):
+            for name in names_in(value):
                 if name.lower() not in (n.lower() for n in names):
                     names.append(name)
         if names:
@@ -102,14 +112,15 @@ def iso_day(value: str | None) -> str | None:
 
 
 def choose_date(declared: Declared, visible: list[str], page_source: Callable[[], str]) -> str | None:
-    for value in (*declared.dates, *visible):
+    """The declared publication date, else the first date shown after the headline, else htmldate's guess."""
+    for value in (*declared.dates, *visible[:1]):
         day = iso_day(value)
         if day:
             return day
     try:
         from htmldate import find_date
 
-        found = find_date(page_source(), original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        found = find_date(page_source(), original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate must never break reading
         found = None
     return found or None
@@ -120,19 +131,16 @@ def visible_header(body: Any, title: str | None) -> dict:
     out: dict = {"bylines": [], "dates": [], "dek": None, "kicker": None, "h1": None}
     h1 = _find_heading(body, title)
     out["h1"] = h1
+    seen_h1 = h1 is None
     for el in body.iter():
-        if not isinstance(el.tag, str):
+        if el is h1:
+            seen_h1 = True
+        if not seen_h1 or not isinstance(el.tag, str):
             continue
         if el.tag == "time" and (el.get("datetime") or el.text_content().strip()):
             if not _in_boilerplate(el):
                 out["dates"].append(el.get("datetime") or collapse(el.text_content()))
-        ci = class_id(el)
-        rel = (el.get("rel") or "").lower()
-        if rel == "author" or el.get("itemprop") == "author" or (BYLINE_CLASS.search(ci) and el.tag in (
-                "a", "span", "div", "p", "address", "li", "strong")):
-            text = collapse(el.text_content())
-            if 2 <= len(text) <= 80 and not _in_boilerplate(el):
-                out["bylines"].append(text)
+    out["bylines"] = find_bylines(body, h1)
     if h1 is not None:
         out["dek"] = _dek_after(h1)
         out["kicker"] = _kicker_before(h1)

@@ -26,6 +26,8 @@ class Declared:
     titles: list[str] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    ld_people: list[str] = field(default_factory=list)
+    ld_orgs: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
@@ -87,10 +89,14 @@ def _types(item: dict) -> set[str]:
     return {str(x).lower().rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t])}
 
 
-def _author_names(value: Any) -> list[str]:
+def _author_names(value: Any, kind: str = "") -> list[str]:
+    """Names of JSON-LD authors; ``kind`` "person" or "organization" keeps only that type."""
     out: list[str] = []
     for v in value if isinstance(value, list) else [value]:
         if isinstance(v, dict):
+            is_org = bool(_types(v) & {"organization", "newsmediaorganization", "corporation"})
+            if (kind == "person" and is_org) or (kind == "organization" and not is_org):
+                continue
             name = v.get("name") or " ".join(x for x in (v.get("givenName"), v.get("familyName")) if x)
             if isinstance(name, list):
                 name = " ".join(str(n) for n in name)
@@ -123,7 +129,9 @@ def read_json_ld(root: Any, found: Declared) -> None:
             if item in articles and not item.get("headline"):
                 _add(found.titles, item.get("name"))
             _add(found.descriptions, item.get("description") if item in articles else None)
-            _add(found.authors, _author_names(item.get("author") or item.get("creator") or []))
+            people = item.get("author") or item.get("creator") or []
+            _add(found.ld_people, _author_names(people, "person"))
+            _add(found.ld_orgs, _author_names(people, "organization"))
             _add(found.dates, item.get("datePublished") or item.get("dateCreated"))
             _add(found.modified, item.get("dateModified"))
             _add(found.sections, item.get("articleSection"))

@@ -15,6 +15,9 @@ from toolkit.readers.html_dom import BLOCK_TAGS, HEADING_TAGS, class_id, collaps
 
 FIGURE_HINT = re.compile(r"(?:^|[\s_-])(?:wp-caption|figure|image|img|photo|picture|media|inline-?image)", re.I)
 CAPTION_HINT = re.compile(r"caption|credit|figcap|legend|photo-?(?:by|source)|image-?(?:author|source)", re.I)
+OWN_CAPTION = re.compile(r"(?:^|[\s_-])(?:(?:wp|photo|image|img|media|figure|picture)-?caption(?:-text)?|figcaption|"
+                         r"caption|photo-?credit|image-?credit|credits?)(?:$|[\s_])", re.I)
+IMAGE_TAGS = ("img", "amp-img")
 SKIP_TAGS = frozenset(("hr", "br", "col", "colgroup"))
 
 
@@ -57,9 +60,9 @@ def run_text(run: list) -> str:
 
 
 def images_in(el: Any) -> list:
-    if el.tag == "img":
+    if el.tag in IMAGE_TAGS:
         return [el]
-    return [img for img in el.iter("img")]
+    return list(el.iter(*IMAGE_TAGS))
 
 
 def is_figure_like(el: Any, memo: dict) -> bool:
@@ -107,7 +110,8 @@ class _Cutter:
         if kind not in ("image", "figure"):
             for img in imgs:
                 self.out.append(Segment(len(self.out), "image", img))
-        if kind == "para" and self.out and self.out[-1].kind == "image" and CAPTION_HINT.search(class_id(el)):
+        if kind == "para" and ((self.out and self.out[-1].kind == "image" and CAPTION_HINT.search(class_id(el)))
+                               or OWN_CAPTION.search(class_id(el))):
             kind = "caption"
         if kind in ("image", "figure") or text:
             self.out.append(Segment(len(self.out), kind, el, run, text, level))
@@ -116,7 +120,7 @@ class _Cutter:
         tag = el.tag
         if not isinstance(tag, str) or tag in SKIP_TAGS:
             return
-        if tag == "img":
+        if tag in IMAGE_TAGS:
             self.add("image", el, [])
             return
         if is_figure_like(el, self.memo):

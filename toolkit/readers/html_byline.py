@@ -1,0 +1,119 @@
+"""Finds the visible byline of a page: author links, byline-named elements and "By ..." lines near the headline."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from toolkit.readers.html_dom import class_id, collapse
+
+BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|reporter|posted-?by|journalist|article-?by", re.I)
+AUTHOR_HREF = re.compile(r"/(?:authors?|writers?|staff|profiles?|people|contributors?|columnists?|journalists?|"
+                         r"reporters?|byline|team-member|u|user|users)/[^/?#]+/?(?:$|[?#])", re.I)
+BY_PREFIX = re.compile(r"^\s*(?:(?:written|words|story|reporting|posted|published|article|text|reviewed|"
+                       r"edited|updated)\s+)?(?:by|from)\s*[:\-]?\s*|^\s*(?:authors?|writers?|byline)\s*[:\-]\s*",
+                       re.I)
+TRAILERS = re.compile(
+    r"\s*(?:[|•·,–—-]\s*)?(?:\b(?:published|updated|posted|last updated|on)\b.*|\d+\s*min(?:ute)?s?\s+read.*|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*|\d{1,2}/\d{1,2}/\d{2,4}.*|"
+    r"\d{4}-\d{2}-\d{2}.*)$", re.I)
+ROLE_WORDS = frozenset((
+    "author", "authors", "name", "writer", "editor", "senior", "staff", "contributor", "contributing",
+    "associate", "reporter", "correspondent", "columnist", "founder", "ceo", "expert", "reviewer",
+    "sign", "in", "login", "follow", "about", "more", "read", "view", "posts", "profile", "email",
+    "twitter", "facebook", "linkedin", "bio", "by", "the", "articles", "all", "see", "share",
+))
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+
+
+def _skip(el: Any) -> bool:
+    for n, anc in enumerate([el, *el.iterancestors()]):
+        if anc.tag in ("body", "html", "main", "article") or n > 8:
+            return False
+        if anc.tag in ("footer", "nav", "aside", "form") or re.search(
+                r"comment|related|recommend|sidebar|footer|newsletter|share|social", class_id(anc)):
+            return True
+    return False
+
+
+def clean_name(text: str) -> str | None:
+    """A person's or organisation's name, or None for labels, roles and junk."""
+    text = collapse(text)
+    text = BY_PREFIX.sub("", text)
+    text = TRAILERS.sub("", text).strip(" .:,-–—|•·")
+    text = BY_PREFIX.sub("", text).strip()
+    if not text or len(text) > 60 or re.search(r"\d|@|https?:|www\.|\{|\}", text):
+        return None
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return None
+    if all(w.lower().strip(".,:") in ROLE_WORDS for w in words):
+        return None
+    if not any(w[:1].isupper() for w in words):
+        return None
+    return text
+
+
+def names_in(text: str) -> list[str]:
+    text = BY_PREFIX.sub("", collapse(text))
+    text = TRAILERS.sub("", text)
+    out: list[str] = []
+    for part in NAME_SPLIT.split(text):
+        name = clean_name(part)
+        if name and name.lower() not in (n.lower() for n in out):
+            if name.isupper() and len(name) <= 5 and out:
+                continue  # credentials such as "MD"
+            out.append(name)
+    return out
+
+
+def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
+    found: list[tuple[Any, list[str]]] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "img"):
+            continue
+        rel = (el.get("rel") or "").lower().split()
+        itemprop = (el.get("itemprop") or "").lower()
+        names: list[str] = []
+        if "author" in rel or (el.tag == "a" and AUTHOR_HREF.search(el.get("href") or "")):
+            name = clean_name(el.text_content())
+            names = [name] if name else []
+        elif itemprop == "author":
+            inner = el.find(".//*[@itemprop='name']")
+            names = names_in(inner.get("content") or inner.text_content() if inner is not None else el.text_content())
+        elif BYLINE_CLASS.search(class_id(el)) and len(el.text_content()) <= 160:
+            if any(BYLINE_CLASS.search(class_id(d)) for d in el.iterdescendants() if isinstance(d.tag, str)):
+                continue  # the innermost byline element speaks
+            names = names_in(el.text_content())
+        elif el.tag in ("p", "span", "div", "address", "li") and len(el) <= 4:
+            text = collapse(el.text_content())
+            if re.match(r"^(?:[Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z]", text) and len(text.split()) <= 12:
+                names = names_in(text)
+        if names and not _skip(el):
+            found.append((el, names))
+    return found
+
+
+def find_bylines(body: Any, h1: Any) -> list[str]:
+    """Author names from the first byline after the headline (or the first on the page)."""
+    cands = _candidates(body)
+    if not cands:
+        return []
+    if h1 is not None:
+        order = {el: n for n, el in enumerate(body.iter())}
+        h1_pos = order.get(h1, 0)
+        later = [c for c in cands if order.get(c[0], 0) > h1_pos]
+        before = [c for c in cands if order.get(c[0], 0) < h1_pos]
+        cands = later + before[::-1]
+    el, names = cands[0]
+    # co-authors: other author links inside the same byline box
+    box = el.getparent()
+    for _ in range(2):
+        if box is not None and box.getparent() is not None and len(box.text_content()) < 200:
+            box = box.getparent()
+    for other, more in cands[1:]:
+        if box is not None and any(a is box for a in other.iterancestors()):
+            for name in more:
+                if name.lower() not in (n.lower() for n in names):
+                    names.append(name)
+    return names[:6]
