@@ -38,6 +38,7 @@ def draw_figure(path: Path) -> None:
 def article(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("epub-article")
     shutil.copy(FIXTURES / "epub-article.md", folder / "epub-article.md")
+    shutil.copy(FIXTURES / "epub-references.json", folder / "epub-references.json")
     draw_figure(folder / "epub-figure.png")
     return folder / "epub-article.md"
 
@@ -173,7 +174,7 @@ def test_title_page_and_colophon(article_epub, article_doc):
 # ---------------------------------------------------------------- content
 def test_notes_are_epub_footnotes_with_backlinks(article_epub, article_doc):
     page = part(article_epub, "EPUB/article.xhtml")
-    refs = page.findall(".//x:a[@role='doc-noteref']", NS)
+    refs = page.findall(".//x:a[@class='noteref']", NS)
     notes = [b for b in article_doc.blocks if isinstance(b, Note)]
     assert len(refs) == len(notes) == 2
     for ref in refs:
@@ -186,12 +187,24 @@ def test_notes_are_epub_footnotes_with_backlinks(article_epub, article_doc):
         assert back.get("href") == "#" + ref.get("id")
 
 
-def test_citations_link_to_the_sources(article_epub, article_doc):
+def test_citations_pop_up_their_sources(article_epub, article_doc):
     page = part(article_epub, "EPUB/article.xhtml")
-    cites = page.findall(".//x:a[@role='doc-biblioref']", NS)
-    assert {c.get("href") for c in cites} == {f"#source-{s.id}" for s in article_doc.sources}
+    cites = page.findall(".//x:a[@class='cite']", NS)
+    cited = {c.get("href")[len("#source-"):] for c in cites}
+    assert {"brandt2019", "okafor2021", "survey"} <= cited  # citeproc's and the registry's
+    assert cited <= {s.id for s in article_doc.sources}
     for c in cites:
-        assert page.find(f".//x:li[@id='{c.get('href')[1:]}']", NS) is not None
+        assert c.get(EPUB_TYPE) == "noteref"
+        assert c.get("role") == "doc-noteref"
+        target = page.find(f".//x:aside[@id='{c.get('href')[1:]}']", NS)
+        assert target.get(EPUB_TYPE) == "footnote"
+        assert target.getparent().get("role") == "doc-bibliography"
+    for s in article_doc.sources:
+        first = next(c for c in cites if c.get("href") == f"#source-{s.id}")
+        back = page.find(f".//x:aside[@id='source-{s.id}']//x:a[@role='doc-backlink']", NS)
+        assert back.get("href") == "#" + first.get("id")
+    okafor = "".join(page.find(".//x:aside[@id='source-okafor2021']", NS).itertext())
+    assert "Journal of River Restoration" in okafor
 
 
 def test_figure_image_is_packaged_with_its_alt_text(article, article_epub, article_doc):

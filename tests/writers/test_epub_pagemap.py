@@ -33,6 +33,7 @@ def editions(tmp_path_factory) -> dict:
     folder = tmp_path_factory.mktemp("pagemap")
     src = folder / "article.md"
     shutil.copy(FIXTURES / "epub-article.md", src)
+    shutil.copy(FIXTURES / "epub-references.json", folder / "epub-references.json")
     doc = toolkit.read(src)
     options = Options(paper="a5", page_map=True)
     ctx = Context(input_path=src, options=options)

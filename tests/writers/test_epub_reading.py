@@ -27,6 +27,7 @@ def books(tmp_path_factory) -> dict[str, bytes]:
     folder = tmp_path_factory.mktemp("reading")
     src = folder / "article.md"
     shutil.copy(FIXTURES / "epub-article.md", src)
+    shutil.copy(FIXTURES / "epub-references.json", folder / "epub-references.json")
     doc = toolkit.read(src)
     out = {}
     for name, options in (("plain", Options()), ("fonts", Options(embed_fonts=True))):

@@ -114,9 +114,9 @@ def marker_id(number: int) -> str:
 
 
 def _counted(el) -> bool:
+    """Note calls (class ``noteref``; citations are links with text) and markers hold no article text."""
     classes = set((el.get("class") or "").split())
-    types = set((el.get(f"{{{OPS_NS}}}type") or "").split())
-    return not (classes & SKIP_CLASSES or "noteref" in types or "pagebreak" in types)
+    return not (classes & SKIP_CLASSES or "pagebreak" in (el.get(f"{{{OPS_NS}}}type") or "").split())
 
 
 def text_slots(el, root: bool = True) -> Iterator[tuple[object, str]]:

@@ -8,8 +8,6 @@ from toolkit.tree.nodes import Document, Heading
 from toolkit.tree.walk import plain_text
 from toolkit.writers.html_render import Renderer, byline, esc, format_date
 
-BACK_ARROW = "\u2191"  # ↑: in the text face (Charis SIL has no ↩) and never drawn as an emoji
-
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -53,25 +51,6 @@ def title_page(doc: Document, lang: str) -> str:
     return xhtml(m.title or "Untitled", lang, "\n".join(parts), body_type="frontmatter", body_class="titlepage-page")
 
 
-def notes_section(r: Renderer) -> str:
-    """The article's notes as EPUB footnotes: number, text, and a link back to the call."""
-    if not r.notes:
-        return ""
-    items = []
-    for number, (nid, body) in enumerate(r.notes, 1):
-        back = (f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" '
-                f'aria-label="Back to note {number} in the text">{BACK_ARROW}</a>')
-        mark = f'<span class="note-number">{number}.</span> '
-        if body.startswith("<p>") and body.endswith("</p>"):
-            body = "<p>" + mark + body[3:-4] + " " + back + "</p>"
-        else:
-            body = f"<p>{mark}</p>{body}<p>{back}</p>"
-        items.append(f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-{esc(nid)}">'
-                     f"{body}</aside>")
-    return ('<section class="notes" id="notes" epub:type="footnotes" aria-labelledby="notes-title">\n'
-            '<h2 id="notes-title">Notes</h2>\n' + "\n".join(items) + "\n</section>")
-
-
 def article_page(doc: Document, r: Renderer, lang: str) -> str:
     """The article: its title, the body, then the notes and the sources it cites."""
     title = esc(doc.meta.title or "Untitled")
@@ -79,14 +58,7 @@ def article_page(doc: Document, r: Renderer, lang: str) -> str:
     parts = ['<section class="chapter" epub:type="chapter" role="doc-chapter" aria-labelledby="article-title">',
              f'<h1 class="article-title" id="article-title">{title}</h1>',
              f'<div class="article-body">\n{body}\n</div>', "</section>"]
-    notes = notes_section(r)
-    if notes:
-        parts.append(notes)
-    sources = r.sources_section()
-    if sources:
-        parts.append(sources.replace("<h2>Sources</h2>", '<h2 id="sources-title">Sources</h2>', 1)
-                     .replace('<section class="sources" id="sources"',
-                              '<section class="sources" id="sources" aria-labelledby="sources-title"', 1))
+    parts += [x for x in (r.notes_section(), r.sources_section()) if x]
     return xhtml(doc.meta.title or "Untitled", lang, "\n".join(parts), body_type="bodymatter")
 
 
