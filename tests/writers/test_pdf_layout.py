@@ -1,0 +1,180 @@
+"""Page layout of the print edition, read from WeasyPrint's laid-out boxes and the PDF's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.writers.test_pdf import LATER, NOTE_TEXT, build, letters, make_image, pdftotext, sample_doc
+from toolkit.options import Context, Options
+from toolkit.tree.nodes import Attr, Document, Meta, Para, Text
+from toolkit.writers.pdf import layout_pdf
+from toolkit.writers.pdf_page import PAPERS
+
+PX = 0.75  # points per CSS pixel
+
+
+def boxes(box, depth=0):
+    yield box
+    if depth < 12:
+        for child in getattr(box, "children", ()) or ():
+            yield from boxes(child, depth + 1)
+
+
+def classes(box) -> list[str]:
+    element = getattr(box, "element", None)
+    return (element.get("class") or "").split() if element is not None and hasattr(element, "get") else []
+
+
+def body_of(page):
+    return next((b for b in boxes(page._page_box) if "article-body" in classes(b)), None)
+
+
+def laid_out(tmp: Path, **options):
+    make_image(tmp / "photo.png")
+    ctx = Context(input_path=tmp / "article.txt", options=Options(**options))
+    return layout_pdf(sample_doc("photo.png"), Options(**options), ctx)
+
+
+@pytest.fixture(scope="module")
+def a5(tmp_path_factory):
+    return laid_out(tmp_path_factory.mktemp("a5"), paper="a5")
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter", "a5", "trade"])
+def test_paper_size_and_text_block(tmp_path, paper):
+    document = laid_out(tmp_path, paper=paper)
+    spec = PAPERS[paper]
+    page = document.pages[0]
+    assert abs(page.width * PX - spec.width) < 1
+    assert abs(page.height * PX - spec.height) < 1
+    body = body_of(page)
+    assert abs(body.width * PX - spec.measure) < 1
+    assert spec.margins[3] - 1 < body.content_box_x() * PX  # inside the left margin
+    assert 2 <= len(document.pages) <= 8
+
+
+def test_smaller_paper_smaller_type(tmp_path):
+    assert PAPERS["a5"].font_size < PAPERS["a4"].font_size
+    assert PAPERS["trade"].measure < PAPERS["letter"].measure
+
+
+def test_first_page_opening_in_order(tmp_path):
+    path = build(tmp_path)
+    first = pdftotext(path, 1, 1)
+    marks = ["LOCAL AFFAIRS", "The Town That Wants Its Reading", "A leaking roof",
+             "By Jane Doe and Sam Roe", "March 5, 2024", "The reading room is open", "SAMPLE STUDIO",
+             "he council met"]
+    flat = " ".join(first.replace("L O C A L A F FA I R S", "LOCAL AFFAIRS").split())
+    positions = [flat.find(m) for m in marks]
+    assert all(p >= 0 for p in positions), dict(zip(marks, positions, strict=True))
+    assert positions == sorted(positions)
+    assert "Page 1 of" not in first  # no folio or running head on the opening page
+
+
+def test_running_heads_and_folios_on_later_pages(tmp_path):
+    path = build(tmp_path, paper="a5")
+    pages = [pdftotext(path, n, n) for n in range(1, 4)]
+    total = pdftotext(path).count("\f")
+    assert f"Page 2 of {total}" in pages[1]
+    assert f"Page 3 of {total}" in pages[2]
+    assert "The Town That Wants Its Reading Room Back" in pages[1]  # the title, on one side
+    assert any(w in pages[1] for w in ("A F FA I R S", "AFFAIRS", "A GLASS WING", "G L A S S")), pages[1][:300]
+
+
+def test_figure_never_split_and_on_one_page(a5):
+    on = [n for n, page in enumerate(a5.pages) for b in boxes(page._page_box) if b.element_tag == "figure"]
+    assert len(on) == 1
+
+
+def test_no_heading_alone_at_a_page_foot(a5, tmp_path):
+    for document in (a5, laid_out(tmp_path, paper="trade")):
+        for page in document.pages[:-1]:
+            body = body_of(page)
+            if body is None:
+                continue
+            last = body.children[-1]
+            assert last.element_tag not in ("h2", "h3", "h4"), f"heading at the foot of a page: {last}"
+
+
+def test_split_paragraphs_keep_two_lines_each_side(tmp_path):
+    long = " ".join(LATER)
+    doc = Document(Meta(title="Long paragraphs", language="en"),
+                   tuple(Para((Text(long),), Attr(f"p{i}")) for i in range(1, 9)))
+    document = layout_pdf(doc, Options(paper="a5"), Context(input_path=tmp_path / "a.txt"))
+    parts: dict[str, list[int]] = {}
+    for page in document.pages:
+        for child in (body_of(page).children if body_of(page) else ()):
+            if child.element_tag == "p" and child.element.get("id"):
+                lines = sum(1 for b in child.children if type(b).__name__ == "LineBox")
+                parts.setdefault(child.element.get("id"), []).append(lines)
+    split = {pid: n for pid, n in parts.items() if len(n) > 1}
+    assert split, "no paragraph runs over a page break: the test proves nothing"
+    for pid, counts in split.items():
+        assert min(counts) >= 2, f"{pid} leaves a widow or orphan: {counts}"
+
+
+def test_text_is_hyphenated_by_language(tmp_path):
+    text = pdftotext(build(tmp_path, paper="a5"))
+    assert "‐\n" in text or "-\n" in text.replace("re-\neducation", "")
+
+
+def _right_half_paragraphs(document) -> int:
+    count = 0
+    for page in document.pages:
+        body = body_of(page)
+        if body is None:
+            continue
+        middle = body.content_box_x() + body.width / 2
+        count += sum(1 for b in boxes(body) if type(b).__name__ == "BlockBox" and b.element_tag == "p"
+                     and b.element.get("id") and b.position_x > middle)
+    return count
+
+
+def test_two_columns_on_a4_but_not_on_a5(tmp_path):
+    assert _right_half_paragraphs(laid_out(tmp_path, paper="a4", columns=2)) >= 3
+    assert _right_half_paragraphs(laid_out(tmp_path, paper="a4")) == 0
+    assert _right_half_paragraphs(laid_out(tmp_path, paper="a5", columns=2)) == 0
+
+
+def test_footnote_on_the_page_of_its_call(tmp_path):
+    path = build(tmp_path, paper="a5")
+    total = pdftotext(path).count("\f")
+    pages = [letters(pdftotext(path, n, n)) for n in range(1, total + 1)]
+    call = next(i for i, t in enumerate(pages) if "slateshavereached" in t)
+    assert letters(NOTE_TEXT) in pages[call]
+
+
+def test_endnotes_after_the_body(tmp_path):
+    path = build(tmp_path, notes="end")
+    flat = letters(pdftotext(path))
+    last_paragraph = flat.rindex("finalvoteinthenewyear")
+    assert flat.index(letters(NOTE_TEXT)) > last_paragraph
+    assert flat.rindex("engineersconditionsurvey") > flat.index(letters(NOTE_TEXT))  # the sources list
+
+
+def test_drop_cap_after_a_lead_figure(tmp_path):
+    document = laid_out(tmp_path)
+    first = document.pages[0]
+    caps = [b for b in boxes(first._page_box) if "dropcap" in classes(b)]
+    assert caps, "no drop cap"
+    cap = caps[0]
+    assert cap.is_floated()
+    assert cap.style["font_size"] > 3 * first._page_box.style["font_size"]
+
+
+@pytest.mark.parametrize(("style", "face"), [("classic", "Charis"), ("modern", "Inter")])
+def test_themes_set_the_headline_face(tmp_path, style, face):
+    document = laid_out(tmp_path, style=style)
+    h1 = next(b for b in boxes(document.pages[0]._page_box) if b.element_tag == "h1")
+    assert face in " ".join(h1.style["font_family"])
+
+
+def test_user_css_comes_last(tmp_path):
+    css = tmp_path / "mine.css"
+    css.write_text("h1 { color: rgb(0, 128, 0); } @page { margin: 30mm; }", encoding="utf-8")
+    document = laid_out(tmp_path, css=(css,))
+    h1 = next(b for b in boxes(document.pages[0]._page_box) if b.element_tag == "h1")
+    assert tuple(round(c, 2) for c in h1.style["color"][:3]) == (0, round(128 / 255, 2), 0)
+    assert abs(body_of(document.pages[0]).content_box_x() * PX - 30 * 72 / 25.4) < 1
