@@ -19,7 +19,7 @@ from pathlib import Path
 
 from toolkit.config import apply_option_metadata
 from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, decode_text, encoding_warning
-from toolkit.errors import InputError, OutputError, UnknownFormatError
+from toolkit.errors import InputError, OutputError, RenderError, ToolkitError, UnknownFormatError
 from toolkit.options import Context, Options
 from toolkit.registry import get_registry
 from toolkit.safe_yaml import MAX_YAML_BYTES, load_yaml
@@ -288,7 +288,22 @@ def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context
     spec = get_registry().writer(fmt)
     ctx = ctx or Context(options=options or Options())
     options = (ctx.options if options is None else options).for_format(fmt)  # toolkit.toml [FORMAT]
-    return spec.load()(doc, options, ctx)
+    where = str(ctx.input_path) if ctx.input_path else None
+    try:
+        return spec.load()(doc, options, ctx)
+    except ToolkitError as exc:
+        if exc.path is None and where:  # name the article the edition was made from
+            try:
+                named = type(exc)(str(exc), where)
+            except TypeError:  # an error class with its own signature: keep it as it is
+                raise exc from None
+            raise named from exc
+        raise
+    except RecursionError:
+        raise RenderError(f"the {fmt} edition failed: the article is nested too deeply; flatten its "
+                          "quotes and lists", where) from None
+    except MemoryError:
+        raise RenderError(f"the {fmt} edition ran out of memory; split the article", where) from None
 
 
 def write(doc: Document, fmt: str, path: str | os.PathLike, options: Options | None = None,

@@ -7,7 +7,9 @@ that become URLs or attribute names and values. This pass keeps, by allow-list o
   (relative links are resolved against the article's URL when it has one, else unlinked);
 * image sources that are web URLs, raster ``data:image`` URIs, or files inside the input's folder;
 * ids, classes and key-value names made of token characters, never event-handler or URL attributes;
-* a language tag of the BCP 47 shape.
+* a language tag of the BCP 47 shape;
+* at most MAX_NESTING levels of quotes, lists or inline markup (deeper ones are flattened), so no
+  writer or layout engine recurses without bound.
 
 Markup found in metadata strings (a page's JSON-LD, a sidecar) is stripped with nh3. Everything it
 drops is reported as a warning, so a reader of the build log knows what the input tried.
@@ -23,14 +25,22 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from toolkit.options import Context
 from toolkit.tree.nodes import (
+    Abbr,
     Attr,
+    BlockQuote,
     Cite,
+    Code,
     Document,
     Figure,
+    Heading,
+    LineBreak,
     Link,
+    ListBlock,
     Note,
     NoteRef,
+    Para,
     Quote,
+    Text,
 )
 from toolkit.tree.walk import walk
 
@@ -59,6 +69,7 @@ DROP_MESSAGES = {
     "cover image": "removed a cover image that is not allowed",
     "source URL": "removed source links that are not http or https",
 }
+MAX_NESTING = 32  # quotes in quotes, lists in lists, emphasis in emphasis: deeper is flattened
 META_TEXT = ("title", "subtitle", "kicker", "site_name", "publisher", "rights")
 
 
@@ -209,8 +220,99 @@ class Sanitizer:
         return {"people": people, "sources": tuple(sources), "events": events}
 
 
+class Flattener:
+    """Splices quotes and lists nested deeper than MAX_NESTING into their parent, and turns inline
+    markup nested deeper into plain text, so no writer recurses without bound. Recursion here stops
+    at MAX_NESTING; deeper content is gathered with an explicit stack."""
+
+    def __init__(self):
+        self.flattened = 0
+
+    def blocks(self, seq: tuple, depth: int) -> tuple:
+        out = []
+        for b in seq:
+            if depth >= MAX_NESTING and isinstance(b, (BlockQuote, ListBlock)):
+                self.flattened += 1
+                out.extend(self.block(leaf, depth) for leaf in _leaf_blocks(b))
+            else:
+                out.append(self.block(b, depth))
+        return _same(seq, tuple(out))
+
+    def block(self, b, depth: int):
+        if isinstance(b, (BlockQuote, Note)):
+            new = self.blocks(b.blocks, depth + 1)
+            return b if new is b.blocks else dataclasses.replace(b, blocks=new)
+        if isinstance(b, ListBlock):
+            items = _same(b.items, tuple(self.blocks(item, depth + 1) for item in b.items))
+            return b if items is b.items else dataclasses.replace(b, items=items)
+        if isinstance(b, (Para, Heading)):
+            new = self.inlines(b.children, 0)
+            return b if new is b.children else dataclasses.replace(b, children=new)
+        if isinstance(b, Figure):
+            caption, credit = self.inlines(b.caption, 0), self.inlines(b.credit, 0)
+            return b if caption is b.caption and credit is b.credit else \
+                dataclasses.replace(b, caption=caption, credit=credit)
+        return b
+
+    def inlines(self, seq: tuple, depth: int) -> tuple:
+        out = []
+        for n in seq:
+            kids = getattr(n, "children", None)
+            if not isinstance(kids, tuple):
+                out.append(n)
+            elif depth >= MAX_NESTING:
+                self.flattened += 1
+                out.append(Text(_flat_text(n)))
+            else:
+                new = self.inlines(kids, depth + 1)
+                out.append(n if new is kids else dataclasses.replace(n, children=new))
+        return _same(seq, tuple(out))
+
+
+def _same(old: tuple, new: tuple) -> tuple:
+    """``old`` itself when every element is the identical object (no deep comparison)."""
+    return old if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)) else new
+
+
+def _leaf_blocks(block) -> list:
+    """The non-container blocks inside ``block``, in reading order, without recursion."""
+    out, stack = [], [block]
+    while stack:
+        b = stack.pop()
+        if isinstance(b, (BlockQuote, Note)):
+            stack.extend(reversed(b.blocks))
+        elif isinstance(b, ListBlock):
+            stack.extend(reversed([x for item in b.items for x in item]))
+        else:
+            out.append(b)
+    return out
+
+
+def _flat_text(node) -> str:
+    """The text under an inline node, without recursion."""
+    parts, stack = [], [node]
+    while stack:
+        n = stack.pop()
+        kids = getattr(n, "children", None)
+        if isinstance(kids, tuple):
+            stack.extend(reversed(kids))
+        elif isinstance(n, (Text, Code)):
+            parts.append(n.text)
+        elif isinstance(n, Abbr):
+            parts.append(n.text)
+        elif isinstance(n, LineBreak):
+            parts.append(" ")
+    return "".join(parts)
+
+
 def sanitize(doc: Document, ctx: Context) -> Document:
     """The pass: returns ``doc`` unchanged when there is nothing to remove."""
+    flat = Flattener()
+    blocks = flat.blocks(doc.blocks, 0)
+    if flat.flattened:
+        ctx.warn(f"the article nests quotes, lists or inline markup more than {MAX_NESTING} levels deep; "
+                 f"{flat.flattened} deeper part(s) were flattened")
+        doc = dataclasses.replace(doc, blocks=blocks)
     s = Sanitizer(doc, ctx)
     new = walk(doc, s.node)
     new = dataclasses.replace(new, meta=s.meta(new), **s.registries(new))
@@ -219,4 +321,4 @@ def sanitize(doc: Document, ctx: Context) -> Document:
         shown = ", ".join(repr(v[:60]) for v in values[:3])
         more = f" and {len(values) - 3} more" if len(values) > 3 else ""
         ctx.warn(f"{DROP_MESSAGES[kind]}: {shown}{more}")
-    return doc if new == doc else new
+    return new

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from toolkit.decode import decode_text
+from toolkit.decode import decode_text, normalize_newlines
 from toolkit.errors import InputError
 from toolkit.options import Context
 from toolkit.pandoc_ast import run_pandoc
@@ -25,7 +25,7 @@ def read_markdown(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     text, _ = decode_text(data, path)
     check_front_matter(text, path)  # YAML aliases would make pandoc expand them without bound
-    source = text.encode("utf-8")
+    source = normalize_newlines(text).encode("utf-8")  # pandoc reads a lone CR as no line break
     raw = run_pandoc([*FROM, "--to", "json"], source, path)
     meta = {k: meta_value(v) for k, v in json.loads(raw).get("meta", {}).items()}
     extra = citeproc_args(meta, ctx, path)

@@ -1,0 +1,96 @@
+"""Helpers for hostile-input tests: run the real CLI, write small articles, check one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toolkit.cli import main
+
+SENTENCES = [
+    "The river authority published its annual report on the state of the northern basin this spring.",
+    "Farmers along the lower valley said the new canal had changed how they planned each planting season.",
+    "Engineers measured the flow at three stations and found the summer level lower than in any recent year.",
+    "Officials in the capital promised a review of the water-sharing agreement before the end of the year.",
+    "Residents of the old quarter remember when the market square flooded every other spring without fail.",
+    "A local historian keeps records of every flood since the bridge was built more than a century ago.",
+    "The council voted to fund a study of the wetlands that once absorbed the worst of the seasonal floods.",
+    "Critics of the plan argue that the study will take years while the problems on the ground grow worse.",
+]
+
+
+def paragraphs(n: int = 6) -> list[str]:
+    """``n`` different prose paragraphs (so the text reader keeps them all as the article body)."""
+    return [f"{SENTENCES[i % len(SENTENCES)]} {SENTENCES[(i * 3 + 1) % len(SENTENCES)]} Item {i + 1} of the story."
+            for i in range(n)]
+
+
+def article_text(title: str = "The River That Changed Its Course", n: int = 6) -> str:
+    return "\n\n".join([title, "By Ann Writer", *paragraphs(n)]) + "\n"
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def errors(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith("toolkit: error:")]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.stderr.splitlines() if line.startswith("toolkit: warning:")]
+
+
+def cli(*args: str | os.PathLike) -> Run:
+    """The CLI in this process (CliRunner); an exception escaping it fails the test."""
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"exception escaped the CLI: {result.exception!r}") from result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def cli_process(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 300) -> tuple[Run, int]:
+    """The CLI as a real process; returns the run and the process's peak memory in KB (``wait4``)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", *map(str, args)], cwd=cwd,
+                                stdout=out, stderr=err)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        run = Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
+    return run, usage.ru_maxrss
+
+
+def assert_one_line_error(run: Run, name: str, *phrases: str, code: int = 1) -> str:
+    """Exit ``code``, exactly one ``toolkit: error:`` line naming ``name`` and saying each phrase."""
+    assert run.exit_code == code, (run.exit_code, run.stderr)
+    assert "Traceback" not in run.stderr + run.stdout, run.stderr
+    assert "internal error" not in run.stderr, run.stderr
+    assert len(run.errors) == 1, run.stderr
+    line = run.errors[0]
+    assert name in line, line
+    for phrase in phrases:
+        assert phrase in line, line
+    return line
+
+
+@pytest.fixture
+def out(tmp_path) -> Path:
+    return tmp_path / "out"
