@@ -166,7 +166,7 @@ def test_export_offsets_match_the_text_the_browser_sees(browser, sample_file):
     pg, _ = open_page(browser, sample_file)
     seen = pg.evaluate("""() => [...document.querySelectorAll('.article-body p')].map(p => {
         const c = p.cloneNode(true);
-        c.querySelectorAll('.pilcrow, .sn-ref, .cite-n').forEach(x => x.remove());
+        c.querySelectorAll('.pilcrow, .sn-ref, .cite-n, .noteref').forEach(x => x.remove());
         return c.textContent; }).join('\\n\\n')""")
     tree = lhtml.fromstring(sample_file.read_text(encoding="utf-8"))
     assert seen == page_text(copy.deepcopy(tree))

@@ -17,6 +17,7 @@ from toolkit.tree.build import para
 from toolkit.tree.nodes import (
     Abbr,
     Attr,
+    BlockQuote,
     Cite,
     Document,
     Entity,
@@ -24,6 +25,8 @@ from toolkit.tree.nodes import (
     Figure,
     Link,
     Meta,
+    Note,
+    NoteRef,
     Person,
     Quote,
     Source,
@@ -66,7 +69,10 @@ def sample_doc() -> Document:
              Term((Text("rainy-day fund"),), Attr("", (), (MARKS,))), " appeal opened in 1998 was revived. ",
              q("Nobody asked us,", "", ""), " one resident complained."),
         para("Mara Quint, who chairs the trust, ", q("will keep asking", "mara", "promised"), " until ",
-             Link((Text("the vote"),), "https://example.org/vote"), " is held."),
+             Link((Text("the vote"),), "https://example.org/vote"), " is held.", NoteRef("n1")),
+        BlockQuote((para("The light was lit every night from 1871."), para("Only fog ever beat it.")),
+                   Attr("", (), (("speaker", "mara"), ("cue", "wrote")))),
+        Note("n1", (para("The vote is in September."),)),
     )
     doc = Document(meta, blocks, people, sources, (("NHB", "National Heritage Board"),),
                    (Event("2022-06", "The NHB will decide by June 2022.", "p3"),
@@ -128,7 +134,7 @@ def test_quotes_link_to_speakers_with_sidenotes(tree):
     assert speakers == ["mara", "mara", "tom", "council", None, "mara"]
     notes = tree.xpath("//div[contains(@class, 'sidenote')]")
     # one note per quotation (the two parts of Quint's split quote share one), none for the unattributed
-    assert len(notes) == 4
+    assert len(notes) == 5
     first = notes[0]
     assert first.get("role") == "note"
     assert first.find(".//a").get("href") == "#person-mara"
@@ -136,8 +142,10 @@ def test_quotes_link_to_speakers_with_sidenotes(tree):
     assert "said" in first.text_content()
     # the role is given once per speaker
     assert "chair of the Harbour Trust" not in notes[3].text_content()
-    for note in notes:
-        assert tree.get_element_by_id(note.get("data-for")).tag == "q"
+    assert [tree.get_element_by_id(n.get("data-for")).tag for n in notes] == ["q"] * 4 + ["blockquote"]
+    block = tree.xpath("//blockquote")[0]
+    assert block.get("cite") == "#person-mara"
+    assert "wrote" in notes[4].text_content()
 
 
 def test_voices_panel_orders_by_quotes_and_gives_shares(tree):
@@ -146,12 +154,11 @@ def test_voices_panel_orders_by_quotes_and_gives_shares(tree):
     names = [li.find("h3").text_content() for li in items]
     assert names[0] == "Mara Quint"
     assert names[-1] == "Unattributed"
-    assert "2 quotes" in items[0].text_content()  # the split quote counts once
+    assert "3 quotes" in items[0].text_content()  # the split quote counts once
     shares = [int(re.search(r"(\d+)% of quoted words", li.text_content()).group(1)) for li in items]
     assert 98 <= sum(shares) <= 102
     links = items[0].xpath(".//ol[@class='quote-list']//a/@href")
-    assert len(links) == 2
-    assert all(tree.get_element_by_id(h[1:]).tag == "q" for h in links)
+    assert [tree.get_element_by_id(h[1:]).tag for h in links] == ["q", "q", "blockquote"]
 
 
 def test_sources_panel_links_both_ways(tree):
@@ -206,7 +213,7 @@ def test_entity_index_counts_and_finds_mentions(tree):
 
 def test_header_stats(tree):
     stats = tree.xpath("//ul[@class='stats']")[0].text_content()
-    assert "5 quotes" in re.sub(r"\s+", " ", stats)
+    assert "6 quotes" in re.sub(r"\s+", " ", stats)
     assert "2 sources" in stats
     assert "3 speakers" in stats
     assert re.search(r"\d+ min read", stats)
@@ -219,7 +226,7 @@ def test_json_ld_news_article_with_quotations(tree):
     assert data["author"] == [{"@type": "Person", "name": "Ada Byrne"}]
     quotations = data["hasPart"]
     assert all(x["@type"] == "Quotation" for x in quotations)
-    assert len(quotations) == 5
+    assert len(quotations) == 6
     assert quotations[0]["spokenByCharacter"]["name"] == "Mara Quint"
     assert quotations[0]["text"] == "It is the oldest light on this coast, … We cannot let it fall."
 

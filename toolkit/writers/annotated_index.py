@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 TEXT_BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "pre"}
-SKIP_CLASSES = {"pilcrow", "sn-ref", "cite-n"}
+SKIP_CLASSES = {"pilcrow", "sn-ref", "cite-n", "noteref"}  # links that add no words of the article
 SKIP_CONTAINERS = {"figure", "figcaption"}
 SEPARATOR = "\n\n"
 WORD = re.compile(r"[\w’'-]+")

@@ -100,7 +100,11 @@ def _mark_para(para: Para, lookup: dict[str, Entity], people: set[str], dates: b
             wraps.append((m.start, m.end, _entity_factory(entity), None))
     if not wraps:
         return para
-    return dataclasses.replace(para, children=wrap_many(para.children, wraps))
+    # inline_spans drops text-less nodes (a note call) at the very end when it slices; keep them aside
+    children, tail = para.children, ()
+    while children and _length(children[-1]) == 0:
+        children, tail = children[:-1], (children[-1], *tail)
+    return dataclasses.replace(para, children=(*wrap_many(children, wraps), *tail))
 
 
 def mark_mentions(doc: Document) -> Document:

@@ -104,6 +104,14 @@ class AnnotatedRenderer(Renderer):
             self.pending.clear()
         return html
 
+    def i_NoteRef(self, n) -> str:
+        # the note's body is rendered here, inside the paragraph: the paragraph's sidenotes must wait
+        saved, self.pending = self.pending, []
+        try:
+            return super().i_NoteRef(n)
+        finally:
+            self.pending = saved + self.pending
+
     def b_Para(self, n) -> str:
         pid = n.attr.id
         if not pid:

@@ -11,6 +11,7 @@ import calendar
 import re
 from collections import defaultdict
 
+from toolkit.datetext import find_dates
 from toolkit.tree.nodes import Document, Entity
 from toolkit.writers.annotated_index import ArticleText, Mark
 from toolkit.writers.annotated_panels import excerpt, panel, plural, where
@@ -40,6 +41,23 @@ def display_date(value: str) -> str:
     return year
 
 
+def stated(sentence: str, value: str, limit: int = 240) -> str:
+    """The event's sentence (shortened around its date when long) with the date's words in bold."""
+    sentence = " ".join(sentence.split())
+    where_ = next(((s, e) for s, e, v in find_dates(sentence) if v == value), None)
+    if where_ is None:
+        return esc(excerpt(sentence, limit))
+    s, e = where_
+    head, tail = sentence[:s], sentence[e:]
+    if len(sentence) > limit:
+        room = max(40, (limit - (e - s)) // 2)
+        if len(head) > room:
+            head = "…" + head[-room:].split(" ", 1)[-1]
+        if len(tail) > room:
+            tail = tail[:room].rsplit(" ", 1)[0].rstrip(",;:—–-") + "…"
+    return f"{esc(head)}<strong>{esc(sentence[s:e])}</strong>{esc(tail)}"
+
+
 def timeline_panel(doc: Document, at: ArticleText) -> str:
     blocks = {bid for bid, _, _ in at.blocks}
     events = sorted(enumerate(doc.events), key=lambda ie: (date_key(ie[1].date), ie[0]))
@@ -48,7 +66,7 @@ def timeline_panel(doc: Document, at: ArticleText) -> str:
         when = esc(display_date(ev.date))
         if ISO.match(ev.date.strip()):
             when = f'<time datetime="{esc(ev.date.strip())}">{when}</time>'
-        text = esc(excerpt(ev.text, 220))
+        text = stated(ev.text, ev.date.strip())
         if ev.block in blocks:
             text = (f'<a href="#{esc(ev.block)}">{text}</a> '
                     f'<span class="at" aria-hidden="true">{where(ev.block)}</span>')
