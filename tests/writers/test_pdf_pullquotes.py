@@ -1,0 +1,128 @@
+"""Pull quotes: chosen from the tree's direct quotes, set between paragraphs, read by nobody twice."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pypdf
+import pytest
+
+from tests.writers.test_pdf import LATER, QUOTE_ADA, QUOTE_TOM, build, sample_doc
+from toolkit.tree.nodes import Attr, Document, Meta, Para, Person, Quote, Text
+from toolkit.writers import pdf_pullquotes as pq
+
+
+def split_text(path) -> tuple[str, str]:
+    """(text inside the tag tree, text drawn as /Artifact) of a PDF, from its content streams."""
+    tagged: list[str] = []
+    artifact: list[str] = []
+    for page in pypdf.PdfReader(path).pages:
+        stack: list[str] = []
+
+        def before(op, args, cm, tm, stack=stack):
+            if op in (b"BDC", b"BMC"):
+                stack.append(str(args[0]))
+            elif op == b"EMC" and stack:
+                stack.pop()
+
+        def text(t, cm, tm, font, size, stack=stack):
+            (artifact if "/Artifact" in stack else tagged).append(t)
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return " ".join("".join(tagged).split()), " ".join("".join(artifact).split())
+
+
+def article(*paras: Para, people=()) -> Document:
+    return Document(Meta(title="T", language="en"),
+                    tuple(dataclasses.replace(p, attr=Attr(f"p{i}")) for i, p in enumerate(paras, 1)),
+                    tuple(people))
+
+
+FILL = Para((Text(" ".join(LATER)),))  # about 180 words
+
+
+def said(text: str, speaker: str = "p-a", group: str = "") -> Quote:
+    kv = (("marks", "“”"),) + ((("group", group),) if group else ())
+    return Quote((Text(text),), speaker, "said", True, Attr("", (), kv))
+
+
+def test_short_articles_get_none():
+    doc = article(FILL, Para((said(QUOTE_TOM),)), FILL, people=[Person("p-a", "A. Person")])
+    assert pq.wanted(doc) == 0
+    assert pq.choose(doc) == []
+
+
+def test_long_article_gets_its_best_direct_quote():
+    people = [Person("p-a", "Ada Fenwick"), Person("p-b", "Tom Okafor")]
+    doc = article(FILL, FILL, FILL, Para((Text("She said "), said(QUOTE_TOM, "p-b"), Text("."))), FILL, FILL,
+                  Para((said("only a fragment of something", "p-a"),)), FILL, FILL, people=people)
+    chosen = pq.choose(doc)
+    assert 1 <= len(chosen) <= pq.wanted(doc)  # only one quote here stands alone
+    first = chosen[0]
+    assert first.text == QUOTE_TOM
+    assert first.speaker == "Tom Okafor"
+    assert first.slot >= pq.FIRST_SLOT
+    assert isinstance(doc.blocks[first.slot - 1], Para)
+    assert isinstance(doc.blocks[first.slot], Para)
+    assert all("fragment" not in q.text for q in chosen)
+
+
+def test_indirect_quotes_are_not_pulled():
+    indirect = Quote((Text(QUOTE_TOM),), "p-a", "", False)
+    doc = article(FILL, FILL, FILL, Para((indirect,)), FILL, FILL, FILL, people=[Person("p-a", "A")])
+    assert pq.choose(doc) == []
+
+
+def test_long_quotes_are_cut_at_a_sentence():
+    long = QUOTE_ADA + " " + " ".join(LATER[:2])
+    assert len(long) > pq.MAX_CHARS
+    got = pq.excerpts(long)
+    assert got
+    assert all(pq.MIN_CHARS <= len(e) <= pq.MAX_CHARS for e in got)
+    assert all(e.endswith((".", "!", "?")) for e in got)
+
+
+def test_parts_of_one_quote_are_joined():
+    doc = article(FILL, FILL, FILL,
+                  Para((said("Perhaps, if we had some political life, we would have a force,", group="g1"),
+                        Text(" she said. "), said("As it is, the government is on its own.", group="g1"))),
+                  FILL, FILL, FILL, people=[Person("p-a", "Ada Fenwick")])
+    chosen = pq.choose(doc, limit=1)
+    assert chosen[0].text == ("Perhaps, if we had some political life, we would have a force. "
+                              "As it is, the government is on its own.")
+
+
+def test_pull_quotes_keep_their_distance():
+    people = [Person("p-a", "Ada Fenwick")]
+    quotes = [Para((said(f"Quote number {n} is long enough to stand alone on a magazine page."),)) for n in range(6)]
+    blocks = [FILL, FILL, FILL]
+    for q in quotes:
+        blocks += [q, FILL]
+    chosen = pq.choose(article(*blocks, people=people), limit=6)
+    slots = [q.slot for q in chosen]
+    assert len(slots) >= 2
+    assert all(b - a >= pq.MIN_GAP for a, b in itertools.pairwise(slots))
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("pq")
+    return build(tmp, sample_doc(repeat=3), pdf_variant="pdf/ua-1")
+
+
+def test_pull_quote_is_an_artifact_and_the_quote_is_read_once(sample):
+    tagged, artifact = split_text(sample)
+    chosen = [q for q in (QUOTE_ADA, QUOTE_TOM) if q[:40] in artifact]
+    assert chosen, f"no pull quote drawn: {artifact[:200]}"
+    for quote in chosen:
+        assert tagged.count(quote[:40]) == 1  # only where it was said
+    assert "Page 2 of" in artifact  # folios and running heads are furniture too
+    assert "Page 2 of" not in tagged
+
+
+def test_no_pull_quotes_without_annotations(tmp_path):
+    path = build(tmp_path, sample_doc(repeat=3), annotations=False)
+    _, artifact = split_text(path)
+    assert QUOTE_TOM[:40] not in artifact
+    assert QUOTE_ADA[:40] not in artifact
