@@ -224,6 +224,8 @@ def test_json_ld_news_article_with_quotations(tree):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Harbour Town Votes on the Old Lighthouse"
     assert data["author"] == [{"@type": "Person", "name": "Ada Byrne"}]
+    assert data["image"] == {"@type": "ImageObject", "caption": "The lighthouse at dusk, seen from the north pier.",
+                             "creditText": "Photo: Ada Byrne"}
     quotations = data["hasPart"]
     assert all(x["@type"] == "Quotation" for x in quotations)
     assert len(quotations) == 6

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.tree.nodes import Document
+from toolkit.tree.nodes import Document, Figure
+from toolkit.tree.walk import plain_text
 from toolkit.writers.annotated_index import ArticleText, word_count
 from toolkit.writers.annotated_panels import quote_groups
 
@@ -58,6 +59,18 @@ def news_article(doc: Document, at: ArticleText | None = None) -> dict[str, Any]
         data["publisher"] = {"@type": "Organization", "name": m.publisher or m.site_name}
     if m.rights:
         data["copyrightNotice"] = m.rights
+    figure = next((b for b in doc.blocks if isinstance(b, Figure)), None)
+    if figure is not None and (figure.caption or figure.credit or figure.src):
+        image: dict[str, Any] = {"@type": "ImageObject"}
+        if figure.src.startswith(("http://", "https://")):
+            image["contentUrl"] = figure.src
+        if figure.caption:
+            image["caption"] = plain_text(figure.caption)
+        if figure.credit:
+            image["creditText"] = plain_text(figure.credit)
+        if figure.alt:
+            image["description"] = figure.alt
+        data["image"] = image
     if at is None:
         return data
     data["wordCount"] = word_count(at.text)
