@@ -50,5 +50,16 @@ bench: system-run $(VENV)/.test-stamp
 eval: $(VENV)/.run-stamp
 	$(PY) bench/eval.py
 
+# The seed's editions through the shared QA referees (EPUBCheck + DAISY Ace, qpdf/poppler, Nu + axe).
+# Ace and axe need Chromium, so this runs apart from `make test`.
+QA ?= ../shared/tools/qa
+check-editions: system-test $(VENV)/.run-stamp
+	@test -x $(QA)/check-all || { echo "no QA tools at $(QA) (set QA=path/to/tools/qa)"; exit 2; }
+	$(QA)/setup -q
+	$(VENV)/bin/toolkit build $(SEED) --to pdf,epub,html -o $(OUT)
+	$(VENV)/bin/toolkit build $(SEED) --to epub --page-map --embed-fonts -o $(OUT)/epub-page-map
+	$(QA)/check-all $(OUT) -q
+	$(QA)/check-all $(OUT)/epub-page-map -q
+
 clean:
 	rm -rf $(VENV) $(OUT)/*.pdf $(OUT)/*.epub $(OUT)/*.html
