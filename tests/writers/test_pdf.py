@@ -121,8 +121,9 @@ def make_image(path: Path, size: tuple[int, int] = (900, 600)) -> Path:
 
     im = Image.new("RGB", size, (200, 190, 170))
     draw = ImageDraw.Draw(im)
-    for x in range(0, size[0], 60):
-        draw.rectangle([x, 80, x + 36, size[1] - 80], fill=(120 + x % 100, 80, 60))
+    step, edge = max(size[0] // 15, 2), size[1] // 8
+    for x in range(0, size[0], step):
+        draw.rectangle([x, edge, x + step * 3 // 5, size[1] - edge], fill=(120 + x % 100, 80, 60))
     im.save(path)
     return path
 

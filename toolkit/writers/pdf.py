@@ -162,8 +162,9 @@ def _layout(doc: Document, options: Options, ctx: Context):
     base = str(ctx.base_dir.resolve()) + os.sep
     quotes = choose(doc) if options.annotations else []
     warn = ctx.warn
+    stylesheet = print_css(options)  # usage errors (a bad --bleed, an unknown --style) surface as such
     try:
-        css = weasyprint.CSS(string=print_css(options), base_url=base, url_fetcher=fetcher)
+        css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher)
         for attempt in range(MAX_RELAYOUTS + 1):
             html = print_html(doc, options, resources, quotes, warn)
             warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
