@@ -36,8 +36,9 @@ def toolkit_fingerprint() -> str:
     try:
         from importlib.metadata import entry_points
 
+        every = entry_points()  # one scan of the installed distributions
         for group in sorted(GROUPS.values()):
-            for ep in sorted(entry_points(group=group), key=lambda e: e.name):
+            for ep in sorted(every.select(group=group), key=lambda e: e.name):
                 dist = getattr(ep, "dist", None)
                 h.update(f"{group}:{ep.name}={ep.value}@{getattr(dist, 'version', '')}\0".encode())
     except Exception:  # plugin metadata is a best effort; the version still counts

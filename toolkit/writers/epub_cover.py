@@ -176,7 +176,7 @@ def draw_cover(text: CoverText) -> bytes:
         draw.text((MARGIN, footer_top + 150), line, font=small, fill=MUTED, anchor="ls")
 
     out = io.BytesIO()
-    img.save(out, "PNG", optimize=True)
+    img.save(out, "PNG", compress_level=6)  # optimize=True cost 4x the time for 3% smaller
     return out.getvalue()
 
 
