@@ -53,11 +53,18 @@ def make_batch(folder: Path, n: int) -> dict[str, int]:
 
 
 def make_repeated(folder: Path, k: int) -> Path:
-    """The whole seed ``k`` times as one document."""
+    """The seed's page furniture and headline once, then its body ``k`` times as one article.
+
+    Repeats carry a ``(n)`` mark on each paragraph: the text reader rightly treats paragraphs that
+    occur twice on a page as furniture, which would leave a one-paragraph article.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"seed-x{k}.txt"
-    text = SEED.read_text(encoding="utf-8").strip()
-    path.write_text("\n\n".join([text] * k) + "\n", encoding="utf-8")
+    blocks = SEED.read_text(encoding="utf-8").strip().split("\n\n")
+    first_body = next(i for i, b in enumerate(blocks) if len(b) > 400)
+    head, body = blocks[:first_body], blocks[first_body:]
+    repeated = [b if n == 0 else f"{b} ({n + 1})" for n in range(k) for b in body]
+    path.write_text("\n\n".join(head + repeated) + "\n", encoding="utf-8")
     return path
 
 
