@@ -33,7 +33,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
     title, title_reason = choose_title(declared, headings)
     header = visible_header(body, title)
     segments = cut_segments(body)
-    kept = select_content(segments, html)
+    kept = select_content(segments, html, title)
     kept = _drop_header_segments(kept, title, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
     blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None)

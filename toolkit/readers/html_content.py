@@ -72,7 +72,7 @@ def _whole_segment(owner: list[int], pos: int) -> bool:
     return left and right
 
 
-def select_content(segments: list[Segment], html: str) -> list[Segment]:
+def select_content(segments: list[Segment], html: Any, title: str | None = None) -> list[Segment]:
     """Label every segment ``body`` or ``furniture`` (with a reason); return the body segments."""
     ref = extractor_text(html)
     cov = coverage(segments, ref) if ref else [0.0] * len(segments)
@@ -88,9 +88,12 @@ def select_content(segments: list[Segment], html: str) -> list[Segment]:
     body = [s for s in segments if s.label == "body"]
     if body:
         first, last = body[0].index, body[-1].index
+        title_words = tokens(title or "")
+        head = next((s.index for s in segments[:first] if s.kind == "heading" and title_words
+                     and tokens(s.text) == title_words), first - 3)
         for s in segments:
             if s.kind in ("image", "figure"):
-                inside = first - 3 <= s.index <= last
+                inside = min(head, first - 3) <= s.index <= last
                 s.label = "figure" if inside else "furniture"
                 s.reason = "image inside the article" if inside else "image outside the article"
     return [s for s in segments if s.label in ("body", "figure")]

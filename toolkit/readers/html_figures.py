@@ -21,6 +21,7 @@ TRAILING_PAREN = re.compile(r"^(?P<cap>.*?)\s*[(\[](?P<who>[^()\[\]]{2,120})[)\]
 TRAILING_LABEL = re.compile(
     rf"^(?P<cap>.*?)\s*(?:[.!?\u201d\"]\s*|\s[-–—|/]\s*|\s+)(?P<who>(?:{_LABEL})(?:\s+credits?)?\s*(?::|by\b)\s*.+?)\s*$",
     re.I | re.S)
+LABEL_ONLY = re.compile(rf"^\W*(?:{_LABEL})?\W*$", re.I)
 PIPE_SPLIT = re.compile(r"^(?P<cap>.+?)\s+[|]\s+(?P<who>[^|]{2,100})$", re.S)
 COURTESY = re.compile(r"^(?:courtesy(?:\s+of)?|via|copyright|©|\(c\))\s*", re.I)
 AGENCY = re.compile(r"\b(?:AP|AFP|Reuters|Getty|EPA|PA|AAP|Shutterstock|iStock\w*|Alamy|Bloomberg|"
@@ -136,7 +137,7 @@ def _text_without(el: Any, skip: list) -> str:
 def _credit_elements(scope: Any) -> list:
     found = []
     for d in scope.iterdescendants():
-        if not isinstance(d.tag, str) or any(d in f.iterancestors() for f in found):
+        if not isinstance(d.tag, str) or any(f in d.iterancestors() for f in found):
             continue
         ci = class_id(d)
         text = collapse(d.text_content())
@@ -160,6 +161,10 @@ def _caption_element(el: Any) -> Any:
     return None
 
 
+def images_of(el: Any) -> list:
+    return [el] if el.tag in ("img", "amp-img") else list(el.iter("img", "amp-img"))
+
+
 def figure_parts(el: Any) -> FigureParts:
     """Image, alt, caption and credit of a figure-like element (or of a lone image)."""
     imgs = [i for i in ([el] if el.tag in ("img", "amp-img") else el.iter("img", "amp-img")) if not is_decorative(i)]
@@ -174,10 +179,14 @@ def figure_parts(el: Any) -> FigureParts:
     credits = _credit_elements(el)
     credit_texts = [clean_credit(c.text_content()) for c in credits]
     caption = _text_without(scope, credits)
-    if not credit_texts:
+    lines = [collapse(c.text_content()) for c in el if isinstance(c.tag, str) and not images_of(c)]
+    lines = [t for t in lines if t]
+    if not credit_texts and cap_el is None and len(lines) >= 2 and looks_like_credit(lines[-1]):
+        caption, credit = " ".join(lines[:-1]), clean_credit(lines[-1])
+    elif not credit_texts:
         caption, credit = split_trailing_credit(caption)
     else:
-        credit = ", ".join(dict.fromkeys(t for t in credit_texts if t))
+        credit = ", ".join(dict.fromkeys(t for t in credit_texts if t and not LABEL_ONLY.match(t)))
         caption = caption.strip(" |/-–—")
     if not caption and not credit:
         for link in el.iter("a"):

@@ -78,6 +78,28 @@ def is_figure_like(el: Any, memo: dict) -> bool:
                for d in el.iterdescendants())
 
 
+def is_captioned_image_box(el: Any) -> bool:
+    """An unnamed box: one image first, then one to three short lines of text without links."""
+    if el.tag not in ("div", "span", "section", "aside") or len(el) < 2 or len(el) > 4:
+        return False
+    kids = [c for c in el if isinstance(c.tag, str)]
+    if not kids or len(images_in(kids[0])) != 1 or collapse(kids[0].text_content()):
+        return False
+    rest = kids[1:]
+    if not rest or any(images_in(c) or c.find(".//a") is not None or c.tag == "a" for c in rest):
+        return False
+    if len(rest) > 3 or any(c.tag in HEADING_TAGS for c in rest):
+        return False
+    texts = [collapse(c.text_content()) for c in rest]
+    counts = [len(t.split()) for t in texts]
+    if not all(0 < n <= 60 for n in counts) or sum(counts) > 70:
+        return False
+    # only a credit line ("Photo: ...", "(AP Photo/...)", "Getty Images") tells a caption from a card
+    from toolkit.readers.html_figures import looks_like_credit, split_trailing_credit
+
+    return (len(texts) >= 2 and looks_like_credit(texts[-1])) or bool(split_trailing_credit(" ".join(texts))[1])
+
+
 def _kind_of(tag: str) -> str:
     if tag == "li":
         return "item"
@@ -123,7 +145,7 @@ class _Cutter:
         if tag in IMAGE_TAGS:
             self.add("image", el, [])
             return
-        if is_figure_like(el, self.memo):
+        if is_figure_like(el, self.memo) or is_captioned_image_box(el):
             self.add("figure", el, [], 0)
             self.out[-1].text = collapse(el.text_content())
             return
@@ -146,7 +168,7 @@ class _Cutter:
         pieces: list = [el.text] if el.text else []
         for child in el:
             if isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or _has_block(child, self.memo)
-                                               or is_figure_like(child, self.memo)):
+                                               or is_figure_like(child, self.memo) or is_captioned_image_box(child)):
                 self._flush(el, pieces)
                 pieces = []
                 self.walk(child)
