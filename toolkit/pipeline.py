@@ -184,6 +184,8 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     check_text_size(len(data), fmt, str(path))
     doc = guarded(reader, path, data, ctx)
     check_article_size(doc, path)
+    if not doc.blocks:
+        ctx.warn("no article text found; the editions have the title only (check that the file holds an article)")
     note_encoding(data, fmt, ctx)
     doc = apply_metadata(doc, {**load_sidecar(path, ctx), **(metadata or {})}, ctx)
     doc = apply_option_metadata(doc, options or ctx.options, ctx)  # toolkit.toml [meta], then --meta

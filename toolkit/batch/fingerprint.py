@@ -71,8 +71,12 @@ def article_fingerprint(job: ArticleJob, settings: str) -> str | None:
     """The hash of one article's inputs, or None when the input cannot be read (it is built, and fails)."""
     path = Path(job.input)
     h = hashlib.sha256(settings.encode() + b"\0")
-    try:
-        h.update(path.read_bytes())
+    try:  # in chunks, regular files only: a device or a huge file must not be loaded here
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
     except OSError:
         return None
     for side in sidecar_paths(path):

@@ -73,8 +73,10 @@ def parse_page(data: bytes, path: str | None) -> Any:
     text = _XML_DECL_RE.sub("", decode_page(data, path), count=1)
     if not text.strip():
         raise InputError("the web page is empty; give an article", path)
+    # huge_tree: without it libxml2 silently drops the rest of a page after a text node (an inline
+    # script's state) over 10 MB; size, depth and element count are bounded here and by check_limits
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
-                                  default_doctype=False)
+                                  default_doctype=False, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
