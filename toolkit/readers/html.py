@@ -8,6 +8,7 @@ byline and date (html_header) -> blocks and figures (html_tree, html_figures).
 from __future__ import annotations
 
 import copy
+import re
 
 from toolkit.errors import InputError
 from toolkit.options import Context
@@ -46,7 +47,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
     language = normalize_language(declared.languages[0]) if declared.languages else None
     meta = Meta(
         title=title,
-        subtitle=header["dek"] or None,
+        subtitle=choose_dek(header["dek"], declared.descriptions, blocks),
         kicker=header["kicker"] or (declared.sections[0] if declared.sections else None),
         tags=tuple(declared.tags[:12]),
         authors=tuple(choose_authors(declared, header["bylines"])),
@@ -59,6 +60,37 @@ def read_html(data: bytes, ctx: Context) -> Document:
         extra=(("title_source", title_reason),) if title_reason else (),
     )
     return Document(meta=meta, blocks=tuple(blocks))
+
+
+PROMO = re.compile(r"subscri|sign up|newsletter|read more|% off|per month|log ?in|cookie", re.I)
+
+
+def choose_dek(visible: str | None, descriptions: list[str], blocks: list) -> str | None:
+    """The visible standfirst if the page's description agrees with it, else that description.
+
+    A description that only repeats the opening paragraph, or is an advertisement, is no dek.
+    """
+    from toolkit.readers.html_header import words
+
+    desc = next((d for d in descriptions if len(d.split()) >= 5), None)
+    first = next((plain_text(b.children) for b in blocks if isinstance(b, Para)), "")
+    if visible and not PROMO.search(visible):
+        if not desc or _overlap(words(visible), words(desc)) >= 0.2:
+            return visible
+    if not desc or PROMO.search(desc):
+        return None
+    dw = words(desc.rstrip(".… "))
+    if dw and _overlap(dw, words(first)) >= 0.8:
+        return None
+    return desc
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    """Share of ``a``'s words found in ``b``."""
+    if not a:
+        return 0.0
+    bag = set(b)
+    return sum(w in bag for w in a) / len(a)
 
 
 def _drop_header_segments(kept: list, title: str | None, header: dict) -> list:

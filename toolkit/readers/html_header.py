@@ -181,8 +181,12 @@ def _dek_after(h1: Any) -> str | None:
             if DEK_CLASS.search(class_id(el)) and 6 <= len(text.split()) <= 80 and not BYLINE_CLASS.search(
                     class_id(el)):
                 return text
-            if el.tag in ("p", "h2") and el.getparent() is h1.getparent() and 8 <= len(text.split()) <= 60:
-                return None  # the body starts right after the headline
+            if el.tag in ("p", "h2", "h3") and el.getparent() is h1.getparent() and 8 <= len(text.split()) <= 60:
+                # a sentence next to the headline is its dek when the box is a header, not the body
+                long_paras = sum(1 for p in h1.getparent().iter("p") if len(p.text_content().split()) >= 8)
+                if long_paras <= 1 and not BYLINE_CLASS.search(class_id(el)):
+                    return text
+                return None
         scope = scope.getparent()
     return None
 
