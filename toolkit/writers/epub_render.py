@@ -76,9 +76,9 @@ class EpubRenderer(Renderer):
         for number, (nid, body) in enumerate(self.notes, 1):
             back = (f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" '
                     f'aria-label="Back to note {number} in the text">{BACK_ARROW}</a>')
-            mark = f'<span class="note-number">{number}.</span> '
+            mark = f'<span class="note-number">{number}.</span>'
             if body.startswith("<p>") and body.endswith("</p>") and body.count("<p>") == 1:
-                body = "<p>" + mark + body[3:-4] + " " + back + "</p>"
+                body = "<p>" + mark + body[3:-4] + "\u00a0" + back + "</p>"
             else:
                 body = f"<p>{mark}</p>{body}<p>{back}</p>"
             items.append(f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-{esc(nid)}">'
@@ -93,13 +93,15 @@ class EpubRenderer(Renderer):
         return f'<a href="{esc(url)}">{label}</a>' if url and not url.startswith("#") else label
 
     def sources_section(self) -> str:
-        """The sources as footnotes that citations pop up, each linking back to its first citation."""
+        """The sources as footnotes that citations pop up, in order of first citation, each linking back to it."""
         if not self.doc.sources:
             return ""
+        order = list(self.first_cite)
+        cited_first = sorted(self.doc.sources, key=lambda s: order.index(s.id) if s.id in order else len(order))
         items = []
-        for s in self.doc.sources:
+        for s in cited_first:
             first = self.first_cite.get(s.id)
-            back = (f' <a class="backlink" href="#{esc(first)}" role="doc-backlink" '
+            back = (f'\u00a0<a class="backlink" href="#{esc(first)}" role="doc-backlink" '
                     f'aria-label="Back to the first citation">{BACK_ARROW}</a>' if first else "")
             items.append(f'<aside class="footnote source" epub:type="footnote" role="doc-footnote" '
                          f'id="source-{esc(s.id)}"><p>{self.source_label(s)}{back}</p></aside>')
