@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,38 @@ def assert_one_line_error(run: Run, name: str, *phrases: str, code: int = 1) -> 
     for phrase in phrases:
         assert phrase in line, line
     return line
+
+
+def pandoc_file(markdown: str, path: Path, *extra: str) -> Path:
+    """A DOCX, ODT or EPUB made by pandoc from Markdown (the format follows the extension)."""
+    from toolkit.pandoc_ast import pandoc_path
+
+    subprocess.run([pandoc_path(), "--from", "markdown", "-o", str(path), *extra], input=markdown.encode(),
+                   check=True, capture_output=True)
+    return path
+
+
+def rezip(src: Path, dst: Path, changes: dict[str, bytes | None] | None = None,
+          extra: dict[str, bytes] | None = None) -> Path:
+    """Copy a zip, replacing (or with None, dropping) entries and adding new ones."""
+    changes = changes or {}
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename in changes:
+                if changes[info.filename] is not None:
+                    zout.writestr(info, changes[info.filename])
+            else:
+                zout.writestr(info, zin.read(info.filename))
+        for name, data in (extra or {}).items():
+            zout.writestr(zipfile.ZipInfo(name), data)
+    return dst
+
+
+def billion_laughs(root: str) -> str:
+    """An internal DTD whose entity &lol9; expands to 10**9 'lol's."""
+    ents = ['<!ENTITY lol "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)]
+    return f"<!DOCTYPE {root} [{''.join(ents)}]>"
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+"""DOCX, ODT and EPUB inputs that are not zips, have path-traversal names or unpack to too much."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from tests.hostile.conftest import assert_one_line_error, cli, pandoc_file, paragraphs, rezip
+
+
+@pytest.mark.parametrize("name", ["fake.docx", "fake.epub", "fake.odt"])
+def test_not_a_zip(tmp_path, out, name):
+    path = tmp_path / name
+    path.write_text("This is plain text pretending to be a document.\n")
+    assert_one_line_error(cli("build", path, "-o", out), name, "not a zip archive", "save it again")
+
+
+@pytest.mark.parametrize("ext", ["docx", "epub"])
+@pytest.mark.parametrize("entry", ["../../evil.txt", "/etc/cron.d/evil", "word/../../evil.txt", "..\\..\\evil.txt"])
+def test_path_traversal_names(tmp_path, out, ext, entry):
+    good = pandoc_file("---\ntitle: T\n---\n\n" + "\n\n".join(paragraphs(2)), tmp_path / f"good.{ext}")
+    bad = rezip(good, tmp_path / f"evil.{ext}", extra={entry: b"pwned"})
+    assert_one_line_error(cli("build", bad, "-o", out), f"evil.{ext}", "points outside the archive", "save it again")
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_zip_bomb(tmp_path, out):
+    good = pandoc_file("# T\n\n" + "\n\n".join(paragraphs(2)), tmp_path / "good.docx")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("word/media/zeros.bin", "w") as fh:
+            block = bytes(1 << 20)
+            for _ in range(210):
+                fh.write(block)
+    bomb = rezip(good, tmp_path / "bomb.docx", extra={})
+    with zipfile.ZipFile(bomb, "a") as zf, zipfile.ZipFile(buf) as src:
+        info = src.getinfo("word/media/zeros.bin")
+        zf.writestr(info, src.read(info))
+    assert bomb.stat().st_size < 2 << 20
+    assert_one_line_error(cli("build", bomb, "-o", out), "bomb.docx", "unpacks to over 200 MB")
+
+
+def test_too_many_entries(tmp_path, out):
+    good = pandoc_file("# T\n\n" + "\n\n".join(paragraphs(2)), tmp_path / "good.docx")
+    bad = rezip(good, tmp_path / "many.docx", extra={f"word/media/x{i}.txt": b"" for i in range(10_001)})
+    assert_one_line_error(cli("build", bad, "-o", out), "many.docx", "entries")
