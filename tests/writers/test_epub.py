@@ -235,3 +235,21 @@ def test_cover_is_drawn_from_the_article(article_epub, article_doc):
     alt = page.find(".//x:img", NS).get("alt")
     for text in (article_doc.meta.title, article_doc.meta.kicker, "Mara Lindqvist"):
         assert text in alt
+
+
+@pytest.mark.parametrize("title", [
+    "Short",
+    "A " + "very " * 40 + "long title that goes on about many things in great and exhausting detail",
+    "Ценности и «реальность»: заметки о реке",
+    "عودة النهر إلى البلدة الصغيرة",
+])
+def test_cover_draws_any_title(title):
+    from PIL import Image
+
+    from toolkit.writers.epub_cover import CoverText, draw_cover
+
+    png = draw_cover(CoverText(title=title, kicker="Kicker", dek="A dek. " * 30, byline="A. Writer"))
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (1600, 2400)
+    assert len(image.convert("RGB").getcolors(4096)) > 8  # text was drawn on the panel and the paper
+    assert draw_cover(CoverText(title=title)) == draw_cover(CoverText(title=title))

@@ -6,6 +6,7 @@ import hashlib
 import io
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,20 +51,59 @@ def font_file(family: str, style: str = "Regular") -> str | None:
     return path
 
 
-def load_font(family: str, style: str, size: int):
+@lru_cache(maxsize=32)
+def _charset(path: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap() or ())
+
+
+def face_for(family: str, style: str, text: str) -> str | None:
+    """The face to draw ``text`` in: ``family`` if it has every character, else fontconfig's pick for them."""
+    path = font_file(family, style)
+    wanted = {ord(ch) for ch in text if not ch.isspace()}
+    if path and wanted <= _charset(path):
+        return path
+    generic = "sans-serif" if family == SANS else "serif"
+    missing = " ".join(f"{c:x}" for c in sorted(wanted - (_charset(path) if path else frozenset()))[:24])
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}", f"{generic}:style={style}:charset={missing}"],
+                             capture_output=True, text=True, timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return path
+    if Path(out).is_file() and (path is None or len(wanted & _charset(out)) > len(wanted & _charset(path))):
+        return out
+    return path
+
+
+def load_font(family: str, style: str, size: int, text: str = ""):
     from PIL import ImageFont
 
-    path = font_file(family, style) or font_file("DejaVu Sans" if family == SANS else "DejaVu Serif", "Book")
+    path = face_for(family, style, text) if shutil.which("fc-match") else None
     if path:
         return ImageFont.truetype(path, size)
     return ImageFont.load_default(size)
 
 
+def _pieces(word: str, font, width: float) -> list[str]:
+    """A word wider than the measure (a long URL, a script without spaces) cut between characters."""
+    if font.getlength(word) <= width:
+        return [word]
+    out, piece = [], ""
+    for ch in word:
+        if piece and font.getlength(piece + ch) > width:
+            out.append(piece)
+            piece = ""
+        piece += ch
+    return [*out, piece] if piece else out
+
+
 def wrap(text: str, font, width: float) -> list[str]:
-    """Greedy line breaking at spaces; a single over-long word keeps its own line."""
+    """Greedy line breaking at spaces (between characters inside an over-long word)."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in (p for w in text.split() for p in _pieces(w, font, width)):
         cand = f"{line} {word}".strip()
         if not line or font.getlength(cand) <= width:
             line = cand
@@ -73,6 +113,16 @@ def wrap(text: str, font, width: float) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+def shorten(lines: list[str], max_lines: int, font, width: float) -> list[str]:
+    """At most ``max_lines`` lines; when text is dropped, the last line ends with an ellipsis."""
+    if len(lines) <= max_lines:
+        return lines
+    last = lines[max_lines - 1]
+    while last and font.getlength(last + "…") > width:
+        last = last[:-1]
+    return [*lines[:max_lines - 1], last.rstrip(" ,;:") + "…"]
 
 
 def balance(text: str, font, width: float) -> list[str]:
@@ -89,14 +139,14 @@ def balance(text: str, font, width: float) -> list[str]:
 
 
 def fit(text: str, family: str, style: str, width: float, sizes: range, max_lines: int):
-    """The largest size whose balanced lines fit ``width`` in at most ``max_lines`` lines."""
+    """The largest size whose balanced lines fit ``width`` in at most ``max_lines`` lines (else shortened)."""
     font = lines = None
     for size in sizes:
-        font = load_font(family, style, size)
+        font = load_font(family, style, size, text)
         lines = wrap(text, font, width)
-        if len(lines) <= max_lines and all(font.getlength(x) <= width for x in lines):
+        if len(lines) <= max_lines:
             return font, balance(text, font, width)
-    return font, lines[:max_lines]
+    return font, shorten(lines, max_lines, font, width)
 
 
 def draw_tracked(draw, xy: tuple[int, int], text: str, font, fill, tracking: float) -> None:
@@ -122,14 +172,30 @@ def draw_cover(text: CoverText) -> bytes:
     img = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(img)
     measure = WIDTH - 2 * MARGIN
+    everything = " ".join((text.title, text.kicker, text.dek, text.byline))
+    rtl = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in everything)
+    # letter-spacing glyph by glyph would break joining scripts; right-to-left text sits on the right
+    trackable = not rtl and all(unicodedata.combining(ch) == 0 for ch in text.kicker)
+
+    from PIL import features
+
+    shaping = {"direction": "rtl"} if features.check("raqm") else {}
+
+    def put(y: int, line: str, font, fill) -> None:
+        if rtl:
+            draw.text((WIDTH - MARGIN, y), line, font=font, fill=fill, anchor="rs", **shaping)
+        else:
+            draw.text((MARGIN, y), line, font=font, fill=fill, anchor="ls")
     panel = panel_colour(text.title)
 
-    kicker_font = load_font(SANS, "SemiBold", 46)
+    kicker_font = load_font(SANS, "SemiBold", 46, text.kicker.upper())
     tracking = 7
     kicker = text.kicker.upper()
     kicker_lines = [kicker] if kicker and tracked_length(kicker, kicker_font, tracking) <= measure else (
         wrap(kicker, kicker_font, measure - 200)[:2] if kicker else [])
     title_font, title_lines = fit(text.title, SERIF, "Bold", measure, range(150, 70, -4), 6)
+    if len(title_lines) == 6 and title_lines[-1].endswith("\u2026"):  # a very long title: smaller, more lines
+        title_font, title_lines = fit(text.title, SERIF, "Bold", measure, range(68, 44, -4), 10)
     title_lead = round(title_font.size * 1.12)
 
     y = MARGIN + 40
@@ -140,40 +206,42 @@ def draw_cover(text: CoverText) -> bytes:
 
     for line in kicker_lines:
         y += 46
-        draw_tracked(draw, (MARGIN, y), line, kicker_font, PANEL_KICKER, tracking)
+        if trackable:
+            draw_tracked(draw, (MARGIN, y), line, kicker_font, PANEL_KICKER, tracking)
+        else:
+            put(y, line, kicker_font, PANEL_KICKER)
         y += 18
     if kicker_lines:
         y += 40
-        draw.rectangle((MARGIN, y, MARGIN + 150, y + 8), fill=PANEL_KICKER)
+        left = WIDTH - MARGIN - 150 if rtl else MARGIN
+        draw.rectangle((left, y, left + 150, y + 8), fill=PANEL_KICKER)
         y += 30
     # titles sit at the bottom of the panel, so short titles do not float at the top
     y = max(y, panel_bottom - 110 - title_block)
     for line in title_lines:
         y += title_lead
-        draw.text((MARGIN, y - round(title_font.size * 0.22)), line, font=title_font, fill=PANEL_TEXT, anchor="ls")
+        put(y - round(title_font.size * 0.22), line, title_font, PANEL_TEXT)
 
     y = panel_bottom + 130
     footer_top = HEIGHT - MARGIN - 150
     if text.dek:
         dek_font, dek_lines = fit(text.dek, SERIF, "Italic", measure, range(72, 40, -4), 7)
         lead = round(dek_font.size * 1.38)
-        for line in dek_lines:
-            if y + lead > footer_top - 40:
-                break
+        for line in shorten(dek_lines, max(1, (footer_top - 40 - y) // lead), dek_font, measure):
             y += lead
-            draw.text((MARGIN, y), line, font=dek_font, fill=MUTED, anchor="ls")
+            put(y, line, dek_font, MUTED)
 
     if text.byline or text.site or text.date:
         draw.rectangle((MARGIN, footer_top, WIDTH - MARGIN, footer_top + 4), fill=INK)
-    by_font = load_font(SANS, "SemiBold", 48)
-    small = load_font(SANS, "Regular", 40)
-    if text.byline:
-        line = wrap(text.byline, by_font, measure)[0]
-        draw.text((MARGIN, footer_top + 90), line, font=by_font, fill=INK, anchor="ls")
     second = "  ·  ".join(x for x in (text.site, text.date) if x)
+    by_font = load_font(SANS, "SemiBold", 48, text.byline)
+    small = load_font(SANS, "Regular", 40, second)
+    if text.byline:
+        line = shorten(wrap(text.byline, by_font, measure), 1, by_font, measure)[0]
+        put(footer_top + 90, line, by_font, INK)
     if second:
-        line = wrap(second, small, measure)[0]
-        draw.text((MARGIN, footer_top + 150), line, font=small, fill=MUTED, anchor="ls")
+        line = shorten(wrap(second, small, measure), 1, small, measure)[0]
+        put(footer_top + 150, line, small, MUTED)
 
     # a flat design needs few colours: a 64-colour palette keeps the anti-aliasing at 40% of the
     # bytes (about 80 KB); optimize=True would cost 4x the time for 3% smaller
