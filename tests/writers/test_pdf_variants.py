@@ -103,3 +103,8 @@ def test_same_source_date_epoch_same_file(tmp_path, monkeypatch):
     one = render_pdf(doc, Options(pdf_variant="pdf/ua-1"), Context(input_path=tmp_path / "a"))
     two = render_pdf(doc, Options(pdf_variant="pdf/ua-1"), Context(input_path=tmp_path / "a"))
     assert one == two
+
+
+def test_pdf_x_without_an_output_profile_fails_clearly(tmp_path):
+    with pytest.raises(RenderError, match="CMYK output profile"):
+        render_pdf(sample_doc(repeat=0), Options(pdf_variant="pdf/x-4"), Context(input_path=tmp_path / "a"))

@@ -22,6 +22,7 @@ from toolkit.writers.pdf_render import PrintRenderer
 # Variants in which WeasyPrint's accessibility complaints (no alt text, no language) fail the build.
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 MAX_FONT_BYTES = 30 * 1024 * 1024
+PROFILE_TYPES = (".icc", ".icm")
 ACCESSIBILITY_MARKERS = ("alt description", '"lang"', "lang attribute", "alternate text")
 
 
@@ -32,8 +33,9 @@ def fonts_dir() -> Path:
 def make_fetcher(resources: Resources):
     """A WeasyPrint ``URLFetcher`` that serves only allowed local files; everything else is refused.
 
-    Images come from the input's folder or the toolkit's styles (validated by ``Resources``);
-    fonts and style sheets only from the toolkit's ``styles/`` folder; ``data:`` URLs are inline.
+    Images and ICC colour profiles come from the input's folder or the toolkit's styles (images
+    validated by ``Resources``); fonts and style sheets only from the toolkit's ``styles/`` folder;
+    ``data:`` URLs are inline.
     Network URLs, other schemes and files elsewhere on disk raise ``URLFetchingError``.
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
@@ -54,6 +56,10 @@ def make_fetcher(resources: Resources):
             if path is None:
                 raise URLFetchingError(f"not allowed (outside the input's folder): {url[:80]}")
             suffix = path.suffix.lower()
+            if suffix in PROFILE_TYPES:  # a colour profile for @color-profile (PDF/X output intents)
+                if path.stat().st_size > MAX_FONT_BYTES:
+                    raise URLFetchingError(f"not allowed (too large): {url[:80]}")
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": "application/vnd.iccprofile"})
             if suffix in FONT_TYPES or suffix == ".css":
                 if not path.is_relative_to(own) or path.stat().st_size > MAX_FONT_BYTES:
                     raise URLFetchingError(f"not allowed (fonts and styles come from the toolkit): {url[:80]}")
@@ -163,12 +169,18 @@ def _layout(doc: Document, options: Options, ctx: Context):
     quotes = choose(doc) if options.annotations else []
     warn = ctx.warn
     stylesheet = print_css(options)  # usage errors (a bad --bleed, an unknown --style) surface as such
+    variant = check_variant(options.pdf_variant)
     try:
-        css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher)
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts, profiles = FontConfiguration(), {}  # for @font-face and @color-profile rules
+        css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher, font_config=fonts,
+                             color_profiles=profiles)
         for attempt in range(MAX_RELAYOUTS + 1):
             html = print_html(doc, options, resources, quotes, warn)
             warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
-            document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(stylesheets=[css])
+            document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+                stylesheets=[css], font_config=fonts, color_profiles=profiles, pdf_variant=variant)
             moved = shifted(doc, quotes, stranded(document)) if quotes and attempt < MAX_RELAYOUTS else quotes
             if moved == quotes:
                 break
@@ -209,6 +221,9 @@ def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
     kwargs = {"pdf_tags": True, "uncompressed_pdf": False}
     if variant:
         kwargs["pdf_variant"] = variant
+    if variant and variant.startswith("pdf/x") and document.output_intent not in document.color_profiles:
+        raise RenderError(f"{variant} needs a CMYK output profile: add '@color-profile device-cmyk "
+                          "{ src: url(PROFILE.icc) }' to a --css file, with the profile beside the input")
     with captured_log() as capture:  # the tagging step logs missing alt text and language
         try:
             with hidden_as_artifacts(document):
