@@ -213,10 +213,12 @@ _WRITE_HINTS = {errno.ENOSPC: "the disk is full; free some space or choose anoth
                 errno.EPERM: "permission denied; choose another output folder with -o",
                 errno.EROFS: "the file system is read-only; choose another output folder with -o",
                 errno.ENOTDIR: "a file stands where the output folder should be; choose another with -o",
+                errno.EEXIST: "a file stands where the output folder should be; choose another with -o",
                 errno.ENAMETOOLONG: "the file name is too long; choose a shorter output path"}
 
 
-def _write_failure(exc: OSError, where: Path) -> OutputError:
+def write_failure(exc: OSError, where: Path) -> OutputError:
+    """The one-line OutputError for an OSError met while writing output: what happened, what to do."""
     hint = _WRITE_HINTS.get(exc.errno or 0, exc.strerror or str(exc))
     return OutputError(f"cannot write: {hint}", str(where))
 
@@ -256,7 +258,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         remove_stale_parts(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=folder)
     except OSError as exc:
-        raise _write_failure(exc, folder) from None
+        raise write_failure(exc, folder) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -269,7 +271,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp = None
         _sync_folder(folder)
     except OSError as exc:
-        raise _write_failure(exc, path) from None
+        raise write_failure(exc, path) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

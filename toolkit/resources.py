@@ -66,11 +66,15 @@ def image_ok(data: bytes, mime: str) -> bool:
     if mime == "image/svg+xml":
         return svg_ok(data)
     try:
+        import warnings
         from io import BytesIO
 
         from PIL import Image
 
-        with Image.open(BytesIO(data)) as im:
+        with warnings.catch_warnings():  # Pillow's decompression-bomb warning: refuse, do not warn
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(BytesIO(data))
+        with im:
             if im.width * im.height > MAX_IMAGE_PIXELS:
                 return False
             im.verify()

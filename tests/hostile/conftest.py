@@ -125,5 +125,25 @@ def billion_laughs(root: str) -> str:
 
 
 @pytest.fixture
+def tmpfs(tmp_path):
+    """``tmpfs(size, read_only=False)`` mounts a small RAM disk under tmp_path (root only; else skip)."""
+    mounted: list[Path] = []
+
+    def mount(size: str, read_only: bool = False) -> Path:
+        point = tmp_path / f"mnt{len(mounted)}"
+        point.mkdir()
+        opts = f"size={size}" + (",ro" if read_only else "")
+        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", opts, "tmpfs", str(point)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here ({proc.stderr.strip() or 'not root'})")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+@pytest.fixture
 def out(tmp_path) -> Path:
     return tmp_path / "out"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -56,7 +57,9 @@ class BatchState:
             # flock (not SQLite's own POSIX locks) on the state file itself, held for the whole run
             self._lock = open(self.out_dir / STATE_NAME, "ab")
         except OSError as exc:
-            raise OutputError(f"cannot write to this folder: {exc.strerror}", str(self.out_dir)) from None
+            from toolkit.pipeline import write_failure  # the shared what-to-do wording
+
+            raise write_failure(exc, self.out_dir) from None
         try:
             fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -71,6 +74,9 @@ class BatchState:
             self.run_id = self.db.execute("INSERT INTO runs (started) VALUES (?)", (time.time(),)).lastrowid
         except sqlite3.DatabaseError as exc:
             self._lock.close()
+            if getattr(exc, "sqlite_errorcode", None) == 13 or shutil.disk_usage(self.out_dir).free < 2**20:
+                raise OutputError("cannot write: the disk is full; free some space or choose another folder "
+                                  "with -o", str(self.out_dir)) from None
             raise OutputError(f"cannot use the build state file {STATE_NAME}: {exc}; delete it to start afresh",
                               str(self.out_dir)) from None
         self._records = {row[0]: Record(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5])
