@@ -1,0 +1,145 @@
+"""Labels the blocks of scraped page text: page furniture, or the article's body, headings and lists.
+
+Each blank-line-separated block gets a prose score; the body is the densest run of prose (a
+maximum-sum window over the scores, as in boilerplate detectors such as BTE). Repeated lines,
+menu words, cookie and subscription notices score low; headings and list items inside the run
+are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+TERMINAL = (".", "!", "?", "\u201d", '"', "\u2019", "'", ")", "\u2026", ":")
+FURNITURE_WORDS = re.compile(
+    r"^(?:share(?: (?:this|on) .*)?|tweet|e-?mail|print|subscribe.*|sign (?:up|in|out).*|log ?(?:in|out)|register|"
+    r"menu|main menu|search.*|home|advertisement|advert|sponsored.*|related(?: \w+)?|read (?:more|next).*|more|"
+    r"comments?|\d+ comments?|leave a (?:comment|reply)|cookies?(?: settings| policy)?|accept(?: all)?(?: cookies)?|"
+    r"reject all|manage (?:cookies|preferences|consent)|close|skip to .*|follow us.*|newsletters?|"
+    r"recent (?:features|posts|articles|stories)|popular(?: \w+)?|trending(?: \w+)?|most (?:read|popular)|next|"
+    r"previous|back to top|all rights reserved.*|copyright.*|©.*|privacy(?: policy)?|terms(?: of (?:use|service))?|"
+    r"contact(?: us)?|about(?: us)?|table of contents|contents|on this page|in this article|listen(?: to .*)?|"
+    r"save|copy link|link copied|bookmark|facebook|twitter|linkedin|instagram|youtube|pinterest|whatsapp|reddit|x|"
+    r"toggle .*|open menu|close menu|go to .*|view all|see all|load more|show more|back|top|tags?:?.*|"
+    r"categories:?|filed under.*|you may also like|recommended(?: for you)?|more from .*|latest(?: news)?|"
+    r"\d+ min(?:ute)?s? read|advertisement - scroll to continue|story continues below.*)$", re.I)
+NOTICE = re.compile(
+    r"\b(?:we use cookies|use of cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
+    r"by continuing to (?:use|browse)|privacy policy|terms of (?:use|service)|subscribe (?:to|now|today)|"
+    r"sign up (?:for|to)|newsletter|unsubscribe|download (?:our|the) app|all rights reserved|"
+    r"javascript (?:is )?(?:disabled|required)|enable javascript|ad blocker|disable your ad)", re.I)
+BULLET = re.compile(r"^(?:[-•*·▪◦–]\s+|\d{1,2}[.)]\s+)")
+
+
+@dataclass
+class Block:
+    """One blank-line-separated block of the input with its label and the reason for it."""
+
+    index: int
+    line: int
+    text: str
+    label: str = "furniture"
+    reason: str = ""
+    score: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def sentence(self) -> bool:
+        return self.text.rstrip().endswith(TERMINAL) and bool(re.search(r"[a-z]", self.text))
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks separated by blank lines; a block's lines are joined with spaces."""
+    blocks: list[Block] = []
+    buf: list[str] = []
+    start = 0
+    for n, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            if not buf:
+                start = n
+            buf.append(line.strip())
+        elif buf:
+            blocks.append(Block(len(blocks), start, " ".join(buf)))
+            buf = []
+    return blocks
+
+
+def key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def is_furniture_line(text: str) -> bool:
+    return bool(FURNITURE_WORDS.match(text.strip().rstrip(":").strip()))
+
+
+def headline_like(text: str) -> bool:
+    """A short line that could be a heading or list item: starts like a word, no menu word."""
+    words = text.split()
+    return 1 <= len(words) <= 16 and bool(re.match(r"^[\w\"“‘'(¿¡#-]", text)) and not is_furniture_line(text)
+
+
+def prose_score(b: Block, repeats: int) -> float:
+    """Positive for article prose, negative for furniture; the maximum-sum window runs over these."""
+    if repeats > 1 and b.words <= 30:
+        # a repeated headline or teaser is page furniture; short repeats (dates, shop names) may be content
+        return -40.0 if b.words >= 5 else -6.0 - b.words * 0.5
+    if b.label in ("caption", "credit"):
+        return 0.0
+    if is_furniture_line(b.text):
+        return -15.0
+    if NOTICE.search(b.text) and b.words <= 60:
+        return -20.0
+    if b.sentence and b.words >= 8:
+        return float(min(b.words, 60))
+    if b.sentence and b.words >= 4:
+        return b.words * 0.5
+    if headline_like(b.text) and b.words >= 2:
+        return -3.0
+    return -6.0 - b.words * 0.5
+
+
+def max_window(scores: list[float]) -> tuple[int, int]:
+    """The span with the largest sum of scores (Kadane's algorithm)."""
+    best, best_span, cur, cur_start = float("-inf"), (0, -1), 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, cur_start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (cur_start, i)
+    return best_span
+
+
+def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
+    """Label the main text run's blocks body/heading/item; return its (start, end) indexes."""
+    scores = [prose_score(b, counts[key(b.text)]) for b in blocks]
+    for b, s in zip(blocks, scores, strict=True):
+        b.score = s
+    start, end = max_window(scores)
+    for b in blocks[start:end + 1]:
+        if b.label in ("caption", "credit"):
+            continue
+        if scores[b.index] > 0:
+            b.label, b.reason = "body", f"prose in the main text run (score {scores[b.index]:.0f})"
+        elif counts[key(b.text)] == 1 and headline_like(b.text) and start < b.index < end:
+            if BULLET.match(b.text) or _in_run_of_short(blocks, b.index):
+                b.label, b.reason = "item", "short line among short lines inside the main text run"
+            else:
+                b.label, b.reason = "heading", "short line inside the main text run"
+        else:
+            b.reason = f"furniture inside the text run (score {scores[b.index]:.0f})"
+    return start, end
+
+
+def _in_run_of_short(blocks: list[Block], i: int) -> bool:
+    """True if a neighbour is also a short non-sentence line (a list rather than a heading)."""
+    def short(j: int) -> bool:
+        return 0 <= j < len(blocks) and not blocks[j].sentence and blocks[j].words <= 16 and headline_like(
+            blocks[j].text) and blocks[j].label not in ("caption", "credit")
+    return short(i - 1) or short(i + 1)
