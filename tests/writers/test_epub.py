@@ -253,3 +253,14 @@ def test_cover_draws_any_title(title):
     assert image.size == (1600, 2400)
     assert len(image.convert("RGB").getcolors(4096)) > 8  # text was drawn on the panel and the paper
     assert draw_cover(CoverText(title=title)) == draw_cover(CoverText(title=title))
+
+
+def test_right_to_left_language_sets_direction():
+    doc = Document(meta=Meta(title="عودة النهر", language="ar"), blocks=(Note("n", ()),))
+    data = toolkit.render(doc, "epub", Options(), Context())
+    opf = part(data, "EPUB/content.opf")
+    assert opf.find(".//opf:spine", NS).get("page-progression-direction") == "rtl"
+    for name in ("titlepage.xhtml", "article.xhtml", "colophon.xhtml", "nav.xhtml"):
+        assert part(data, f"EPUB/{name}").get("dir") == "rtl"
+    latin = part(build(Document(meta=Meta(title="River", language="en-GB")), None), "EPUB/article.xhtml")
+    assert latin.get("dir") is None

@@ -241,13 +241,20 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     css = edition_css("epub", options.style, options.css)
     fonts = []
     if options.embed_fonts:
-        from toolkit.writers.epub_fonts import embedded_fonts, font_face_css
+        from toolkit.writers.epub_fonts import embedded_fonts, font_face_css, uncovered
 
-        fonts = embedded_fonts(text_of(list(docs.values())))
+        text = text_of(list(docs.values()))
+        fonts = embedded_fonts(text)
+        missing = uncovered(text)
+        if missing:
+            ctx.warn(f"--embed-fonts: Charis SIL has no glyph for {len(missing)} character(s) of this text "
+                     f"(e.g. {missing[:8]!r}); reading systems will show them in their own fonts")
         css = font_face_css(fonts) + css
 
     book = epub.EpubBook()
     add_metadata(book, doc, book_id, lang)
+    if pages.direction(lang) == "rtl":
+        book.set_direction("rtl")  # spine page-progression-direction
     if page_source:
         book.add_metadata("DC", "source", page_source, {"id": "page-source"})
         book.add_metadata(None, "meta", "pagination", {"refines": "#page-source", "property": "source-of"})

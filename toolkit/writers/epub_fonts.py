@@ -85,6 +85,15 @@ def embedded_fonts(text: str) -> list[EmbeddedFont]:
     return fonts
 
 
+def uncovered(text: str) -> str:
+    """The characters of ``text`` the text face cannot show (the reader's own fonts will)."""
+    from toolkit.writers.epub_cover import _charset
+
+    path = font_file(SOURCE_FAMILY, "Regular")
+    have = _charset(path) if path else frozenset()
+    return "".join(sorted({ch for ch in text if not ch.isspace() and ord(ch) not in have}))
+
+
 def font_face_css(fonts: list[EmbeddedFont]) -> str:
     """``@font-face`` rules for the embedded faces, and the body set in them (readers may override)."""
     rules = [f'@font-face {{ font-family: "{EMBEDDED_FAMILY}"; font-style: {f.style}; font-weight: {f.weight}; '

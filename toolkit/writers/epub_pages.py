@@ -16,12 +16,21 @@ class NavEntry:
     children: tuple[NavEntry, ...] = ()
 
 
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for languages written right to left (by the primary subtag), else ``ltr``."""
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
 def xhtml(title: str, lang: str, body: str, *, body_type: str = "", body_class: str = "") -> str:
-    """One XHTML content document: the book's style sheet, language on the root, ``epub:type`` on body."""
+    """One XHTML content document: the book's style sheet, language and direction on the root, ``epub:type`` on body."""
     attrs = (f' epub:type="{body_type}"' if body_type else "") + (f' class="{body_class}"' if body_class else "")
+    rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
             f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
-            f'lang="{esc(lang)}" xml:lang="{esc(lang)}">\n<head>\n<meta charset="utf-8"/>\n'
+            f'lang="{esc(lang)}" xml:lang="{esc(lang)}"{rtl}>\n<head>\n<meta charset="utf-8"/>\n'
             f'<title>{esc(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n'
             f"<body{attrs}>\n{body}\n</body>\n</html>\n")
 
