@@ -10,6 +10,7 @@ from toolkit.tree.walk import plain_text
 from toolkit.writers.html_render import Renderer, esc, safe_url
 from toolkit.writers.pdf_pullquotes import PullQuote
 
+KEEP_LIST_ITEMS = 10
 DROPCAP_MIN_CHARS = 280  # a three-line initial needs a paragraph of at least four lines
 # where a deferred citation call goes: after the next clause punctuation that ends a word
 _CLAUSE_END = re.compile(r"(?<!\b\w)[.,;:!?…](?=\s|$)")
@@ -143,7 +144,15 @@ class PrintRenderer(Renderer):
         items = "".join(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} '
                         f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" aria-label="Back to text">'
                         f"↑</a></li>" for nid, body in self.notes)
-        return f'<section class="notes" id="notes" role="doc-endnotes"><h2>Notes</h2><ol>{items}</ol></section>'
+        keep = " keep" if len(self.notes) <= KEEP_LIST_ITEMS else ""
+        return (f'<section class="notes{keep}" id="notes" role="doc-endnotes"><h2>Notes</h2><ol>{items}</ol>'
+                "</section>")
+
+    def sources_section(self) -> str:
+        html = super().sources_section()
+        if 0 < len(self.doc.sources) <= KEEP_LIST_ITEMS:  # a short list is not split over two pages
+            html = html.replace('<section class="sources"', '<section class="sources keep"', 1)
+        return html
 
     # ------------------------------------------------------------ pull quotes
     def pullquote(self, quote: PullQuote) -> str:
