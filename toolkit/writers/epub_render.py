@@ -93,13 +93,11 @@ class EpubRenderer(Renderer):
         return f'<a href="{esc(url)}">{label}</a>' if url and not url.startswith("#") else label
 
     def sources_section(self) -> str:
-        """The sources as footnotes that citations pop up, in order of first citation, each linking back to it."""
+        """The sources as footnotes that citations pop up, each linking back to its first citation."""
         if not self.doc.sources:
             return ""
-        order = list(self.first_cite)
-        cited_first = sorted(self.doc.sources, key=lambda s: order.index(s.id) if s.id in order else len(order))
         items = []
-        for s in cited_first:
+        for s in self.doc.sources:  # the print edition's order, so page breaks fall in the same places
             first = self.first_cite.get(s.id)
             back = (f'\u00a0<a class="backlink" href="#{esc(first)}" role="doc-backlink" '
                     f'aria-label="Back to the first citation">{BACK_ARROW}</a>' if first else "")
