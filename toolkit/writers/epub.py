@@ -282,6 +282,11 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     book.toc = ncx_toc(toc)
     book.spine = [*(items[n] for n in ("cover.xhtml", "titlepage.xhtml", "article.xhtml", "colophon.xhtml")),
                   (items["nav.xhtml"], "no")]  # reachable from the landmarks, outside the reading order
+    # the EPUB 2 guide: older readers and Kindle's converter find the cover and the start of the text there
+    book.guide = [{"type": "cover", "href": "cover.xhtml", "title": "Cover"},
+                  {"type": "title-page", "href": "titlepage.xhtml", "title": "Title page"},
+                  {"type": "toc", "href": "nav.xhtml", "title": "Contents"},
+                  {"type": "text", "href": "article.xhtml", "title": "Start of the article"}]
 
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"epub3_pages": False, "epub3_landmark": False, "mtime": built,
