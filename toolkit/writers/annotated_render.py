@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from toolkit.tree.nodes import Abbr, Cite, Document, Quote, Span, Term
+from toolkit.tree.nodes import Abbr, Cite, Document, Heading, Quote, Span, Term
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 from toolkit.writers.html_render import Renderer, esc
 
@@ -95,6 +95,7 @@ class AnnotatedRenderer(Renderer):
         self.source_numbers = {s.id: i for i, s in enumerate(self.doc.sources, 1)}
         self.voice_class = {pid: f"v{i % 8 + 1}" for i, pid in enumerate(speaker_order(self.doc))}
         self.abbreviations = dict(self.doc.abbreviations)
+        self.top_heading = min((n.level for n in iter_nodes(self.doc) if isinstance(n, Heading)), default=1)
 
     # ------------------------------------------------------------ blocks: flush sidenotes
     def block(self, node) -> str:
@@ -120,6 +121,20 @@ class AnnotatedRenderer(Renderer):
         label = f"Paragraph {number}: link to it" if number else "Link to this paragraph"
         link = (f'<a class="pilcrow" href="#{esc(pid)}" aria-label="{label}" data-n="{number}">¶</a>')
         return f'<p id="{esc(pid)}">{self.inlines(n.children)}{link}</p>'
+
+    def b_Heading(self, n: Heading) -> str:
+        # the article's top heading level becomes h2 (h1 is the title), so no level is skipped
+        level = min(max(n.level - self.top_heading + 2, 2), 6)
+        return f"<h{level}{self._id(n.attr)}>{self.inlines(n.children)}</h{level}>"
+
+    def notes_section(self) -> str:
+        if not self.notes:
+            return ""
+        items = "".join(
+            f'<li id="fn-{esc(nid)}">{body} <a href="#ref-{esc(nid)}" role="doc-backlink" '
+            f'aria-label="Back to note {i} in the text">↩</a></li>' for i, (nid, body) in enumerate(self.notes, 1))
+        return (f'<section class="notes" role="doc-endnotes" aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2>'
+                f"<ol>{items}</ol></section>")
 
     def b_BlockQuote(self, n) -> str:
         speaker = n.attr.get("speaker")
