@@ -310,3 +310,16 @@ def test_hostile_input_is_escaped():
     data = json.loads(scripts[0].text)
     assert data["headline"] == HOSTILE
     assert "</script" not in scripts[0].text
+
+
+def test_headings_start_at_h2_and_notes_have_no_deprecated_roles(tree):
+    from toolkit.tree.nodes import Heading
+
+    doc = assign_ids(Document(Meta(title="Levels"), (Heading(3, (Text("Deep"),)), para("Body."),
+                                                     Heading(4, (Text("Deeper"),)))), Context())
+    t = lhtml.fromstring(page(doc))
+    assert [h.tag for h in t.xpath("//div[@class='article-body']/*[starts-with(name(), 'h')]")] == ["h2", "h3"]
+    notes = tree.xpath("//section[@class='notes']")[0]
+    assert not notes.xpath(".//*[@role='doc-endnote']")
+    back = notes.xpath(".//a[@role='doc-backlink']")[0]
+    assert tree.get_element_by_id(back.get("href")[1:]).get("class") == "noteref"
