@@ -22,6 +22,9 @@ NOT_TITLE = re.compile(r"\b(?:min(?:ute)?s? read|updated|published|posted|review
 STOP = frozenset("the a an of and or to in on for with at by from is are was be as it its this that your you our we "
                  "how what why when who which".split())
 HEAD_WINDOW = 15
+# Lines that follow a headline: byline, dateline, "Posted in ...", reading time.
+META_LINE = re.compile(r"^(?:by\b|written by|posted (?:in|by|on)|published|updated|last updated|reviewed by|"
+                       r"\d+ min(?:ute)?s? read)", re.I)
 
 
 def _content_words(text: str) -> list[str]:
@@ -40,15 +43,20 @@ def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None
     lo = max(0, start - HEAD_WINDOW)
     opening = set(_content_words(" ".join(b.text for b in blocks[start:start + 15] if b.label == "body")))
     best, best_score = None, float("-inf")
-    for b in blocks[lo:start]:
-        if not _title_shaped(b):
+    for b in blocks[lo:start + 1]:
+        if b.index == start:
+            # a question headline ("Is it worth it?") can open the main text run itself
+            if not (b.text.rstrip().endswith("?") and 3 <= b.words <= 20 and start + 1 < len(blocks)):
+                continue
+        elif not _title_shaped(b):
             continue
         words = b.text.split()
         content = _content_words(b.text)
         overlap = sum(w in opening for w in content) / len(content) if content else 0.0
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
+        meta_after = any(META_LINE.match(x.text) or is_dateline(x.text) for x in blocks[b.index + 1:b.index + 4])
         score = (2.0 * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
-                 + 0.4 * (counts[key(b.text)] > 1) - 0.04 * (start - b.index))
+                 + 0.4 * (counts[key(b.text)] > 1) + 1.0 * meta_after - 0.04 * (start - b.index))
         if score > best_score:
             best, best_score = b, score
     if best is not None:
@@ -98,6 +106,9 @@ def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
     if title_block is not None:
         meta["title"] = title_block.text
         title_block.label = "title"
+        if title_block.index == start:
+            start += 1
+            head = blocks[:start]
         for b in head:
             if b is not title_block and b.label == "furniture" and key(b.text) == key(title_block.text):
                 b.reason = "repeat of the headline"
