@@ -196,11 +196,37 @@ def text_of(documents: list[bytes]) -> str:
     return "".join("".join(etree.fromstring(d).itertext()) for d in documents)
 
 
+def add_page_map(docs: dict[str, bytes], doc: Document, options: Options, ctx: Context) -> tuple[tuple[str, str], ...]:
+    """Mark where the PDF edition's pages begin (page 1 opens the title page); the page list to match."""
+    from toolkit.writers.epub_pagemap import insert_first_page, insert_markers, marker_id, page_starts, print_layout
+
+    starts = page_starts(print_layout(doc, options, ctx))
+    docs["titlepage.xhtml"] = insert_first_page(docs["titlepage.xhtml"])
+    docs["article.xhtml"], placed = insert_markers(docs["article.xhtml"], starts[1:])
+    return (("1", f"titlepage.xhtml#{marker_id(1)}"), *((str(n), f"article.xhtml#{marker_id(n)}") for n in placed))
+
+
+def stylesheet(docs: dict[str, bytes], options: Options, ctx: Context) -> tuple[str, list]:
+    """The edition's CSS and, with ``--embed-fonts``, the text face subset to the book's characters."""
+    css = edition_css("epub", options.style, options.css)
+    if not options.embed_fonts:
+        return css, []
+    from toolkit.writers.epub_fonts import embedded_fonts, font_face_css, uncovered
+
+    text = text_of(list(docs.values()))
+    fonts = embedded_fonts(text)
+    missing = uncovered(text)
+    if missing:
+        ctx.warn(f"--embed-fonts: Charis SIL has no glyph for {len(missing)} character(s) of this text "
+                 f"(e.g. {missing[:8]!r}); reading systems will show them in their own fonts")
+    return font_face_css(fonts) + css, fonts
+
+
 def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
+    """The e-reader edition as EPUB bytes (the same input and options give the same bytes)."""
     from ebooklib import epub
 
     import toolkit
-    from toolkit.writers.epub_pagemap import insert_first_page, insert_markers, marker_id
 
     m = doc.meta
     lang = m.language or "en"
@@ -220,36 +246,14 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
                   if options.embed_fonts else "Cover set in Charis SIL and Inter, under the SIL Open Font License 1.1.")
     docs["colophon.xhtml"] = pages.colophon_page(doc, lang, pages.Colophon(
         toolkit.__version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
-
-    page_list: tuple[tuple[str, str], ...] = ()
-    if options.page_map:
-        from toolkit.writers.epub_pagemap import page_starts, print_layout
-
-        starts = page_starts(print_layout(doc, options, ctx))
-        docs["titlepage.xhtml"] = insert_first_page(docs["titlepage.xhtml"])
-        docs["article.xhtml"], placed = insert_markers(docs["article.xhtml"], starts[1:])
-        page_list = (("1", f"titlepage.xhtml#{marker_id(1)}"),
-                     *((str(n), f"article.xhtml#{marker_id(n)}") for n in placed))
-
+    page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
     toc = toc_entries(doc, r)
     landmarks = [("cover", "cover.xhtml", "Cover"), ("titlepage", "titlepage.xhtml", "Title page"),
                  ("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", "article.xhtml", "Start of the article")]
     if doc.sources:
         landmarks.append(("bibliography", "article.xhtml#sources", "Sources"))
     docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()
-
-    css = edition_css("epub", options.style, options.css)
-    fonts = []
-    if options.embed_fonts:
-        from toolkit.writers.epub_fonts import embedded_fonts, font_face_css, uncovered
-
-        text = text_of(list(docs.values()))
-        fonts = embedded_fonts(text)
-        missing = uncovered(text)
-        if missing:
-            ctx.warn(f"--embed-fonts: Charis SIL has no glyph for {len(missing)} character(s) of this text "
-                     f"(e.g. {missing[:8]!r}); reading systems will show them in their own fonts")
-        css = font_face_css(fonts) + css
+    css, fonts = stylesheet(docs, options, ctx)
 
     book = epub.EpubBook()
     add_metadata(book, doc, book_id, lang)
@@ -292,4 +296,3 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     epub.write_epub(buf, book, {"epub3_pages": False, "epub3_landmark": False, "mtime": built,
                                 "raise_exceptions": True})
     return normalize_zip(buf.getvalue(), lang)
-
