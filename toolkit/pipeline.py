@@ -101,6 +101,13 @@ def apply_metadata(doc: Document, data: dict, ctx: Context) -> Document:
     changes = {}
     for key, value in data.items():
         key = {"author": "authors", "lang": "language", "dek": "subtitle", "image": "figure_image"}.get(key, key)
+        if key == "extra" and isinstance(value, dict):  # free key-value metadata, merged over the reader's
+            if all(v is None or isinstance(v, SCALARS) for v in value.values()):
+                merged = dict(doc.meta.extra) | {str(k): str(v) for k, v in value.items() if v is not None}
+                changes["extra"] = tuple(merged.items())
+            else:
+                ctx.warn("metadata field 'extra' must map names to texts; ignored")
+            continue
         values = value if isinstance(value, list) and key in ("authors", "tags") else [value]
         if not all(v is None or isinstance(v, SCALARS) for v in values):
             ctx.warn(f"metadata field {key!r} must be text (or a list of texts); ignored")
