@@ -94,16 +94,23 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def _drop_header_segments(kept: list, title: str | None, header: dict) -> list:
-    """The headline, dek and byline are metadata, not body paragraphs."""
+    """The headline, dek, kicker, byline and dateline are metadata, not body paragraphs."""
+    from toolkit.datetext import is_dateline
+    from toolkit.readers.html_byline import BY_PREFIX
     from toolkit.readers.html_header import words
 
-    tw = words(title)
-    dw = words(header.get("dek"))
+    tw, dw, kw = words(title), words(header.get("dek")), words(header.get("kicker"))
+    names = {tuple(words(n)) for n in header.get("bylines") or ()}
+    first_prose = next((i for i, s in enumerate(kept) if s.kind == "para" and s.words >= 15), len(kept))
     out = []
-    for s in kept:
+    for i, s in enumerate(kept):
         sw = words(s.text)
         if s.kind in ("heading", "para") and sw and (sw == tw or sw == dw):
             s.label, s.reason = ("title", "the headline") if sw == tw else ("dek", "the standfirst")
+            continue
+        if i < first_prose and s.kind in ("heading", "para") and s.words <= 12 and sw and (
+                sw == kw or BY_PREFIX.match(s.text) or tuple(sw) in names or is_dateline(s.text)):
+            s.label, s.reason = "header", "kicker, byline or dateline above the article's first paragraph"
             continue
         out.append(s)
     return out

@@ -84,6 +84,8 @@ def select_content(segments: list[Segment], html: Any, title: str | None = None)
             s.label, s.reason = "body", f"kept by the extractor ({c:.0%} of its words)"
         else:
             s.label, s.reason = "furniture", f"left out by the extractor ({c:.0%} of its words)"
+    if not any(s.label == "body" for s in segments):
+        structural_fallback(segments)
     repair(segments)
     body = [s for s in segments if s.label == "body"]
     if body:
@@ -174,6 +176,24 @@ def repair(segments: list[Segment]) -> None:
             s.label, s.reason = "furniture", "short block named like boilerplate (share, rating, button ...)"
         elif not re.search(r"[^\W\d_]", s.text):
             s.label, s.reason = "furniture", "no letters (counters, ratings, page numbers)"
+
+
+def structural_fallback(segments: list[Segment]) -> None:
+    """When the extractor keeps nothing (short pages, fragments): the container holding most of the
+    page's paragraph prose is the article; its unnamed, unlinked blocks are kept."""
+    prose = [s for s in segments if s.kind in ("para", "item", "heading") and s.words >= 8
+             and _link_density(s) < 0.5 and not _hinted(s.el, None)]
+    for s in prose:
+        s.label = "body"
+    root = content_root(segments)
+    for s in segments:
+        if s.kind in ("image", "figure"):
+            continue
+        inside = root is not None and any(a is root for a in [s.el, *s.el.iterancestors()])
+        if inside and not _hinted(s.el, root) and _link_density(s) <= 0.5 and re.search(r"[^\W\d_]", s.text):
+            s.label, s.reason = "body", "in the container holding most of the page's prose"
+        else:
+            s.label, s.reason = "furniture", "outside the container holding most of the page's prose"
 
 
 def page_body(root: Any) -> Any:
