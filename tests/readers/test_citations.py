@@ -76,3 +76,14 @@ def test_missing_bibliography_is_a_clear_error(tmp_path):
     p.write_text(ARTICLE)
     with pytest.raises(InputError, match=r"bibliography 'refs\.json' not found"):
         toolkit.read(p)
+
+
+def test_inline_references_in_front_matter(tmp_path):
+    import yaml
+
+    front = yaml.safe_dump({"title": "Inline", "references": REFS})
+    p = tmp_path / "b.md"
+    p.write_text(f"---\n{front}---\n\nAs shown [@roe2019].\n")
+    doc = toolkit.read(p)
+    assert [s.id for s in doc.sources] == ["roe2019"]
+    assert "(Roe 2019)" in summarize(doc)["text"]

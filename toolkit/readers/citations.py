@@ -18,9 +18,9 @@ from toolkit.tree.nodes import Source
 def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
     """pandoc arguments for citeproc: bibliography and style files, which must lie beside the input."""
     bib = meta.get("bibliography")
-    if not bib:
+    if not bib and not meta.get("references"):
         return []
-    files = bib if isinstance(bib, list) else [bib]
+    files = (bib if isinstance(bib, list) else [bib]) if bib else []
     base = ctx.base_dir.resolve()
     args = ["--citeproc"]
     for name in files:
