@@ -15,7 +15,7 @@ from toolkit.errors import InputError
 from toolkit.options import Context
 from toolkit.readers.text_blocks import BULLET, Block, key, label_body, split_blocks
 from toolkit.readers.text_figures import credit_of, label_figures, split_caption
-from toolkit.readers.text_header import label_header
+from toolkit.readers.text_header import label_header, peel_header
 from toolkit.readers.text_language import guess_language
 from toolkit.tree.nodes import Document, Figure, Heading, ListBlock, Meta, Para, Text
 
@@ -25,6 +25,7 @@ def classify(blocks: list[Block]) -> dict:
     counts = Counter(key(b.text) for b in blocks)
     label_figures(blocks)
     start, _end = label_body(blocks, counts)
+    start = peel_header(blocks, start)
     meta = label_header(blocks, start, counts)
     for b in blocks:
         if not b.reason:

@@ -134,7 +134,24 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
                 b.label, b.reason = "heading", "short line inside the main text run"
         else:
             b.reason = f"furniture inside the text run (score {scores[b.index]:.0f})"
+    _heading_before_list(blocks[start:end + 1])
     return start, end
+
+
+def _heading_before_list(run: list[Block]) -> None:
+    """A run of short lines not introduced by a colon starts with its own heading."""
+    i = 0
+    while i < len(run):
+        if run[i].label != "item":
+            i += 1
+            continue
+        j = i
+        while j < len(run) and run[j].label == "item":
+            j += 1
+        before = run[i - 1] if i else None
+        if j - i >= 3 and not BULLET.match(run[i].text) and (before is None or not before.text.rstrip().endswith(":")):
+            run[i].label, run[i].reason = "heading", "short line heading a list of short lines"
+        i = j
 
 
 def _in_run_of_short(blocks: list[Block], i: int) -> bool:

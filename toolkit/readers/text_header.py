@@ -70,6 +70,26 @@ def split_names(text: str) -> list[str]:
     return names_in(text)
 
 
+def is_meta_line(b: Block) -> bool:
+    """A byline, byline label, dateline or "Posted in ..." line."""
+    text = b.text.strip()
+    return b.words <= 14 and bool(BYLINE_RE.match(text) or BYLINE_LABEL.match(text) or META_LINE.match(text)
+                                  or is_dateline(text))
+
+
+def peel_header(blocks: list[Block], start: int) -> int:
+    """Move the body's start past a dek, byline and dateline that the text run swallowed."""
+    last = None
+    for b in blocks[start:start + 5]:
+        if is_meta_line(b):
+            last = b.index
+    if last is None or any(b.sentence and b.words > 45 for b in blocks[start:last]):
+        return start
+    for b in blocks[start:last + 1]:
+        b.label, b.reason = "furniture", "header line above the article"
+    return last + 1
+
+
 def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
     """Label the header blocks above the body in place; return the metadata found."""
     meta: dict = {"tags": [], "authors": []}
