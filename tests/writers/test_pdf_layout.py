@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.writers.test_pdf import LATER, NOTE_TEXT, build, letters, make_image, pdftotext, sample_doc
+from tests.writers.test_pdf import LATER, MIDDLE, NOTE_TEXT, OPENING, build, letters, make_image, pdftotext, sample_doc
 from toolkit.options import Context, Options
-from toolkit.tree.nodes import Attr, Document, Meta, Para, Text
+from toolkit.tree.nodes import Attr, Document, Meta, Note, NoteRef, Para, Text
 from toolkit.writers.pdf import layout_pdf
 from toolkit.writers.pdf_page import PAPERS, page_css
 
@@ -189,3 +189,31 @@ def test_user_css_comes_last(tmp_path):
     h1 = next(b for b in boxes(document.pages[0]._page_box) if b.element_tag == "h1")
     assert tuple(round(c, 2) for c in h1.style["color"][:3]) == (0, round(128 / 255, 2), 0)
     assert abs(body_of(document.pages[0]).content_box_x() * PX - 30 * 72 / 25.4) < 1
+
+
+def notes_everywhere(shift: int) -> Document:
+    """Fourteen paragraphs, each with a footnote: on trade paper WeasyPrint, left alone, sends some
+    footnotes to the page after their calls (to keep two lines of a paragraph together)."""
+    texts = LATER + OPENING + MIDDLE
+    blocks, notes = [], []
+    for i in range(1, 15):
+        text = texts[(i * 3 + shift) % len(texts)]
+        if (i + shift) % 3 == 0:
+            text += " " + texts[(i + shift) % len(texts)]
+        cut = text.index(" ", len(text) // 3)
+        blocks.append(Para((Text(text[:cut]), NoteRef(f"n{i}"), Text(text[cut:])), Attr(f"p{i}")))
+        notes.append(Note(f"n{i}", (Para((Text(f"Note {i}: " + texts[(i + 1) % len(texts)][:90]),)),)))
+    return Document(Meta(title="Notes everywhere", language="en"), (*blocks, *notes))
+
+
+@pytest.mark.parametrize("shift", [0, 1])
+def test_every_footnote_on_the_page_of_its_call(tmp_path, shift):
+    document = layout_pdf(notes_everywhere(shift), Options(paper="trade"), Context(input_path=tmp_path / "a.txt"))
+    placed = 0
+    for page in document.pages:
+        calls = [b.element for b in boxes(page._page_box) if (b.element_tag or "").endswith("::footnote-call")]
+        area = [b.element for c in page._page_box.children if type(c).__name__ == "FootnoteAreaBox"
+                for b in c.children]
+        assert {id(e) for e in calls} <= {id(e) for e in area}, "a footnote left its call's page"
+        placed += len(area)
+    assert placed == 14

@@ -154,14 +154,14 @@ def print_css(options: Options) -> str:
     return "\n".join(parts)
 
 
-MAX_RELAYOUTS = 2  # extra layouts to move pull quotes that left a page short
+MAX_RELAYOUTS = 3  # extra layouts to move pull quotes, or keep footnotes on their calls' pages
 
 
 def _layout(doc: Document, options: Options, ctx: Context):
     import weasyprint
 
     from toolkit.writers.pdf_metadata import apply_metadata
-    from toolkit.writers.pdf_placement import shifted, stranded
+    from toolkit.writers.pdf_placement import displacing_paragraphs, keep_css, shifted, stranded
 
     resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=False)
     fetcher = make_fetcher(resources)
@@ -176,15 +176,20 @@ def _layout(doc: Document, options: Options, ctx: Context):
         fonts, profiles = FontConfiguration(), {}  # for @font-face and @color-profile rules
         css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher, font_config=fonts,
                              color_profiles=profiles)
+        keep: list[str] = []  # paragraphs that must break earlier so that footnotes stay with their calls
         for attempt in range(MAX_RELAYOUTS + 1):
             html = print_html(doc, options, resources, quotes, warn)
             warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
+            sheets = [css, weasyprint.CSS(string=keep_css(keep))] if keep else [css]
             document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-                stylesheets=[css], font_config=fonts, color_profiles=profiles, pdf_variant=variant)
-            moved = shifted(doc, quotes, stranded(document)) if quotes and attempt < MAX_RELAYOUTS else quotes
-            if moved == quotes:
+                stylesheets=sheets, font_config=fonts, color_profiles=profiles, pdf_variant=variant)
+            if attempt == MAX_RELAYOUTS:
                 break
-            quotes = moved
+            moved = shifted(doc, quotes, stranded(document)) if quotes else quotes
+            more = [pid for pid in displacing_paragraphs(document) if pid not in keep]
+            if moved == quotes and not more:
+                break
+            quotes, keep = moved, keep + more
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
     apply_metadata(document, doc, options)

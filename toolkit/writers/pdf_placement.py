@@ -1,13 +1,17 @@
-"""Finds pull quotes that left a gap at the foot of the page before them, and moves them later.
+"""Finds what a first layout got wrong and how the next one avoids it.
 
-A pull quote never splits, so one that does not fit at the foot of a page opens the next page
-and leaves the previous page short. Pull quotes may stand anywhere near their quotation, so
-the writer moves such a quote one paragraph later and lays the article out once more.
+* A pull quote never splits, so one that does not fit at the foot of a page opens the next page
+  and leaves the previous page short. Pull quotes may stand anywhere near their quotation, so
+  the writer moves such a quote one paragraph later.
+* To keep two lines of a paragraph together at the foot of a page, WeasyPrint sends that page's
+  footnotes to the next page, away from their calls. The writer then asks that paragraph for
+  three lines on either side of a break, so it breaks earlier and the notes stay.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from toolkit.tree.nodes import Document, Para
@@ -80,3 +84,37 @@ def shifted(doc: Document, quotes: list[PullQuote], indexes: list[int]) -> list[
                 out[i] = dataclasses.replace(q, slot=slot)
                 break
     return out
+
+
+_SAFE_ID = re.compile(r"^[A-Za-z][\w-]{0,80}$")
+
+
+def displacing_paragraphs(document) -> list[str]:
+    """Ids of paragraphs that ended a page whose footnotes were sent on to the next page."""
+    found = []
+    for page in document.pages:
+        page_box = page._page_box
+        calls = [b.element for b in _all_boxes(page_box) if (b.element_tag or "").endswith("::footnote-call")]
+        if not calls:
+            continue
+        notes = {id(b.element) for child in page_box.children if type(child).__name__ == "FootnoteAreaBox"
+                 for b in child.children}
+        if all(id(call) in notes for call in calls):
+            continue
+        body = _body(page_box)
+        last = next((c for c in reversed(body.children if body else ()) if c.element_tag == "p"), None)
+        pid = last.element.get("id") if last is not None else None
+        if pid and _SAFE_ID.match(pid):
+            found.append(pid)
+    return found
+
+
+def keep_css(paragraph_ids: list[str]) -> str:
+    """CSS that makes these paragraphs break earlier (three lines on either side of a page break)."""
+    return "".join(f"#{pid} {{ orphans: 3; widows: 3; }}\n" for pid in paragraph_ids if _SAFE_ID.match(pid))
+
+
+def _all_boxes(box) -> Iterator:
+    yield box
+    for child in getattr(box, "children", ()) or ():
+        yield from _all_boxes(child)

@@ -104,7 +104,7 @@ class PrintRenderer(Renderer):
                 return link
             url = safe_url(src.url) if src.url else None
             more = f' <span class="url">{esc(url)}</span>' if url and not url.startswith("#") else ""
-            self.pending.append(f'<span class="footnote source-note">{source_label(src)}{more}</span>')
+            self.pending.append(f'<span class="footnote source-note" id="note-{sid}">{source_label(src)}{more}</span>')
             return link
         number = next(i for i, s in enumerate(self.doc.sources, 1) if s.id == src.id)
         self.pending.append(f'<a class="noteref" href="#source-{sid}"><sup>{number}</sup></a>')
