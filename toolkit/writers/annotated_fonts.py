@@ -51,7 +51,9 @@ hb_face_t *hb_subset_or_fail(hb_face_t *source, const hb_subset_input_t *input);
 uint32_t hb_tag_from_string(const char *str, int len);
 """
 HB_SUBSET_FLAGS_NO_HINTING = 0x1
+HB_SUBSET_SETS_NAME_ID = 4
 HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6
+KEEP_NAME_IDS = (13, 14)  # the licence and its address, beside HarfBuzz's default 0-6 (copyright, names)
 
 
 @functools.lru_cache(maxsize=32)
@@ -101,6 +103,9 @@ def _subset_harfbuzz(path: str, chars: str) -> bytes | None:
         features = hbs.hb_subset_input_set(inp, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG)
         for tag in EXTRA_FEATURES:
             hb.hb_set_add(features, hb.hb_tag_from_string(tag.encode(), 4))
+        names = hbs.hb_subset_input_set(inp, HB_SUBSET_SETS_NAME_ID)
+        for name_id in KEEP_NAME_IDS:
+            hb.hb_set_add(names, name_id)
         hbs.hb_subset_input_set_flags(inp, HB_SUBSET_FLAGS_NO_HINTING)
         sub = hbs.hb_subset_or_fail(face, inp)
         if sub == ffi.NULL:
@@ -124,6 +129,7 @@ def _subset_fonttools(path: str, chars: str) -> bytes | None:
     opts = subset.Options()
     opts.layout_features = ["*"]
     opts.hinting = False
+    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, *KEEP_NAME_IDS]
     font = TTFont(path, lazy=True)
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted({ord(c) for c in chars}))
