@@ -13,7 +13,7 @@ from collections import Counter
 from toolkit.decode import decode_text, normalize_newlines
 from toolkit.errors import InputError
 from toolkit.options import Context
-from toolkit.readers.text_blocks import BULLET, Block, key, label_body, split_blocks
+from toolkit.readers.text_blocks import BULLET, Block, is_furniture_line, key, label_body, split_blocks
 from toolkit.readers.text_figures import credit_of, label_figures, split_caption
 from toolkit.readers.text_header import label_header, peel_header
 from toolkit.readers.text_language import guess_language
@@ -25,6 +25,12 @@ def classify(blocks: list[Block]) -> dict:
     counts = Counter(key(b.text) for b in blocks)
     label_figures(blocks)
     start, _end = label_body(blocks, counts)
+    if not any(b.label == "body" for b in blocks):
+        # no prose run at all (a page of short lines): keep every unrepeated line of five words or more
+        for b in blocks:
+            if b.label == "furniture" and b.words >= 5 and counts[key(b.text)] == 1 and not is_furniture_line(b.text):
+                b.label, b.reason = "body", "no prose run on the page: an unrepeated line of five words or more"
+        start = next((b.index for b in blocks if b.label == "body"), start)
     start = peel_header(blocks, start)
     meta = label_header(blocks, start, counts)
     for b in blocks:
