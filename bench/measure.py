@@ -21,6 +21,7 @@ class Run:
     wall: float
     peak_mib: float
     code: int
+    cpu: float = 0.0  # user + system seconds of the process and the children it waited for
 
 
 def run(cmd: list[str] | str, env: dict | None = None, cwd: str | None = None, shell: bool = False) -> Run:
@@ -31,7 +32,7 @@ def run(cmd: list[str] | str, env: dict | None = None, cwd: str | None = None, s
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, usage.ru_maxrss / 1024, proc.returncode)
+    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def alternate(a, b, repeat: int) -> tuple[list[Run], list[Run]]:
@@ -45,6 +46,10 @@ def alternate(a, b, repeat: int) -> tuple[list[Run], list[Run]]:
 
 def median(runs: list[Run]) -> float:
     return statistics.median(r.wall for r in runs)
+
+
+def median_cpu(runs: list[Run]) -> float:
+    return statistics.median(r.cpu for r in runs)
 
 
 def snapshot_env() -> tuple[dict, Path]:

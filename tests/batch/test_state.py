@@ -57,5 +57,5 @@ def test_leftover_temporary_files_are_removed(tmp_path):
 def test_unwritable_folder_is_one_clear_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(OutputError, match="cannot write to this folder"):
+    with pytest.raises(OutputError, match="output folder"):
         BatchState(blocker / "out")

@@ -64,7 +64,11 @@ def _write_outputs(result: ArticleResult, state: BatchState, digest: str, format
         state.release_stem(result.key, stem)
         return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
                             exc.exit_code, result.title)
-    state.record_done(result.key, digest, stem, names, result.duration)
+    try:
+        state.record_done(result.key, digest, stem, names, result.duration)
+    except OutputError as exc:  # the editions are in place, but the next run will build them again
+        return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
+                            exc.exit_code, result.title)
     if old is not None:  # a renamed article: remove the files its previous build wrote
         for stale in set(old.outputs) - set(names):
             with contextlib.suppress(OSError):

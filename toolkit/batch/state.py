@@ -128,30 +128,30 @@ class BatchState:
         """Called only after every output is renamed into place."""
         old = self._records.get(key)
         builds = (old.builds if old else 0) + 1
+        try:
+            self._upsert(key, digest, stem, outputs, duration, builds)
+        except sqlite3.Error as exc:  # a full disk, a vanished folder: say so, keep the outputs
+            raise OutputError(f"cannot record the build state in {STATE_NAME}: {exc}", str(self.out_dir)) from None
+        rec = Record(key, digest, stem, tuple(outputs), builds, self.run_id)
+        self._records[key] = rec
+        return rec
+
+    def _upsert(self, key: str, digest: str, stem: str, outputs: list[str], duration: float, builds: int) -> None:
         self.db.execute(
             "INSERT INTO articles (key, hash, stem, outputs, built_at, duration, builds, run_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET hash=excluded.hash, "
             "stem=excluded.stem, outputs=excluded.outputs, built_at=excluded.built_at, "
             "duration=excluded.duration, builds=excluded.builds, run_id=excluded.run_id",
             (key, digest, stem, json.dumps(outputs), time.time(), duration, builds, self.run_id))
-        rec = Record(key, digest, stem, tuple(outputs), builds, self.run_id)
-        self._records[key] = rec
-        return rec
-
-    def forget(self, key: str) -> None:
-        """An article that failed this time is rebuilt next time, whatever its hash."""
-        if key in self._records:
-            self.db.execute("DELETE FROM articles WHERE key = ?", (key,))
-            rec = self._records.pop(key)
-            if self._stems.get(rec.stem) == key:
-                del self._stems[rec.stem]
 
     def close(self, built: int = 0, skipped: int = 0, failed: int = 0) -> None:
         try:
             self.db.execute("UPDATE runs SET finished=?, built=?, skipped=?, failed=? WHERE id=?",
                             (time.time(), built, skipped, failed, self.run_id))
-            self.db.close()
+        except sqlite3.Error:  # the run's summary row is informational
+            pass
         finally:
+            self.db.close()
             self._lock.close()
 
 
