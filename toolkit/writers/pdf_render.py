@@ -57,6 +57,7 @@ class PrintRenderer(Renderer):
     cited: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause
     quote_depth: int = 0
+    in_note: bool = False
     dropcap: bool = True  # the article's first paragraph opens with a three-line initial
 
     def __post_init__(self) -> None:
@@ -64,13 +65,17 @@ class PrintRenderer(Renderer):
 
     # ------------------------------------------------------------ notes
     def _note_body(self, note: Note) -> str:
-        """A note's text as inline HTML: paragraphs may not nest inside a footnote span."""
+        """A note's text as inline HTML: paragraphs may not nest inside a footnote span, nor notes."""
         parts = []
-        for block in note.blocks:
-            if isinstance(block, Para):
-                parts.append(self.inlines(block.children))
-            else:
-                parts.append(self.block(block))
+        self.in_note = True
+        try:
+            for block in note.blocks:
+                if isinstance(block, Para):
+                    parts.append(self.inlines(block.children))
+                else:
+                    parts.append(self.block(block))
+        finally:
+            self.in_note = False
         return " ".join(p for p in parts if p)
 
     def i_NoteRef(self, n: NoteRef) -> str:
@@ -97,6 +102,8 @@ class PrintRenderer(Renderer):
         sid = esc(src.id)
         cid = f' id="{esc(n.attr.id)}"' if n.attr.id else ""
         link = f'<a class="cite" href="#source-{sid}"{cid}>{inner}</a>'
+        if self.in_note:  # a citation inside a note links to the sources list, no note of its own
+            return link
         first = src.id not in self.cited
         self.cited.add(src.id)
         if self.notes_mode == "foot":
