@@ -87,6 +87,7 @@ def select_content(segments: list[Segment], html: Any, title: str | None = None)
     if not any(s.label == "body" for s in segments):
         structural_fallback(segments)
     repair(segments)
+    cut_tail(segments)
     body = [s for s in segments if s.label == "body"]
     if body:
         first, last = body[0].index, body[-1].index
@@ -151,6 +152,36 @@ def _link_density(seg: Segment) -> float:
     if seg.el.tag == "a":
         return 1.0
     return min(1.0, links / max(1, len(seg.text)))
+
+
+END_MARKER = re.compile(
+    r"^(?:about the (?:author|authors|reviewer|writer|editor)s?|disclaimer|"
+    r"related(?: (?:articles?|posts?|stories|reading|content|links))?|you (?:may|might) also (?:like|enjoy)|"
+    r"more from .{0,40}|read (?:more|next)|recommended(?: for you| reading)?|comments?|\d+ comments?|"
+    r"leave a (?:reply|comment)|share this(?: article| post| story)?|tags|popular (?:posts|articles|stories)|"
+    r"latest (?:posts|articles|news|stories))\s*:?$", re.I)
+
+
+def cut_tail(segments: list[Segment]) -> None:
+    """End the article at a closing section ("About the author", "References", "Related posts") found
+    in its last part, and drop menu words ("Share", "Print") kept inside it."""
+    from toolkit.readers.text_blocks import is_furniture_line
+
+    body = [s for s in segments if s.label == "body"]
+    total = sum(s.words for s in body)
+    seen = 0
+    cut = False
+    for s in body:
+        if cut:
+            s.label, s.reason = "furniture", "after the article's closing section"
+            continue
+        if s.words <= 6 and END_MARKER.match(s.text) and seen >= 0.5 * total:
+            cut = True
+            s.label, s.reason = "furniture", "closing section heading (author box, references, related)"
+            continue
+        if s.words <= 4 and is_furniture_line(s.text):
+            s.label, s.reason = "furniture", "menu word (share, print, subscribe ...)"
+        seen += s.words
 
 
 def repair(segments: list[Segment]) -> None:

@@ -67,8 +67,9 @@ def images_in(el: Any) -> list:
 
 def is_figure_like(el: Any, memo: dict) -> bool:
     """A ``<figure>``, or a small box holding one image and a caption-like element."""
-    if el.tag == "figure":
-        return True
+    if el.tag == "figure":  # a figure holding a table, quote or code without an image is read as text
+        return bool(images_in(el)) or not any(d.tag in ("table", "blockquote", "pre", "p", "ul", "ol")
+                                              for d in el.iterdescendants() if isinstance(d.tag, str))
     if el.tag not in ("div", "span", "aside", "section", "p", "a") or not FIGURE_HINT.search(class_id(el)):
         return False
     imgs = images_in(el)
