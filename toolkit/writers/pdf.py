@@ -19,15 +19,11 @@ from toolkit.writers.pdf_page import page_css
 from toolkit.writers.pdf_pullquotes import PullQuote, choose
 from toolkit.writers.pdf_render import PrintRenderer
 
-# Variants in which WeasyPrint's accessibility complaints (no alt text, no language) fail the build.
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
-MAX_FONT_BYTES = 30 * 1024 * 1024
+MAX_FILE_BYTES = 30 * 1024 * 1024  # fonts and colour profiles
 PROFILE_TYPES = (".icc", ".icm")
+# what WeasyPrint logs for accessibility errors (no alt text, no language); with a variant they fail the build
 ACCESSIBILITY_MARKERS = ("alt description", '"lang"', "lang attribute", "alternate text")
-
-
-def fonts_dir() -> Path:
-    return styles_dir() / "fonts"
 
 
 def make_fetcher(resources: Resources):
@@ -57,11 +53,11 @@ def make_fetcher(resources: Resources):
                 raise URLFetchingError(f"not allowed (outside the input's folder): {url[:80]}")
             suffix = path.suffix.lower()
             if suffix in PROFILE_TYPES:  # a colour profile for @color-profile (PDF/X output intents)
-                if path.stat().st_size > MAX_FONT_BYTES:
+                if path.stat().st_size > MAX_FILE_BYTES:
                     raise URLFetchingError(f"not allowed (too large): {url[:80]}")
                 return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": "application/vnd.iccprofile"})
             if suffix in FONT_TYPES or suffix == ".css":
-                if not path.is_relative_to(own) or path.stat().st_size > MAX_FONT_BYTES:
+                if not path.is_relative_to(own) or path.stat().st_size > MAX_FILE_BYTES:
                     raise URLFetchingError(f"not allowed (fonts and styles come from the toolkit): {url[:80]}")
                 mime = FONT_TYPES.get(suffix, "text/css")
                 return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
