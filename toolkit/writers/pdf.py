@@ -227,8 +227,11 @@ def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
                           "{ src: url(PROFILE.icc) }' to a --css file, with the profile beside the input")
     with captured_log() as capture:  # the tagging step logs missing alt text and language
         try:
-            with hidden_as_artifacts(document):
+            with hidden_as_artifacts(document) as artifacts:
                 data = document.write_pdf(**kwargs)
+            if not artifacts:
+                ctx.warn("PDF: this WeasyPrint cannot draw pull quotes and running heads as artifacts; "
+                         "screen readers may read them")
         except Exception as exc:  # WeasyPrint raises many kinds; report one line
             raise RenderError(f"PDF writing failed: {exc.__class__.__name__}: {exc}") from exc
     errors = capture.accessibility_errors()
