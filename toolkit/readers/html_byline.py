@@ -23,7 +23,22 @@ ROLE_WORDS = frozenset((
     "sign", "in", "login", "follow", "about", "more", "read", "view", "posts", "profile", "email",
     "twitter", "facebook", "linkedin", "bio", "by", "the", "articles", "all", "see", "share",
 ))
+ROLE_TAIL = frozenset((
+    "co-founder", "cofounder", "founder", "executive", "director", "manager", "head", "chief", "president",
+    "specialist", "mvp", "researched", "reviewed", "edited", "updated", "fact-checked", "checked", "guidelines",
+    "editorial", "gardener", "astrologer", "veterinarian", "dvm", "md", "phd", "ph.d", "rn", "rd", "cpa",
+    "lead", "principal", "partner", "analyst", "producer", "photographer", "illustrator", "journalist",
+))
+GROUP_WORDS = frozenset(("staff", "team", "reporter", "reporters", "correspondent", "writer", "writers", "editors",
+                         "desk", "newsroom"))
+NOT_AUTHOR = re.compile(r"\b(?:(?:medically\s+)?reviewed|fact[- ]?checked|edited|updated|illustrated|"
+                        r"photographed|researched|produced)\s+by\b.*$", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
+
+
+def spaced_text(el: Any) -> str:
+    """Text of ``el`` with its elements' boundaries as spaces ("<b>By</b><a>Jo Lee</a>" -> "By Jo Lee")."""
+    return collapse(" ".join(t for t in el.itertext()))
 
 
 def _skip(el: Any) -> bool:
@@ -44,18 +59,39 @@ def clean_name(text: str) -> str | None:
     text = BY_PREFIX.sub("", text).strip()
     if not text or len(text) > 60 or re.search(r"\d|@|https?:|www\.|\{|\}", text):
         return None
-    words = text.split()
+    words = _name_words(text.split())
     if not 1 <= len(words) <= 5:
         return None
     if all(w.lower().strip(".,:") in ROLE_WORDS for w in words):
         return None
     if not any(w[:1].isupper() for w in words):
         return None
-    return text
+    return " ".join(words)
+
+
+PARTICLES = frozenset(("van", "von", "der", "den", "de", "la", "le", "da", "di", "du", "dos", "del", "bin", "al",
+                       "ibn", "st.", "mc", "ter", "ten", "y", "e"))
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The leading words that can belong to a name; a role or sentence after it is cut off."""
+    out: list[str] = []
+    for w in words:
+        bare = w.strip(".,:;")
+        if out and bare.lower() in ROLE_TAIL:
+            break
+        if bare[:1].isupper() or bare.lower() in PARTICLES or bare.lower() in GROUP_WORDS or (
+                out and re.fullmatch(r"[A-Z]\.?", bare)):
+            out.append(w)
+        elif out:
+            break
+        else:
+            out.append(w)
+    return out
 
 
 def names_in(text: str) -> list[str]:
-    text = BY_PREFIX.sub("", collapse(text))
+    text = NOT_AUTHOR.sub("", BY_PREFIX.sub("", collapse(text)))
     text = TRAILERS.sub("", text)
     out: list[str] = []
     for part in NAME_SPLIT.split(text):
@@ -84,9 +120,9 @@ def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
         elif BYLINE_CLASS.search(class_id(el)) and len(el.text_content()) <= 160:
             if any(BYLINE_CLASS.search(class_id(d)) for d in el.iterdescendants() if isinstance(d.tag, str)):
                 continue  # the innermost byline element speaks
-            names = names_in(el.text_content())
+            names = names_in(spaced_text(el))
         elif el.tag in ("p", "span", "div", "address", "li") and len(el) <= 4:
-            text = collapse(el.text_content())
+            text = spaced_text(el)
             if re.match(r"^(?:[Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z]", text) and len(text.split()) <= 12:
                 names = names_in(text)
         if names and not _skip(el):
@@ -112,7 +148,8 @@ def find_bylines(body: Any, h1: Any) -> list[str]:
         if box is not None and box.getparent() is not None and len(box.text_content()) < 200:
             box = box.getparent()
     for other, more in cands[1:]:
-        if box is not None and any(a is box for a in other.iterancestors()):
+        linked = other.tag == "a" or "author" in (other.get("rel") or "")
+        if linked and box is not None and any(a is box for a in other.iterancestors()):
             for name in more:
                 if name.lower() not in (n.lower() for n in names):
                     names.append(name)

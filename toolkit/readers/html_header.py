@@ -91,6 +91,7 @@ def choose_authors(declared: Declared, bylines: list[str]) -> list[str]:
     from toolkit.readers.html_byline import names_in
 
     sources = (declared.ld_people, bylines, [a for a in declared.authors if not _handle_like(a)], declared.ld_orgs)
+    handles = [a.strip().lstrip("@") for a in declared.authors if _handle_like(a) and len(a) <= 40]
     for source in sources:
         names: list[str] = []
         for value in source:
@@ -99,7 +100,7 @@ def choose_authors(declared: Declared, bylines: list[str]) -> list[str]:
                     names.append(name)
         if names:
             return names[:8]
-    return []
+    return handles[:1]  # a user name is still the page's own statement of who wrote it
 
 
 def iso_day(value: str | None) -> str | None:
