@@ -64,6 +64,15 @@ def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None
     return best
 
 
+def _name_line(text: str) -> bool:
+    """"Jane Doe" / "Jane van der Berg, PhD": two to four capitalised words and nothing else."""
+    name = re.split(r",\s*", text.strip(), maxsplit=1)[0]
+    words = name.split()
+    particles = {"van", "von", "der", "de", "la", "da", "di", "du", "del", "bin", "al"}
+    return (2 <= len(words) <= 4 and not re.search(r"[\d@|:/]", name) and not is_furniture_line(text)
+            and all((w[:1].isupper() and not w.isupper()) or w in particles for w in words))
+
+
 def split_names(text: str) -> list[str]:
     from toolkit.readers.html_byline import names_in
 
@@ -111,6 +120,8 @@ def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
             if names:
                 meta["authors"] = names
                 b.label, b.reason = "byline", "line starting with By"
+                if "date" not in meta and parse_date(b.text):
+                    meta["date"] = parse_date(b.text)
         elif BYLINE_LABEL.match(b.text) and i + 1 < len(near) and not meta["authors"]:
             names = split_names(near[i + 1].text) if near[i + 1].words <= 6 else []
             if names:
@@ -122,6 +133,12 @@ def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
             if day:
                 meta["date"] = day
                 b.label, b.reason = "dateline", "short line that is a date"
+    if "date" not in meta:  # the dateline nearest above the body, anywhere in the header
+        for b in reversed(blocks[:start]):
+            if b.label == "furniture" and is_dateline(b.text) and parse_date(b.text):
+                meta["date"] = parse_date(b.text)
+                b.label, b.reason = "dateline", "short line that is a date, nearest above the body"
+                break
     title_block = find_title(blocks, start, counts)
     if title_block is not None:
         meta["title"] = title_block.text
@@ -132,6 +149,12 @@ def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
         for b in head:
             if b is not title_block and b.label == "furniture" and key(b.text) == key(title_block.text):
                 b.reason = "repeat of the headline"
+    if title_block is not None and not meta["authors"]:
+        for b in blocks[title_block.index + 1:start]:
+            if b.label == "furniture" and _name_line(b.text):
+                meta["authors"] = split_names(b.text)[:1]
+                b.label, b.reason = "byline", "a name on its own line under the headline"
+                break
     first_title = next((b for b in head if key(b.text) == key(meta.get("title", "\0"))), None)
     if crumbs:
         kicker_block = next((b for b in head if b.text.strip() in crumbs and b.label == "furniture"), None)
