@@ -34,6 +34,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
     title, title_reason = choose_title(declared, headings)
     header = visible_header(body, title)
     segments = cut_segments(body)
+    header["dates"].extend(_datelines_after_title(segments, title))
     kept = select_content(segments, html, title)
     kept = _drop_header_segments(kept, title, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
@@ -60,6 +61,18 @@ def read_html(data: bytes, ctx: Context) -> Document:
         extra=(("title_source", title_reason),) if title_reason else (),
     )
     return Document(meta=meta, blocks=tuple(blocks))
+
+
+def _datelines_after_title(segments: list, title: str | None) -> list[str]:
+    """Short lines that are dates, among the first segments after the visible headline."""
+    from toolkit.datetext import is_dateline
+    from toolkit.readers.html_header import words
+
+    tw = words(title)
+    at = next((s.index for s in segments if tw and words(s.text) == tw), None)
+    if at is None:
+        return []
+    return [s.text for s in segments[at + 1:at + 12] if s.words <= 12 and is_dateline(s.text)][:1]
 
 
 PROMO = re.compile(r"subscri|sign up|newsletter|read more|% off|per month|log ?in|cookie", re.I)
