@@ -45,6 +45,20 @@ def test_split_quote_is_one_entry():
     assert found[0]["speaker"] == "Maria Lopez"
 
 
+def test_quote_split_by_an_attribution_sentence_is_one_entry():
+    found = quotes(INTRO, "“The pumps were old,” Lopez said. “Nobody had replaced them since the eighties.”")
+    assert len(found) == 1
+    assert found[0]["text"] == "The pumps were old, Nobody had replaced them since the eighties."
+    assert found[0]["speaker"] == "Maria Lopez"
+    assert found[0]["cue"] == "said"
+
+
+def test_attribution_sentence_with_more_than_speaker_and_cue_keeps_two_quotes():
+    found = quotes(INTRO, "“The pumps were old,” Lopez said after the hearing ended. “Nobody had replaced them.”")
+    assert len(found) == 2
+    assert [q["speaker"] for q in found] == ["Maria Lopez", "Maria Lopez"]
+
+
 def test_speaker_before_the_quote_with_colon():
     found = quotes(INTRO, "Lopez put it plainly: “Nobody listened to the engineers for twenty years.”")
     assert found[0]["speaker"] == "Maria Lopez"

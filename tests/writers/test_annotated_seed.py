@@ -16,7 +16,6 @@ def seed_page(seed_doc):
     return lhtml.fromstring(render(seed_doc, "html", Options(), Context()))
 
 
-@pytest.mark.xfail(reason="needs the quotes pass to group ¶28's quote split by 'Kassenova commented' (attr group)")
 def test_voices_lists_kassenova_first_with_six_quotes(seed_page):
     first = seed_page.get_element_by_id("voices").xpath(".//ol[@class='voices']/li")[0]
     assert first.find("h3").text_content() == "Nargis Kassenova"

@@ -10,6 +10,7 @@ resolves it to a person.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -192,6 +193,27 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False) -> list
     return found
 
 
+def _continues_after_attribution(p: Found, f: Found, text: str) -> bool:
+    """“…,” Lopez said. “…”: one quotation split by an attribution sentence of only speaker and cue."""
+    if not text or not (p.direct and f.direct and p.marks and f.marks) or p.group or f.group:
+        return False
+    if p.speaker is None or p.extra.get("where") != "after" or f.extra.get("partial"):
+        return False
+    if f.speaker is not None and not (f.extra.get("where") == "previous" and f.speaker.start == p.speaker.start):
+        return False
+    between = text[p.end:f.start]
+    spk, cue = p.speaker, p.cue
+    lo, hi = p.end, f.start
+    if not (lo <= spk.start and spk.end <= hi):
+        return False
+    pos = text.find(cue, lo, hi) if cue else -1
+    if pos < 0:
+        return False
+    spans = sorted([(spk.start, spk.end), (pos, pos + len(cue))])
+    rest = text[lo:spans[0][0]] + text[spans[0][1]:spans[1][0]] + text[spans[1][1]:hi]
+    return bool(between) and not re.search(r"\w", rest) and re.search(r"[.!?]\s*$", rest) is not None
+
+
 def _link_groups(found: list[Found], texts: list[str]) -> None:
     """Parts of one quotation split by its attribution share a group; unattributed parts borrow."""
     quotes = [f for f in found if not f.term and not f.nested]
@@ -209,6 +231,12 @@ def _link_groups(found: list[Found], texts: list[str]) -> None:
             n += 1
             p.group = p.group or f"q{p.para}-{p.start}"
             f.group = p.group
+    for p, f in itertools.pairwise(quotes):
+        if _continues_after_attribution(p, f, texts[f.para] if f.para == p.para else ""):
+            p.group = p.group or f"q{p.para}-{p.start}"
+            f.group = p.group
+            f.speaker, f.speaker_para, f.cue = p.speaker, p.speaker_para, p.cue
+            f.extra["carried"] = "group"
     # quotations without an attribution: the next one in the paragraph, or the last one before
     last: Found | None = None
     for i, f in enumerate(quotes):
