@@ -72,7 +72,8 @@ def _datelines_after_title(segments: list, title: str | None) -> list[str]:
     at = next((s.index for s in segments if tw and words(s.text) == tw), None)
     if at is None:
         return []
-    return [s.text for s in segments[at + 1:at + 12] if s.words <= 12 and is_dateline(s.text)][:1]
+    near = [*segments[at + 1:at + 12], *reversed(segments[max(0, at - 4):at])]
+    return [s.text for s in near if s.words <= 12 and is_dateline(s.text)][:1]
 
 
 PROMO = re.compile(r"subscri|sign up|newsletter|read more|% off|per month|log ?in|cookie", re.I)

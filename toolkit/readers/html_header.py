@@ -124,6 +124,8 @@ def choose_date(declared: Declared, visible: list[str], page_source: Callable[[]
         found = find_date(page_source(), original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate must never break reading
         found = None
+    if found and found.endswith("-01-01"):
+        return None  # a year alone, not a day
     return found or None
 
 
