@@ -1,7 +1,7 @@
 """The speed benchmark (make bench): seed vs pandoc, a 200-article batch, scaling, start-up. Prints tables.
 
 Not part of `make test`: these are measurements on a shared machine, not pass/fail checks.
-Usage: run.py [--only seed,batch,scaling,startup] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
+Usage: run.py [--only startup,seed,speedup,scaling,batch] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
 Results also go to build/bench/results.json.
 """
 
@@ -112,6 +112,26 @@ def bench_batch(env: dict, n: int, results: dict) -> str:
     return table(f"Batch of {n} articles ({mix}), all three editions", ["run", "wall s", "result", "figure"], rows)
 
 
+def bench_speedup(env: dict, n: int, rounds: int, results: dict) -> str:
+    """-j 1 and -j 2 alternated on the same articles, so both see the same machine load."""
+    src = WORK / "speedup-in"
+    make_batch(src, n)
+    runs: dict[int, list] = {1: [], 2: []}
+    for _ in range(rounds):
+        for j in (1, 2):
+            out = WORK / f"speedup-j{j}"
+            shutil.rmtree(out, ignore_errors=True)
+            runs[j].append(run([*toolkit_cmd(), "-q", "build", str(src), "-o", str(out), "-j", str(j)], env=env))
+    one, two = median(runs[1]), median(runs[2])
+    results["speedup"] = {"articles": n, "j1": [r.wall for r in runs[1]], "j2": [r.wall for r in runs[2]],
+                          "speedup": one / two}
+    rows = [["-j 1", f"{one:.1f}", " ".join(f"{r.wall:.1f}" for r in runs[1])],
+            ["-j 2", f"{two:.1f}", " ".join(f"{r.wall:.1f}" for r in runs[2])],
+            ["speed-up (target >= 1.7)", f"{one / two:.2f}x", ""]]
+    return table(f"Speed-up from 1 to 2 jobs: {n} articles, {rounds} alternated rounds",
+                 ["run", "median wall s", "each run s"], rows)
+
+
 def bench_scaling(env: dict, sizes: list[int], results: dict) -> str:
     folder = WORK / "scaling"
     rows, data = [], {}
@@ -152,7 +172,8 @@ def bench_startup(env: dict, repeat: int, results: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="startup,seed,scaling,batch")
+    ap.add_argument("--only", default="startup,seed,speedup,scaling,batch")
+    ap.add_argument("--speedup-articles", type=int, default=40)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--sizes", default="1,10,50,100")
@@ -166,15 +187,17 @@ def main() -> int:
     sections = {"startup": lambda: bench_startup(env, args.repeat, results),
                 "seed": lambda: bench_seed(env, args.repeat, results),
                 "scaling": lambda: bench_scaling(env, [int(s) for s in args.sizes.split(",")], results),
-                "batch": lambda: bench_batch(env, args.articles, results)}
+                "batch": lambda: bench_batch(env, args.articles, results),
+                "speedup": lambda: bench_speedup(env, args.speedup_articles, 2, results)}
     try:
         for name in args.only.split(","):
             print(sections[name.strip()](), flush=True)
             results["load_after_" + name] = [round(x, 2) for x in os.getloadavg()]
     finally:
         shutil.rmtree(snap, ignore_errors=True)
-        (WORK / "results.json").write_text(json.dumps(results, indent=1))
-    print(f"results: {WORK / 'results.json'}")
+        path = WORK / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
+        path.write_text(json.dumps(results, indent=1))
+    print(f"results: {path}")
     return 0
 
 

@@ -30,6 +30,7 @@ class ArticleResult:
     error: str | None = None
     exit_code: int = 0
     duration: float = 0.0
+    cpu: float = 0.0  # the worker's CPU seconds for this article (wall time also counts others' load)
     worker: str = ""
 
 
@@ -54,7 +55,7 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...]) -
 
     from toolkit.pipeline import read, render
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = ArticleResult(key=job.key, input=job.input, worker=str(os.getpid()))
     ctx = Context(input_path=Path(job.input), options=options)
     try:
@@ -76,6 +77,7 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...]) -
         result.exit_code, result.outputs = 1, {}
     result.warnings = result.warnings or list(dict.fromkeys(ctx.warnings))
     result.duration = time.perf_counter() - t0
+    result.cpu = time.process_time() - c0
     return result
 
 

@@ -23,6 +23,7 @@ class ArticleEntry:
     error: str | None = None
     exit_code: int = 0
     title: str = ""
+    cpu: float = 0.0
 
 
 @dataclass
@@ -60,7 +61,9 @@ class BatchReport:
             "interrupted": self.interrupted,
             "counts": {"total": len(self.articles), "built": self.count("built"),
                        "unchanged": self.count("unchanged"), "failed": self.count("failed")},
-            "articles": [{**asdict(a), "duration": round(a.duration, 3)} for a in self.articles],
+            "cpu": round(sum(a.cpu for a in self.articles), 3),
+            "articles": [{**asdict(a), "duration": round(a.duration, 3), "cpu": round(a.cpu, 3)}
+                         for a in self.articles],
         }
 
 

@@ -63,17 +63,18 @@ def _write_outputs(result: ArticleResult, state: BatchState, digest: str, format
     except OutputError as exc:
         state.release_stem(result.key, stem)
         return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
-                            exc.exit_code, result.title)
+                            exc.exit_code, result.title, result.cpu)
     try:
         state.record_done(result.key, digest, stem, names, result.duration)
     except OutputError as exc:  # the editions are in place, but the next run will build them again
         return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
-                            exc.exit_code, result.title)
+                            exc.exit_code, result.title, result.cpu)
     if old is not None:  # a renamed article: remove the files its previous build wrote
         for stale in set(old.outputs) - set(names):
             with contextlib.suppress(OSError):
                 (state.out_dir / stale).unlink()
-    return ArticleEntry(result.input, "built", names, result.duration, result.warnings, None, 0, result.title)
+    return ArticleEntry(result.input, "built", names, result.duration, result.warnings, None, 0, result.title,
+                        result.cpu)
 
 
 def make_pool(executor: str, workers: int, options: Options, formats: tuple[str, ...],
@@ -136,7 +137,7 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                 for result in results:
                     if result.error:
                         entry = ArticleEntry(result.input, "failed", [], result.duration, result.warnings,
-                                             result.error, result.exit_code or 1, result.title)
+                                             result.error, result.exit_code or 1, result.title, result.cpu)
                     else:
                         entry = _write_outputs(result, state, digests.get(result.key) or "", formats)
                     report.articles.append(entry)
