@@ -144,6 +144,33 @@ def _hinted(el: Any, stop: Any, levels: int = 1000) -> bool:
     return False
 
 
+STRONG_HINT = re.compile(r"author-?(?:bio|box|info|card|profile|description)|(?:^|[\s_-])bio(?:$|[\s_-])|"
+                         r"newsletter|subscri|related|recommend|share|social|comment|promo|advert|sponsor|"
+                         r"disclaimer|disclosure|cookie|consent|paywall|signup|sign-up|cta(?:$|[\s_-])", re.I)
+
+
+def _strong_hint(el: Any, root: Any, share: dict) -> bool:
+    """The segment or its parent (below the article root) is a box named like boilerplate that
+    holds only a small part of the article (markup left open can make such a box hold it all)."""
+    for anc in [el, *el.iterancestors()][:3]:
+        if anc is root:
+            return False
+        if STRONG_HINT.search(class_id(anc)):
+            return share.get(anc, 0.0) < 0.2
+    return False
+
+
+def _body_share(segments: list[Segment]) -> dict:
+    """For every ancestor of a kept segment: the share of the kept words below it."""
+    body = [s for s in segments if s.label == "body"]
+    total = sum(s.words for s in body) or 1
+    share: dict = {}
+    for s in body:
+        for anc in [s.el, *s.el.iterancestors()]:
+            share[anc] = share.get(anc, 0.0) + s.words / total
+    return share
+
+
 def _link_density(seg: Segment) -> float:
     if not seg.text:
         return 0.0
@@ -198,11 +225,14 @@ def repair(segments: list[Segment]) -> None:
         if s.el not in inside or _hinted(s.el, root) or _link_density(s) > 0.5:
             continue
         s.label, s.reason = "body", "inside the article's container, between kept blocks"
+    share = _body_share(segments)
     for s in segments:
         if s.label != "body":
             continue
         if s.el not in inside and (_hinted(s.el, None) or _link_density(s) > 0.5):
             s.label, s.reason = "furniture", "outside the article's container, named or linked like boilerplate"
+        elif _strong_hint(s.el, root, share):
+            s.label, s.reason = "furniture", "inside a box named like boilerplate (author bio, newsletter, related)"
         elif s.words <= 8 and _hinted(s.el, root, levels=1):
             s.label, s.reason = "furniture", "short block named like boilerplate (share, rating, button ...)"
         elif not re.search(r"[^\W\d_]", s.text):
