@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.passes.voices import doc_of, quotes, run
+from toolkit.summary import quotes_of
+from toolkit.tree.nodes import Attr, Document, Meta, Para, Quote, Text
+from toolkit.tree.walk import plain_text
 
 
 def test_surname_and_pronoun_resolve_to_the_full_name():
@@ -41,3 +46,65 @@ def test_statement_from_an_institution():
     found = quotes("The city issued a statement from the Water Department on Friday.",
                    "The statement went on to say, “Residents should boil their water until further notice.”")
     assert found[-1]["speaker"] == "Water Department"
+
+
+def test_clause_subject_speaks_a_quote_without_reporting_verb():
+    found = quotes(
+        "The Coastal Bulletin reported on the floods in March.",
+        "In May, a senior Federal Water Agency engineer put the cost of the repairs “at well over forty million "
+        "dollars, and probably more.”",
+    )
+    assert len(found) == 1
+    assert found[0]["speaker"] == "Federal Water Agency"
+
+
+def test_sentence_speaker_beats_the_previous_paragraph():
+    found = quotes(
+        "“The river is rising faster than last year,” said Ines Calder, a hydrologist.",
+        "Odile Brandt, the mayor, spoke to the council on Monday and said the dikes were “holding for now, "
+        "but only just, and we will need more sandbags.”",
+    )
+    assert found[-1]["speaker"] == "Odile Brandt"
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    found = quotes("The harbour union published its letter on Friday, warning “there will be no ferries at all "
+                   "if the talks fail again next week.”")
+    assert found[0]["speaker"].endswith("harbour union")
+
+
+def test_role_then_name_in_apposition_gives_the_name():
+    found = quotes("The ministry’s spokesman, Tomas Novak, said “the bridge will reopen in June after the repairs.”")
+    assert found[0]["speaker"] == "Tomas Novak"
+
+
+@pytest.mark.parametrize("marks", ['"{}"', "“{}”"])
+def test_inverted_cue_then_name_and_role(marks):
+    text = marks.format("The ferry will run all winter for the first time,") + \
+        " said Tomas Rieger, head of the Island Transport Board."
+    doc = run(doc_of("The island has had no winter ferry for decades.", text))
+    found = quotes_of(doc)
+    assert found[0]["speaker"] == "Tomas Rieger"
+    assert found[0]["cue"] == "said"
+    assert next(p for p in doc.people if p.name == "Tomas Rieger").role == "head of the Island Transport Board"
+
+
+def test_quotes_a_reader_made_from_marks_get_their_speaker():
+    # pandoc's smart quotes arrive as Quote nodes with only their marks: the pass attributes them
+    para = Para((Quote((Text("The ferry will run all winter for the first time,"),), attr=Attr(kv=(("marks", "“”"),))),
+                 Text(" said Tomas Rieger, head of the Island Transport Board.")))
+    doc = run(Document(meta=Meta(), blocks=(para,)))
+    (q,) = quotes_of(doc)
+    assert q["speaker"] == "Tomas Rieger"
+    assert plain_text(doc.blocks[0].children) == plain_text(para.children)
+
+
+def test_markdown_article_quotes_are_attributed(tmp_path):
+    import toolkit
+
+    src = tmp_path / "ferry.md"
+    src.write_text('---\ntitle: Ferry\n---\n\nThe island has had no winter ferry for decades.\n\n'
+                   '"The ferry will run all winter for the first time," said Tomas Rieger, head of the '
+                   'Island Transport Board.\n', encoding="utf-8")
+    found = quotes_of(toolkit.read(src))
+    assert [(q["speaker"], q["cue"]) for q in found] == [("Tomas Rieger", "said")]

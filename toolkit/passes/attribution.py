@@ -158,6 +158,12 @@ def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) ->
             continue
         if head.text in SENTENCE_ADVERBS or (" " not in head.text and head.text.endswith("ly")):
             continue
+        name = re.fullmatch(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+", role)
+        if name and not is_cap(head.text.split()[-1]) and head.text.lower() not in SUBJECT_PRONOUNS \
+                and role.split()[0] not in STOP_CAPS:
+            # "The agency's spokesman, Jan Novak, said": the name speaks, the phrase is the role
+            at = toks[c][2] + text[toks[c][2]:].index(role)
+            return Speaker(role, at, at + len(role), head.text)
         if head.text[:1].isupper() or head.text.lower() in SUBJECT_PRONOUNS:
             return Speaker(head.text, head.start, head.end, role)
     return None
@@ -206,8 +212,9 @@ def np_right(text: str, start: int) -> Speaker | None:
         return None
     role = ""
     after = text[span[-1][2]:]
-    m = re.match(r",\s+((?:an?|the|who|which)\b[^.;!?]*?)(?:,|[.;!?]|$)", after)
-    if m and not m.group(1).startswith(("who", "which")):
+    m = re.match(r",\s+((?:an?|the|who|which|[a-z][\w’'-]*)\b[^.;!?]*?)(?:,|[.;!?]|$)", after)
+    if m and not m.group(1).startswith(("who", "which")) \
+            and not re.match(r"[a-z]+ing\b|(?:and|but|or|as|so|then|when|while|if|in|on|at|after)\b", m.group(1)):
         role = m.group(1).strip()
     return Speaker(text[span[0][1]:span[-1][2]], span[0][1], span[-1][2], role)
 
@@ -249,3 +256,53 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for m in re.finditer(r"\b[Aa]ccording to\b", text[start:end]):
         out.append(Cue(m.group(0), m.start() + start, m.end() + start, "according to"))
     return sorted(out, key=lambda c: c.start)
+
+
+LEAD_ADJUNCT = re.compile(r"(?:(?:In|On|At|By|During|Since|After|Before|Last|Earlier|Later|Then|Now|Still|"
+                          r"Meanwhile|However|Also)\b[^,“”\"]{0,50},\s*)+")
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Speaker | None:
+    """The subject of the clause ``text[lo:hi]`` when it names a person or institution and a verb
+    follows it ("In April a senior State Department diplomat put the number at “…”")."""
+    m = LEAD_ADJUNCT.match(text, lo, hi)
+    start = m.end() if m else lo
+    toks = tokens(text[start:hi], start)
+    if not toks:
+        return None
+    if toks[0][0].lower() in SUBJECT_PRONOUNS - {"it", "i", "we"} and len(toks) > 1 and toks[1][0].islower():
+        return Speaker(toks[0][0], toks[0][1], toks[0][2])
+    span: list[tuple[str, int, int]] = []
+    skip_to = -1
+    for k, (w, s, e) in enumerate(toks):
+        lw = w.lower()
+        if k <= skip_to:
+            continue
+        if w == "," and span:  # "Jane Doe, the mayor, spoke": step over the apposition
+            close = next((j for j in range(k + 1, min(len(toks), k + 16)) if toks[j][0] == ","), None)
+            if close is None or close + 1 >= len(toks) or not toks[close + 1][0][:1].islower():
+                return None
+            skip_to = close
+            continue
+        head = bool(span) and not span[-1][0].endswith(("’s", "'s")) and span[-1][0].lower() not in DETERMINERS
+        if w[:1].islower() and head and lw not in DETERMINERS and lw not in NP_LINKS:
+            if lw in STOP_WORDS or not w.isalpha():
+                break  # "has", "was", "will": the verb phrase begins
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if not (nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in DETERMINERS | NP_LINKS | STOP_WORDS
+                    and not nxt.endswith("ly")):
+                break  # a word followed by its object or a preposition is the verb
+        if not w[:1].isalnum() or (lw in STOP_WORDS and lw not in DETERMINERS) or lw in NP_LINKS:
+            return None
+        span.append((w, s, e))
+        if len(span) > 8:
+            return None
+    else:
+        return None
+    if not span or (len(span) == 1 and (span[0][0] in STOP_CAPS or span[0][0].lower() in DETERMINERS)):
+        return None
+    if span[0][0] in STOP_CAPS and span[0][0].lower() not in DETERMINERS:
+        return None
+    if not (head_ok(span[-1][0]) or any(is_cap(t[0]) and t[0] not in STOP_CAPS for t in span)):
+        return None
+    return Speaker(text[span[0][1]:span[-1][2]], span[0][1], span[-1][2])

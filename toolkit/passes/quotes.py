@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 
 from toolkit.lexicons.names import STOP_CAPS
 from toolkit.options import Context
-from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right
+from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right, sentence_subject
 from toolkit.passes.indirect import Reported, find_reported
-from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_many
+from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, merge_text, wrap_many
 from toolkit.passes.quote_marks import Marked, find_marked
 from toolkit.passes.sentences import split_sentences
-from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term
-from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term, Text
+from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 WORD = re.compile(r"[\w’']+")
 
@@ -85,7 +85,7 @@ def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] |
     return None
 
 
-def _attribution_before(text: str, q: Marked, lo: int) -> tuple[Speaker, Cue] | None:
+def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple[Speaker, Cue] | None:
     head = text[lo:q.start]
     cues = cues_in(text, lo, q.start)
     if not cues:
@@ -108,9 +108,29 @@ def _attribution_before(text: str, q: Marked, lo: int) -> tuple[Speaker, Cue] | 
         spk = np_right(text, c.end)
         return (spk, c) if spk else None
     spk = np_left(text, c.start, lo)
+    if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[lo:c.start]):
+        spk = sentence_subject(text, sent_start, c.start)  # "He voiced it on Twitter, writing “…”"
     if spk is None:
         return None
     return spk, c
+
+
+def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[Marked]
+                      ) -> tuple[Speaker, Cue | None] | None:
+    """Who speaks a quotation inside a sentence that has no attribution next to it: the speaker of a
+    reporting verb earlier in the sentence, or else the sentence's subject."""
+    cues = [c for c in cues_in(text, sent[0], q.start) if not any(m.start <= c.start < m.end for m in marked)]
+    for c in reversed(cues):
+        if c.lemma == "according to":
+            spk = np_right(text, c.end)
+        else:
+            spk = np_left(text, c.start, sent[0])
+            if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[sent[0]:c.start]):
+                spk = sentence_subject(text, sent[0], c.start)
+        if spk is not None:
+            return spk, c
+    spk = sentence_subject(text, sent[0], q.start)
+    return (spk, None) if spk is not None else None
 
 
 def _attribution_previous(text: str, sent: tuple[int, int]) -> tuple[Speaker, Cue] | None:
@@ -165,7 +185,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False) -> list
         att = _attribution_after(text, q, nxt) if q.close else None
         where = "after"
         if att is None:
-            att = _attribution_before(text, q, prev)
+            att = _attribution_before(text, q, prev, sent[0])
             where = "before"
         whole = (_words(text[sent[0]:q.start]) <= 3 or re.search(r":\s*$", text[sent[0]:q.start])) \
             and _words(text[q.end:sent[1]]) == 0
@@ -187,6 +207,11 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False) -> list
             continue
         if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
             found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
+            continue
+        att = _sentence_speaker(text, sent, q, marked) if not whole and q.start > sent[0] else None
+        if att is not None:  # "A senior diplomat put the number “at …”": the clause's subject
+            found.append(Found(para, q.start, q.end, q.inner, q.marks, speaker=att[0], speaker_para=para,
+                               cue=att[1].text if att[1] else "", extra={"where": "sentence"}))
             continue
         found.append(Found(para, q.start, q.end, q.inner, q.marks, extra={} if whole or n >= 8 else {"partial": "1"}))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -278,9 +303,29 @@ def _node(f: Found, kind_is_term: bool):
     return lambda children: Quote(children, "", f.cue, f.direct, attr)
 
 
+def _reader_quote(node) -> bool:
+    """A Quote a reader made from quotation marks alone (pandoc's smart quotes), not recognised speech."""
+    return isinstance(node, Quote) and not node.speaker and not node.cue and node.direct \
+        and not node.attr.id and not node.attr.classes and all(k == "marks" for k, _ in node.attr.kv)
+
+
+def _unwrap_reader_quotes(doc: Document) -> Document:
+    """Reader-made quotes back to their words in marks, so that this pass recognises them itself."""
+    def unwrap(node):
+        if _reader_quote(node):
+            m = node.attr.get("marks") or "\u201c\u201d"
+            return [Text(m[:1]), *node.children, Text(m[1:])]
+        if isinstance(node, Para):
+            return dataclasses.replace(node, children=merge_text(node.children))
+        return None
+    return walk(doc, unwrap)
+
+
 def mark_quotes(doc: Document, ctx: Context) -> Document:
-    if any(isinstance(n, (Quote, Term)) for n in iter_nodes(doc)):
+    if any(isinstance(n, Term) or (isinstance(n, Quote) and not _reader_quote(n)) for n in iter_nodes(doc)):
         return doc  # already marked (a tree read back from JSON or Markdown)
+    if any(isinstance(n, Quote) for n in iter_nodes(doc)):
+        doc = _unwrap_reader_quotes(doc)
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
     found = find_quotes(texts, [bq for _, bq in paras])

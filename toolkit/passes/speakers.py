@@ -23,7 +23,7 @@ FEMALE_WORDS = re.compile(r"\b(?:she|her|hers|herself|woman|mother|wife|daughter
                           r"Ms\.?|Mrs\.?|Miss|girl|grandmother|aunt|niece|businesswoman|congresswoman)\b")
 MALE_WORDS = re.compile(r"\b(?:he|him|his|himself|man|father|husband|son|brother|chairman|spokesman|Mr\.?|boy|"
                         r"grandfather|uncle|nephew|businessman|congressman)\b")
-APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?),(?=\s)")
+APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?)(?:,(?=\s)|\.?$|\.(?=\s))")
 
 
 @dataclass
@@ -75,7 +75,8 @@ class People:
             if canon not in self.entries:
                 role = ""
                 am = APPOSITIVE.match(text[m.end:])
-                if am and not am.group(1).startswith(("who", "whose")):
+                if am and not am.group(1).startswith(("who", "whose")) \
+                        and not re.match(r"[a-z]+ing\b|(?:and|but|or|as|so|then|when|while|if)\b", am.group(1)):
                     role = am.group(1).strip()
                 gender = FIRST_NAMES.get(words[0], "") or _gender_title(m.title) \
                     or _gender_from_text(text[m.end:m.end + 200])
@@ -159,6 +160,11 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
             core = words[:i]
             break
     head = core[-1] if core else ""
+    org = _institution_in(phrase)
+    if org and words[0] in ("a", "an", "one", "two", "three", "several", "some") and phrase.split()[-1].islower():
+        # "a senior State Department diplomat", "a Foreign Ministry spokesperson": the institution speaks
+        canon = people.canonical(org, at)
+        return (canon, people.entries[canon].kind) if canon else (org, "organization")
     if head in DOC_NOUNS or head in ("spokesperson", "spokesman", "spokeswoman", "representative"):
         issuer = re.search(r"\b(?:from|by|of|for)\s+(?:the\s+)?([A-Z][\w’'./&-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'./&-]*)*)",
                            phrase)
@@ -191,6 +197,15 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         if who:
             return who, "person"
     return phrase, "person"
+
+
+def _institution_in(phrase: str) -> str:
+    """The capitalised institution name inside a role phrase ("a senior U.S. State Department diplomat")."""
+    for m in re.finditer(r"[A-Z][\w.’'&/-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'&/-]*)*", phrase):
+        name = m.group(0)
+        if any(w in ORG_WORDS for w in name.split()) or (len(name) >= 2 and name.isupper()):
+            return name
+    return ""
 
 
 def _near(people: People, name: str, at: tuple[int, int], within: int = 2, spoke: bool = False) -> bool:
