@@ -38,24 +38,34 @@ def _length(node: Inline) -> int:
     return len(plain_text((node,)))
 
 
-def slice_inlines(children: tuple[Inline, ...], start: int, end: int) -> tuple[Inline, ...]:
-    """The inlines covering ``[start, end)`` of ``plain_text(children)``, containers cut to fit."""
+def slice_inlines(children: tuple[Inline, ...], start: int, end: int,
+                  keep_start: bool = True, keep_end: bool = False) -> tuple[Inline, ...]:
+    """The inlines covering ``[start, end)`` of ``plain_text(children)``, containers cut to fit.
+
+    A node without text (a note call) standing exactly at ``start`` is kept when ``keep_start``,
+    one standing exactly at ``end`` when ``keep_end``; those strictly inside are always kept.
+    """
     out: list[Inline] = []
     pos = 0
     for node in children:
         n = _length(node)
         a, b = max(start, pos), min(end, pos + n)
-        if a < b or (n == 0 and start <= pos < end):
+        if n == 0:
+            if start < pos < end or (pos == start and keep_start) or (pos == end and keep_end):
+                out.append(node)
+        elif a < b:
             if a == pos and b == pos + n:
                 out.append(node)
             elif isinstance(node, Text):
                 out.append(Text(node.text[a - pos:b - pos]))
             elif hasattr(node, "children") and not _marks(node):
-                out.append(dataclasses.replace(node, children=slice_inlines(node.children, a - pos, b - pos)))
+                out.append(dataclasses.replace(node, children=slice_inlines(
+                    node.children, a - pos, b - pos, keep_start, keep_end)))
             elif hasattr(node, "children"):
                 # cutting through quotation marks: keep the inner words, drop the marks' wrapper
                 m = _marks(node)
-                inner = slice_inlines(node.children, max(0, a - pos - 1), min(n - 2, b - pos - 1))
+                inner = slice_inlines(node.children, max(0, a - pos - 1), min(n - 2, b - pos - 1),
+                                      keep_start, keep_end)
                 head = m[0] if a == pos else ""
                 tail = m[1] if b == pos + n else ""
                 out.extend([*([Text(head)] if head else []), *inner, *([Text(tail)] if tail else [])])
@@ -75,6 +85,7 @@ def wrap_range(children: tuple[Inline, ...], start: int, end: int, factory: Fact
     the characters between ``start`` and ``inner[0]`` and between ``inner[1]`` and ``end`` must
     be what the new node gives back through its ``marks``.
     If the range lies wholly inside a container node (an Emph, a Quote), it is wrapped there.
+    Nodes without text (note calls) at the range's edges stay outside it, none is lost.
     """
     i0, i1 = inner or (start, end)
     pos = 0
@@ -88,9 +99,9 @@ def wrap_range(children: tuple[Inline, ...], start: int, end: int, factory: Fact
                 return (*children[:k], new, *children[k + 1:])
         pos += n
     total = pos
-    before = slice_inlines(children, 0, start)
-    middle = factory(slice_inlines(children, i0, i1))
-    after = slice_inlines(children, end, total)
+    before = slice_inlines(children, 0, start, keep_start=True, keep_end=True)
+    middle = factory(slice_inlines(children, i0, i1, keep_start=i0 > start, keep_end=i1 < end))
+    after = slice_inlines(children, end, total, keep_start=end > start, keep_end=end > start or total > end)
     return merge_text((*before, middle, *after))
 
 
