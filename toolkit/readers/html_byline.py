@@ -21,15 +21,18 @@ ROLE_WORDS = frozenset((
     "author", "authors", "name", "writer", "editor", "senior", "staff", "contributor", "contributing",
     "associate", "reporter", "correspondent", "columnist", "founder", "ceo", "expert", "reviewer",
     "sign", "in", "login", "follow", "about", "more", "read", "view", "posts", "profile", "email",
-    "twitter", "facebook", "linkedin", "bio", "by", "the", "articles", "all", "see", "share",
+    "twitter", "facebook", "linkedin", "bio", "by", "the", "articles", "all", "see", "share", "full",
 ))
 ROLE_TAIL = frozenset((
     "co-founder", "cofounder", "founder", "executive", "director", "manager", "head", "chief", "president",
     "specialist", "mvp", "researched", "reviewed", "edited", "updated", "fact-checked", "checked", "guidelines",
     "editorial", "gardener", "astrologer", "veterinarian", "dvm", "md", "phd", "ph.d", "rn", "rd", "cpa",
     "lead", "principal", "partner", "analyst", "producer", "photographer", "illustrator", "journalist",
+    "writer", "associate", "editor", "contributor", "columnist", "senior",
 ))
-GROUP_WORDS = frozenset(("staff", "team", "reporter", "reporters", "correspondent", "writer", "writers", "editors",
+CONNECTORS = frozenset(("of", "the", "in", "and", "for", "with", "at", "on"))
+CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|rn|rd|mba|mph|dvm|cpa|esq|ms|ma|bsc|msc)\.?$", re.I)
+GROUP_WORDS = frozenset(("staff", "team", "reporter", "reporters", "correspondent", "writers", "editors",
                          "desk", "newsroom"))
 NOT_AUTHOR = re.compile(r"\b(?:(?:medically\s+)?reviewed|fact[- ]?checked|edited|updated|illustrated|"
                         r"photographed|researched|produced)\s+by\b.*$", re.I)
@@ -76,11 +79,12 @@ PARTICLES = frozenset(("van", "von", "der", "den", "de", "la", "le", "da", "di",
 def _name_words(words: list[str]) -> list[str]:
     """The leading words that can belong to a name; a role or sentence after it is cut off."""
     out: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         bare = w.strip(".,:;")
         if out and bare.lower() in ROLE_TAIL:
             break
-        if bare[:1].isupper() or bare.lower() in PARTICLES or bare.lower() in GROUP_WORDS or (
+        connector = out and bare.lower() in CONNECTORS and i + 1 < len(words) and words[i + 1][:1].isupper()
+        if bare[:1].isupper() or bare.lower() in PARTICLES or bare.lower() in GROUP_WORDS or connector or (
                 out and re.fullmatch(r"[A-Z]\.?", bare)):
             out.append(w)
         elif out:
@@ -97,8 +101,8 @@ def names_in(text: str) -> list[str]:
     for part in NAME_SPLIT.split(text):
         name = clean_name(part)
         if name and name.lower() not in (n.lower() for n in out):
-            if name.isupper() and len(name) <= 5 and out:
-                continue  # credentials such as "MD"
+            if out and ((name.isupper() and len(name) <= 5) or CREDENTIAL.match(name)):
+                continue  # credentials such as "MD" or "Ph.D."
             out.append(name)
     return out
 
@@ -149,6 +153,10 @@ def find_bylines(body: Any, h1: Any) -> list[str]:
             box = box.getparent()
     for other, more in cands[1:]:
         linked = other.tag == "a" or "author" in (other.get("rel") or "")
+        parent = other.getparent()
+        context = collapse(parent.text_content())[:200] if parent is not None else ""
+        if NOT_AUTHOR.search(context):
+            continue  # a reviewer's or editor's link next to the byline
         if linked and box is not None and any(a is box for a in other.iterancestors()):
             for name in more:
                 if name.lower() not in (n.lower() for n in names):
