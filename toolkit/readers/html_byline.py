@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from toolkit.datetext import parse_date
 from toolkit.readers.html_dom import class_id, collapse
 
 BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|reporter|posted-?by|journalist|article-?by", re.I)
@@ -36,6 +37,7 @@ GROUP_WORDS = frozenset(("staff", "team", "reporter", "reporters", "corresponden
                          "desk", "newsroom"))
 NOT_AUTHOR = re.compile(r"\b(?:(?:medically\s+)?reviewed|fact[- ]?checked|edited|updated|illustrated|"
                         r"photographed|researched|produced)\s+by\b.*$", re.I)
+BYLINE_LABEL = re.compile(r"^(?:by|written by|article by|words by|story by|author|authors|posted by)\s*:?$", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
@@ -125,10 +127,18 @@ def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
             if any(BYLINE_CLASS.search(class_id(d)) for d in el.iterdescendants() if isinstance(d.tag, str)):
                 continue  # the innermost byline element speaks
             names = names_in(spaced_text(el))
-        elif el.tag in ("p", "span", "div", "address", "li") and len(el) <= 4:
+        elif el.tag in ("p", "span", "div", "address", "li", "h2", "h3", "h4", "strong", "em") and len(el) <= 4:
             text = spaced_text(el)
             if re.match(r"^(?:[Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z]", text) and len(text.split()) <= 12:
                 names = names_in(text)
+            elif BYLINE_LABEL.match(text):
+                follower = el.getnext()
+                if follower is not None and len(collapse(follower.text_content()).split()) <= 6:
+                    names = names_in(follower.text_content())
+            elif len(text.split()) <= 14 and re.search(r"\s[|•·]\s", text) and parse_date(text):
+                first = re.split(r"\s[|•·]\s", text)[0]
+                name = clean_name(first) if len(first.split()) <= 4 else None
+                names = [name] if name and len(name.split()) >= 2 else []
         if names and not _skip(el):
             found.append((el, names))
     return found
