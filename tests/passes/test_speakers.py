@@ -108,3 +108,31 @@ def test_markdown_article_quotes_are_attributed(tmp_path):
                    'Island Transport Board.\n', encoding="utf-8")
     found = quotes_of(toolkit.read(src))
     assert [(q["speaker"], q["cue"]) for q in found] == [("Tomas Rieger", "said")]
+
+
+def test_gender_learned_from_the_pronouns_after_a_name():
+    found = quotes(
+        "Tamsin Achterberg and Ravi Okonkwo opened the ferry office in May.",
+        "Achterberg sells the tickets; she also keeps the books.",
+        "Okonkwo drives the night bus, and his route ends at the pier.",
+        "“The timetable is a mess and nobody has asked the drivers,” she said.",
+    )
+    assert found[-1]["speaker"] == "Tamsin Achterberg"
+
+
+def test_person_named_inside_reported_words_is_not_the_pronoun():
+    found = quotes(
+        "“The harbour is full,” said Greta Solberg, who runs the marina.",
+        "Oskar Brandvold, the deputy mayor, says the council should listen to Peter Lindqvist before the vote.",
+        "“We will see what happens next week, but I am not hopeful,” he said.",
+    )
+    assert found[-1]["speaker"] == "Oskar Brandvold"
+
+
+def test_photo_caption_between_does_not_take_the_pronoun():
+    found = quotes(
+        "“We kept the lights on all night,” said Greta Solberg, who runs the shelter.",
+        "Volunteer Annika Berg sorts blankets at the shelter on Monday. ( Jon Dahl / The Coast Times )",
+        "“Nobody was turned away, not one person,” she said.",
+    )
+    assert [q["speaker"] for q in found] == ["Greta Solberg", "Greta Solberg"]
