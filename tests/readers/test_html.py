@@ -182,3 +182,15 @@ def test_explain_lists_page_segments(tmp_path):
     labels = {line.split()[1] for line in out.splitlines() if line.strip()}
     assert {"body", "furniture", "title"} <= labels
     assert "<-" in out
+
+
+def test_dek_from_h2_after_headline_and_from_bold_lead(tmp_path):
+    rest = "".join(f"<p>{p}</p>" for p in PROSE)
+    doc, _ = read(tmp_path, page("", "<h1>Ferry Terminal Opens</h1><h2>Commuters get a heated hall and "
+                                     "covered walkways at last.</h2>" + rest), "h2.html")
+    assert doc.meta.subtitle == "Commuters get a heated hall and covered walkways at last."
+    doc, _ = read(tmp_path, page("", "<h1>Ferry Terminal Opens</h1><p><strong>Commuters get a heated hall "
+                                     "and covered walkways after four years of waiting.</strong></p>" + rest),
+                  "bold.html")
+    assert doc.meta.subtitle.startswith("Commuters get a heated hall")
+    assert plain_text(next(b for b in doc.blocks if isinstance(b, Para)).children) == PROSE[0]

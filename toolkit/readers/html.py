@@ -36,6 +36,8 @@ def read_html(data: bytes, ctx: Context) -> Document:
     segments = cut_segments(body)
     header["dates"].extend(_datelines_after_title(segments, title))
     kept = select_content(segments, html, title)
+    if not header["dek"]:
+        header["dek"] = _bold_lead(kept)
     kept = _drop_header_segments(kept, title, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
     blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None)
@@ -76,10 +78,23 @@ def _datelines_after_title(segments: list, title: str | None) -> list[str]:
     return [s.text for s in near if s.words <= 12 and is_dateline(s.text)][:1]
 
 
+def _bold_lead(kept: list) -> tuple[str, bool] | None:
+    """An opening paragraph set wholly in bold is the standfirst."""
+    for s in kept[:3]:
+        if s.kind != "para":
+            continue
+        parts = [p for p in s.run if not (isinstance(p, str) and not p.strip())]
+        if len(parts) == 1 and not isinstance(parts[0], str) and parts[0].tag in ("strong", "b") \
+                and 8 <= s.words <= 60:
+            return s.text, True
+        return None
+    return None
+
+
 PROMO = re.compile(r"subscri|sign up|newsletter|read more|% off|per month|log ?in|cookie", re.I)
 
 
-def choose_dek(visible: str | None, descriptions: list[str], blocks: list) -> str | None:
+def choose_dek(found: tuple[str, bool] | None, descriptions: list[str], blocks: list) -> str | None:
     """The visible standfirst if the page's description agrees with it, else that description.
 
     A description that only repeats the opening paragraph, or is an advertisement, is no dek.
@@ -88,8 +103,9 @@ def choose_dek(visible: str | None, descriptions: list[str], blocks: list) -> st
 
     desc = next((d for d in descriptions if len(d.split()) >= 5), None)
     first = next((plain_text(b.children) for b in blocks if isinstance(b, Para)), "")
+    visible, marked = found or (None, False)
     if visible and not PROMO.search(visible):
-        if not desc or _overlap(words(visible), words(desc)) >= 0.2:
+        if marked or not desc or _overlap(words(visible), words(desc)) >= 0.2:
             return visible
     if not desc or PROMO.search(desc):
         return None
@@ -113,7 +129,8 @@ def _drop_header_segments(kept: list, title: str | None, header: dict) -> list:
     from toolkit.readers.html_byline import BY_PREFIX
     from toolkit.readers.html_header import words
 
-    tw, dw, kw = words(title), words(header.get("dek")), words(header.get("kicker"))
+    tw, kw = words(title), words(header.get("kicker"))
+    dw = words(header["dek"][0]) if header.get("dek") else []
     names = {tuple(words(n)) for n in header.get("bylines") or ()}
     first_prose = next((i for i, s in enumerate(kept) if s.kind == "para" and s.words >= 15), len(kept))
     out = []

@@ -167,8 +167,12 @@ def _find_heading(body: Any, title: str | None) -> Any:
     return None
 
 
-def _dek_after(h1: Any) -> str | None:
-    """A standfirst element right after the headline (by class), within its header block."""
+def _dek_after(h1: Any) -> tuple[str, bool] | None:
+    """A standfirst right after the headline and whether the markup says so (class, or an ``<h2>``
+    straight after the ``<h1>``); else a lone sentence in the headline's box."""
+    follower = h1.getnext()
+    if follower is not None and follower.tag == "h2" and 6 <= len(follower.text_content().split()) <= 60:
+        return collapse(follower.text_content()), True
     scope = h1.getparent()
     for _ in range(3):
         if scope is None:
@@ -183,12 +187,12 @@ def _dek_after(h1: Any) -> str | None:
             text = collapse(el.text_content())
             if DEK_CLASS.search(class_id(el)) and 6 <= len(text.split()) <= 80 and not BYLINE_CLASS.search(
                     class_id(el)):
-                return text
+                return text, True
             if el.tag in ("p", "h2", "h3") and el.getparent() is h1.getparent() and 8 <= len(text.split()) <= 60:
                 # a sentence next to the headline is its dek when the box is a header, not the body
                 long_paras = sum(1 for p in h1.getparent().iter("p") if len(p.text_content().split()) >= 8)
                 if long_paras <= 1 and not BYLINE_CLASS.search(class_id(el)):
-                    return text
+                    return text, False
                 return None
         scope = scope.getparent()
     return None
