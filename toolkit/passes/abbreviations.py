@@ -68,11 +68,13 @@ def find_abbreviations(texts: list[str]) -> dict[str, str]:
     for m in PAREN_BEFORE.finditer(whole):
         if _initials(_words(m.group("long"))) == _letters(m.group("short")):
             found.setdefault(m.group("short"), m.group("long"))
-    phrases = [p.group(0) for p in re.finditer(PHRASE, whole)]
+    phrases = list(dict.fromkeys(p.group(0) for p in re.finditer(PHRASE, whole)))  # distinct, in order
+    tried: set[str] = set()  # each token once: its search over the phrases ends the same way every time
     for m in TOKEN.finditer(whole):
         short = m.group(0)
-        if short in found or short in COMMON or len(_letters(short)) < 2 or len(_letters(short)) > 6:
+        if short in found or short in tried or short in COMMON or len(_letters(short)) < 2 or len(_letters(short)) > 6:
             continue
+        tried.add(short)
         letters = _letters(short)
         for p in phrases:
             words = p.split()
