@@ -18,7 +18,7 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 
 # Ordered from most to least specific; each gives named groups y, m (name or number), d.
 PATTERNS = [
-    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
     re.compile(rf"\b(?P<m>{_MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))", re.I),
     re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\s*,?\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<d>[0-3]?\d)[./](?P<m>0?[1-9]|1[0-2])[./](?P<y>{_YEAR})\b"),
