@@ -136,3 +136,30 @@ def test_photo_caption_between_does_not_take_the_pronoun():
         "“Nobody was turned away, not one person,” she said.",
     )
     assert [q["speaker"] for q in found] == ["Greta Solberg", "Greta Solberg"]
+
+
+def test_epithet_names_the_person_just_written_about():
+    found = quotes(
+        "Kofi Mensah-Bright lost his job at the mill last spring; Mensah-Bright had worked there since 2001.",
+        "Helga Strand, his neighbour, later found him a place on a building crew.",
+        "Mensah-Bright passed his driving test this winter, which let him take a job with a road crew.",
+        "The 44-year-old labourer says the work is hard but steady and the pay is better than at the mill.",
+    )
+    assert found[-1]["speaker"] == "Kofi Mensah-Bright"
+
+
+def test_definite_organisation_phrase_names_the_organisation_just_mentioned():
+    found = quotes(
+        "Storms cut power to 40,000 homes, according to Northshore Power Authority.",
+        "“Crews will work through the night to restore service to every customer,” the utility said.",
+    )
+    assert found[-1]["speaker"] == "Northshore Power Authority"
+
+
+def test_party_epithet_names_the_politician():
+    found = quotes(
+        "Senate Majority Leader Tom Aldridge blamed the opposition for the delay on Tuesday.",
+        "“They have stalled this bill for months and the people of this state are paying for it,” "
+        "the Vermont Republican said.",
+    )
+    assert found[-1]["speaker"] == "Tom Aldridge"

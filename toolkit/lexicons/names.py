@@ -14,6 +14,7 @@ Public Safety Attorney Solicitor Crown Assistant Associate Executive Managing Se
 Former Conservative Liberal Democratic Republican Democrat Labour Green NDP Bloc Opposition Coach Head Grand
 Inspector Sergeant Constable Corporal Captain Major Colonel Lieutenant Admiral Marshal Commander Dean Provost
 Chancellor Affairs Relations Affairs President-elect Mayor-elect Supreme Superintendent Trustee Sheriff Detective Agent Special
+Senate House Majority Minority Whip Party Caucus
 """.split())
 
 # Words whose presence makes a capitalised phrase an organisation.

@@ -91,4 +91,6 @@ statement report release letter post blog study survey document memo filing laws
 website site poll campaign team club league city province state country administration embassy consulate
 cabinet parliament legislature senate house military army navy coalition alliance charity bank fund
 regulator watchdog media press unit agency prosecutor prosecutors prosecution defence defense crown
+utility diocese district carrier airline retailer manufacturer automaker developer insurer broadcaster
+publisher brewery airport church chain operator provider startup business brand label studio tribe
 """.split())

@@ -11,6 +11,7 @@ from toolkit.passes.mentions import Mention, find_mentions
 APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?)(?:,(?=\s)|\.?$|\.(?=\s))")
 FEMALE = re.compile(r"\b(?:[Ss]he|her|hers|herself|Her)\b")
 MALE = re.compile(r"\b(?:[Hh]e|him|his|himself|His)\b")
+SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘']?[A-Z])")
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # a paragraph that is a photo caption: it ends with a parenthesised credit "( Jane Doe / The Paper )"
 CAPTION = re.compile(r"\(\s*[^()]{2,80}(?:/|\b(?:PHOTO|Photo|photo|FILE|File|Press|PRESS)\b)[^()]*\)\s*$")
@@ -61,6 +62,7 @@ class People:
                 if existing.kind == "person" and existing.name.split()[-1] == words[-1] \
                         and (existing.name.split()[0] == words[0] or existing.name.endswith(" " + m.text)):
                     canon = existing.name
+                    existing.by_surname += existing.name != m.text
             if canon not in self.entries:
                 role = ""
                 am = APPOSITIVE.match(text[m.end:])
@@ -158,9 +160,30 @@ class People:
             g = self.gender(name)
             if g and g != gender:
                 continue
-            e = self.entries.get(name)
-            real = name in voices or (e is not None and bool(e.by_surname or e.title or e.name.split()[0] in FIRST_NAMES))
-            rank = int(real)
+            rank = int(name in voices or self.is_real(name))
             if rank not in best or (k, pos) > best[rank][0]:
                 best[rank] = ((k, pos), name)
         return best[max(best)][1] if best else None
+
+    def topic(self, at: tuple[int, int], window: int = 3) -> str | None:
+        """Who an epithet ("the 32-year-old labourer") names: the first person in the last sentence
+        before ``at`` that names someone outside quotation marks (real people first)."""
+        people = [(k, pos, name) for k, pos, name, kind in self.mentions
+                  if kind == "person" and (k, pos) < at and at[0] - k <= window and (k not in self.captions or k == at[0])
+                  and not any(s <= pos < e for s, e in self.quoted[k])]
+        for real_only in (True, False):
+            cands = [m for m in people if not real_only or self.is_real(m[2])]
+            if not cands:
+                continue
+            k, pos, _ = cands[-1]
+            text = self.texts[k] or ""
+            start = max((m.end() for m in SENTENCE_END.finditer(text, 0, pos)), default=0)
+            return next(name for kk, p, name in cands if kk == k and p >= start)
+        return None
+
+    def is_real(self, name: str) -> bool:
+        """Named by surname alone, titled, or a common first name: a person, not a stray capitalised phrase."""
+        e = self.entries.get(name)
+        return any(n == name for _, _, n, kind in self.spoken if kind == "person") or (
+            e is not None and bool(e.by_surname or e.title or e.name.split()[0] in FIRST_NAMES
+                                   or sum(1 for m in self.mentions if m[2] == name) > 1))

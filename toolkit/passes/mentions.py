@@ -68,7 +68,7 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
         return "person"
     if any(w.endswith(("’s", "'s")) for w in words):
         return "other"
-    if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’'\-]+$|^[A-Z]\.$", w) for w in words) \
+    if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zà-ÿ’']+)*$|^[A-Z]\.$", w) for w in words) \
             and not any(w in ADJECTIVES or w in PLACES or w in STOP_CAPS for w in words):
         return "person"
     return "other"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from toolkit.lexicons.names import ORG_WORDS
-from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from toolkit.lexicons.names import ADJECTIVES, ORG_WORDS, PLACES, TITLES
+from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS
 from toolkit.options import Context
 from toolkit.passes.attribution import DETERMINERS
 from toolkit.passes.coreference import People
@@ -32,8 +32,15 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if low in ("they", "it", "we"):
         who = people.recent(at, "organization")
         return (who, "organization") if who else (phrase, "organization")
-    if re.match(r"^[Tt]he\s+[A-Z]", phrase):
+    definite = bool(re.match(r"^[Tt]he\s+[A-Z]", phrase))
+    if definite:
         phrase = phrase[4:]  # "The Ministry of Transport" -> "Ministry of Transport"
+    if definite and people.canonical(phrase, at) is None and all(
+            w in PLACES or w in ADJECTIVES or w.rstrip(".") in TITLES for w in phrase.split()) \
+            and any(w in PLACES or w in ADJECTIVES for w in phrase.split()):
+        who = people.topic(at)  # "the Kentucky Republican said": an epithet for someone just named
+        if who:
+            return who, "person"
     if phrase[:1].isupper() and phrase.split()[0].lower() not in DETERMINERS:
         pp = re.search(r"\s(?:of|for|at|from|with|in)\s", phrase)
         if pp and not any(w in ORG_WORDS for w in phrase[:pp.start()].split()):
@@ -65,6 +72,10 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
             name = canon or issuer.group(1)
             kind = people.entries[canon].kind if canon else "organization"
             return name, kind
+        if head in DOC_NOUNS and words[0] in ("his", "her"):  # "her statement said"
+            who = people.pronoun(at, "m" if words[0] == "his" else "f")
+            if who:
+                return who, "person"
         if head in DOC_NOUNS and words[0] in ("the", "this", "that", "its"):
             if last_speaker and last_speaker in people.entries and people.entries[last_speaker].kind == "organization":
                 return last_speaker, "organization"
@@ -80,14 +91,18 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         if words[0] == "the" and len(core) == 2 and last_speaker and last_speaker in people.entries \
                 and people.entries[last_speaker].kind == "organization":
             return last_speaker, "organization"  # "the agency" after the agency spoke
+        if words[0] == "the" and not head.endswith("s"):
+            who = people.recent(at, "organization", window=3)  # "the utility said": the one just named
+            if who:
+                return who, "organization"
         return phrase, "organization"
-    if (head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS) and words[0] in ("the", "this", "that") \
-            and not head.endswith("s"):
-        if last_speaker and last_speaker in people.entries and people.entries[last_speaker].kind == "person":
-            return last_speaker, "person"
-        who = people.recent(at, "person")
+    if words[0] in ("the", "this", "that") and not head.endswith("s") and head not in DOC_NOUNS \
+            and len(core) >= 2:
+        who = people.topic(at)  # "the 32-year-old labourer says": the person the text is about
         if who:
             return who, "person"
+        if last_speaker and last_speaker in people.entries and people.entries[last_speaker].kind == "person":
+            return last_speaker, "person"
     return phrase, "person"
 
 
