@@ -51,6 +51,7 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What browsers strip from URLs before parsing them (so "java\tscript:" is still javascript:).
 _URL_STRIP = re.compile(r"[\x00-\x20\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$")
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
 _TAGLIKE = re.compile(r"<[A-Za-z!/?]")
@@ -125,12 +126,13 @@ def clean_attr(attr: Attr) -> Attr:
 
 
 def strip_markup(text: str) -> str:
-    """Plain text from a metadata string that may hold HTML (tags and their scripts removed, by nh3)."""
-    if not _TAGLIKE.search(text):
-        return text
-    import nh3
+    """Plain one-line text from a metadata string that may hold HTML (tags and their scripts removed
+    by nh3) or stray whitespace; a string of only whitespace becomes empty."""
+    if _TAGLIKE.search(text):
+        import nh3
 
-    return " ".join(html.unescape(nh3.clean(text, tags=set())).split())
+        text = html.unescape(nh3.clean(text, tags=set()))
+    return " ".join(text.split())
 
 
 def _scheme(url: str) -> str:
@@ -305,6 +307,55 @@ def _flat_text(node) -> str:
     return "".join(parts)
 
 
+def _refs_out_of_notes(blocks: tuple) -> tuple[tuple, int]:
+    """``blocks`` without NoteRef nodes inside Note bodies, and how many were removed."""
+    removed = 0
+
+    def drop(node):
+        nonlocal removed
+        if isinstance(node, NoteRef):
+            removed += 1
+            return []
+        return None
+
+    out = []
+    for b in blocks:
+        if isinstance(b, Note):
+            b = walk(b, drop)
+        elif isinstance(b, BlockQuote):
+            inner, count = _refs_out_of_notes(b.blocks)
+            if count:
+                removed += count
+                b = dataclasses.replace(b, blocks=inner)
+        elif isinstance(b, ListBlock):
+            results = [_refs_out_of_notes(item) for item in b.items]
+            count = sum(c for _, c in results)
+            if count:
+                removed += count
+                b = dataclasses.replace(b, items=tuple(inner for inner, _ in results))
+        out.append(b)
+    return (tuple(out) if removed else blocks), removed
+
+
+def clean_strings(value):
+    """``value`` with every string freed of characters XML cannot hold (C0 controls, lone surrogates,
+    U+FFFE/FFFF), which would make an EPUB unreadable or a writer fail on encoding; identical
+    objects come back where nothing changed."""
+    if isinstance(value, str):
+        return _XML_BAD.sub("", value) if _XML_BAD.search(value) else value
+    if isinstance(value, tuple):
+        return _same(value, tuple(clean_strings(v) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = clean_strings(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
 def sanitize(doc: Document, ctx: Context) -> Document:
     """The pass: returns ``doc`` unchanged when there is nothing to remove."""
     flat = Flattener()
@@ -312,6 +363,11 @@ def sanitize(doc: Document, ctx: Context) -> Document:
     if flat.flattened:
         ctx.warn(f"the article nests quotes, lists or inline markup more than {MAX_NESTING} levels deep; "
                  f"{flat.flattened} deeper part(s) were flattened")
+        doc = dataclasses.replace(doc, blocks=blocks)
+    doc = clean_strings(doc)  # after flattening, so the depth of this recursion is bounded
+    blocks, nested_refs = _refs_out_of_notes(doc.blocks)
+    if nested_refs:  # a note citing itself (or another) would make every writer recurse for ever
+        ctx.warn(f"removed {nested_refs} note reference(s) inside notes (notes cannot contain notes)")
         doc = dataclasses.replace(doc, blocks=blocks)
     s = Sanitizer(doc, ctx)
     new = walk(doc, s.node)
