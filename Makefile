@@ -50,6 +50,13 @@ bench: system-run $(VENV)/.test-stamp
 eval: $(VENV)/.run-stamp
 	$(PY) bench/eval.py
 
+# Property tests with many more examples than `make test` runs, stopped after FUZZ_SECONDS at most.
+FUZZ_EXAMPLES ?= 200
+FUZZ_SECONDS ?= 1800
+fuzz: system-test $(VENV)/.test-stamp
+	TOOLKIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) timeout --signal=INT $(FUZZ_SECONDS) \
+	  $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_trees.py tests/test_fuzz_readers.py
+
 # The seed's editions through the shared QA referees (EPUBCheck + DAISY Ace, qpdf/poppler, Nu + axe).
 # Ace and axe need Chromium, so this runs apart from `make test`.
 QA ?= ../shared/tools/qa
