@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from toolkit.lexicons.names import STOP_CAPS
 from toolkit.lexicons.speech import ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS
+from toolkit.passes.sentences import ABBREVIATIONS
 
 TOKEN = re.compile(r"[\w’'\-./&]+|[^\w\s]")
 DETERMINERS = {"the", "a", "an", "one", "another", "some", "several", "many", "most", "two", "three", "four",
@@ -183,7 +184,8 @@ def np_right(text: str, start: int) -> Speaker | None:
     span = []
     for k, (w, s, e) in enumerate(toks):
         lw = w.lower()
-        if w.endswith(".") and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w):
+        if w.endswith(".") and len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w) \
+                and w[:-1].lower() not in ABBREVIATIONS:
             span.append((w[:-1], s, e - 1))  # "…, says Kim. It affects": the name ends the sentence
             break
         if w in (",", ".", ";", ":", "!", "?", "(", "—", "–", "“", "”", '"') or (

@@ -140,7 +140,8 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         # "Clause, X said." / "Clause, said X, a role." (the speaker and verb close the sentence)
         tail = text[c.end:e]
         comma = before.rfind(",")
-        if comma > 0 and c.lemma not in DIRECT_ONLY and not any(s <= m.start < s + comma for m in marked):
+        quoted = sum(_words(text[m.start:m.end]) for m in marked if s <= m.start < s + comma)
+        if comma > 0 and c.lemma not in DIRECT_ONLY and quoted * 2 < _words(before[:comma]):
             who = None
             if _is_adjunct(text, c, e):
                 who = np_left(text, c.start, s + comma + 1)
