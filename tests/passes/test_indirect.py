@@ -41,3 +41,23 @@ def test_partial_quote_inside_reported_clause_is_one_quote():
     found = quotes(INTRO, "Berg said the delays were “a disgrace to everyone who works here.”")
     assert len(found) == 1
     assert found[0]["text"].startswith("the delays were")
+
+
+def test_participle_after_the_attribution_reports_the_same_speaker():
+    found = quotes(INTRO, "“The cranes are old,” says the weary harbour master, noting that the port has not had "
+                          "new equipment since the nineties.")
+    assert found[-1]["text"] == "that the port has not had new equipment since the nineties"
+    assert found[-1]["direct"] is False
+
+
+def test_participle_takes_the_sentence_subject():
+    found = quotes(INTRO, "Berg warned the ferry operators on Monday, saying the storm season would start early "
+                          "this year.")
+    assert found[-1]["text"] == "the storm season would start early this year"
+    assert found[-1]["speaker"] == "Tomas Berg"
+
+
+def test_clause_with_a_term_in_marks_is_still_reported():
+    found = quotes(INTRO, "The cargo moved from “urgent” to “routine” within a week, harbour officials say.")
+    assert found[0]["text"].startswith("The cargo moved from")
+    assert found[0]["direct"] is False

@@ -210,8 +210,11 @@ def np_right(text: str, start: int) -> Speaker | None:
         if w.lower() in NP_LINKS and k > 0:
             core = words[:k]
             break
-    if not (any(is_cap(w) and w not in STOP_CAPS for w in words) or head_ok(core[-1])):
-        return None
+    if not (any(is_cap(w) and w not in STOP_CAPS for w in words) or head_ok(core[-1])
+            or (core[0].lower() in ("the", "a", "an") and 2 <= len(core) <= 4 and core[-1].isalpha()
+                and not any(w.lower() in DETERMINERS or w.lower() in STOP_WORDS or (w.endswith("ed") and "-" not in w)
+                            or (w.endswith("s") and k == len(core) - 1) for k, w in enumerate(core[1:], 1)))):
+        return None  # "says the affable proprietor": a described person
     role = ""
     after = text[span[-1][2]:]
     m = re.match(r",\s+((?:an?|the|who|which|[a-z][\w’'-]*)\b[^.;!?]*?)(?:,|[.;!?]|$)", after)

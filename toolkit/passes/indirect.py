@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.lexicons.speech import DIRECT_ONLY, LISTENER_VERBS, OPINION_VERBS
-from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right
+from toolkit.passes.attribution import Cue, Speaker, cues_in, np_left, np_right, sentence_subject
 from toolkit.passes.quote_marks import Marked
 
 # Verbs that take a reported clause without "that" ("she said the plan failed").
@@ -112,6 +112,15 @@ def _is_adjunct(text: str, cue: Cue, end: int) -> bool:
     return not text[pos:end].strip(" .,!?;:\n\u201d\"")
 
 
+def _participle_speaker(text: str, s: int, c: Cue, cues: list[Cue]) -> Speaker | None:
+    """Who speaks in "…, saying/noting that …": the speaker of an earlier reporting verb, else the subject."""
+    for prev in reversed([p for p in cues if p.end <= c.start and p.lemma != "according to"]):
+        spk = np_left(text, prev.start, s) or np_right(text, prev.end)
+        if spk is not None:
+            return spk
+    return sentence_subject(text, s, c.start)
+
+
 def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Reported]:
     """Reported clauses in the sentence ``text[s:e]``."""
     cues = [c for c in cues_in(text, s, e) if not _inside(c.start, marked)]
@@ -167,6 +176,8 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
                         Reported(c2, _trim_end(text, c2, e), spk, c)]
         # "X said (that) clause."
         spk = np_left(text, c.start, s)
+        if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[s:c.start]):
+            spk = _participle_speaker(text, s, c, cues)  # "…, saying (that) clause": the sentence's speaker
         if spk is None or _parenthetical(text, spk):
             continue
         cs = _after_verb(text, c, e)
