@@ -27,3 +27,17 @@ def articles(tmp_path) -> Path:
     (src / "notes.xyz").write_text("not an article", encoding="utf-8")
     (src / ".hidden.txt").write_text("hidden", encoding="utf-8")
     return src
+
+
+@pytest.fixture(scope="session")
+def frozen_env(tmp_path_factory) -> dict:
+    """Environment running a copy of toolkit/ and styles/: edits made to the working tree while a
+    multi-run test goes on must not change the code (and so the build fingerprint) between its runs."""
+    import os
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    snap = tmp_path_factory.mktemp("frozen-toolkit")
+    shutil.copytree(root / "toolkit", snap / "toolkit", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(root / "styles", snap / "styles")
+    return dict(os.environ, PYTHONPATH=str(snap))

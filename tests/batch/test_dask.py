@@ -37,3 +37,13 @@ def test_worker_without_the_shared_folder_builds_from_shipped_bytes(tmp_path):
     assert result.error is None, result.error
     assert result.input == job.input
     assert b"A far away article" in result.outputs["html"]
+
+
+def test_dask_without_a_scheduler_starts_its_own_local_cluster(articles, tmp_path):
+    from toolkit.batch import collect_jobs, run_batch
+
+    report = run_batch(collect_jobs([str(articles / "a1.txt"), str(articles / "a2.txt")]), tmp_path / "out",
+                       formats=["html"], workers=1, executor="dask", dask_processes=False)
+    assert report.executor == "dask"
+    assert report.count("built") == 2
+    assert sorted(o for a in report.articles for o in a.outputs) == ["article-number-1.html", "article-number-2.html"]

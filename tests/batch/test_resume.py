@@ -24,9 +24,9 @@ def make_articles(src: Path) -> None:
         (src / f"story{i}.txt").write_text(text.replace(title, f"Story {i}: {title}", 1), encoding="utf-8")
 
 
-def start(src: Path, out: Path) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "toolkit.cli", "build", str(src), "-o", str(out), "--to", "html,pdf", "-j", "1"]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def start(src: Path, out: Path, env: dict) -> subprocess.Popen:
+    cmd = [sys.executable, "-P", "-m", "toolkit.cli", "build", str(src), "-o", str(out), "--to", "html,pdf", "-j", "1"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def recorded(out: Path) -> dict:
@@ -59,17 +59,17 @@ def assert_no_partial_files(out: Path) -> None:
             assert data.rstrip().endswith(b"</html>"), path
 
 
-def test_interrupted_batch_resumes_and_builds_each_article_once(tmp_path):
+def test_interrupted_batch_resumes_and_builds_each_article_once(tmp_path, frozen_env):
     src, out = tmp_path / "src", tmp_path / "out"
     make_articles(src)
 
-    proc = start(src, out)
+    proc = start(src, out, frozen_env)
     after_term = stop_after_first_article(proc, out, signal.SIGTERM)
     assert proc.returncode == 130
     assert 1 <= len(after_term) < N
     assert_no_partial_files(out)
 
-    proc = start(src, out)
+    proc = start(src, out, frozen_env)
     time.sleep(0.2)
     after_kill = stop_after_first_article(proc, out, signal.SIGKILL)
     assert proc.returncode == -signal.SIGKILL
@@ -78,7 +78,7 @@ def test_interrupted_batch_resumes_and_builds_each_article_once(tmp_path):
     for key, rec in after_kill.items():
         assert all((out / name).is_file() for name in rec.outputs), key
 
-    proc = start(src, out)
+    proc = start(src, out, frozen_env)
     _stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 0, stderr
     final = read_state(out)
@@ -91,10 +91,10 @@ def test_interrupted_batch_resumes_and_builds_each_article_once(tmp_path):
     assert len([p for p in out.iterdir() if not p.name.startswith(".")]) == 2 * N
 
 
-def test_killed_coordinator_leaves_no_worker_behind(tmp_path):
+def test_killed_coordinator_leaves_no_worker_behind(tmp_path, frozen_env):
     src, out = tmp_path / "src", tmp_path / "out"
     make_articles(src)
-    proc = start(src, out)
+    proc = start(src, out, frozen_env)
     stop_after_first_article(proc, out, signal.SIGKILL)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:

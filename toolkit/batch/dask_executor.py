@@ -89,9 +89,10 @@ class DaskPool:
                 self.client = Client(scheduler, timeout="20s")
             else:
                 self.cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=processes,
-                                            host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                                            host="127.0.0.1", protocol="tcp://", dashboard_address=None,
+                                            silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # distributed wraps start-up failures in RuntimeError
             raise UsageError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from None
         try:
             self.client.register_plugin(WarmUp(options, formats))
