@@ -22,6 +22,8 @@ NOT_TITLE = re.compile(r"\b(?:min(?:ute)?s? read|updated|published|posted|review
 STOP = frozenset("the a an of and or to in on for with at by from is are was be as it its this that your you our we "
                  "how what why when who which".split())
 HEAD_WINDOW = 15
+TITLE_REACH = 40  # a headline may sit above a long header (byline box, table of contents)
+FAR_COST = 0.05  # per line beyond HEAD_WINDOW
 # Lines that follow a headline: byline, dateline, "Posted in ...", reading time.
 META_LINE = re.compile(r"^(?:by\b|written by|posted (?:in|by|on)|published|updated|last updated|reviewed by|"
                        r"\d+ min(?:ute)?s? read)", re.I)
@@ -40,7 +42,7 @@ def _title_shaped(b: Block) -> bool:
 
 def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None:
     """The headline among the lines above the body (see the module docstring)."""
-    lo = max(0, start - HEAD_WINDOW)
+    lo = max(0, start - TITLE_REACH)
     opening = set(_content_words(" ".join(b.text for b in blocks[start:start + 15] if b.label == "body")))
     best, best_score = None, float("-inf")
     for b in blocks[lo:start + 1]:
@@ -54,9 +56,11 @@ def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None
         content = _content_words(b.text)
         overlap = sum(w in opening for w in content) / len(content) if content else 0.0
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
-        meta_after = any(META_LINE.match(x.text) or is_dateline(x.text) for x in blocks[b.index + 1:b.index + 4])
+        meta_after = any(META_LINE.match(x.text) or is_dateline(x.text) or BYLINE_LABEL.match(x.text)
+                         for x in blocks[b.index + 1:b.index + 4])
         score = (2.0 * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
-                 + 0.4 * (counts[key(b.text)] > 1) + 1.0 * meta_after - 0.04 * (start - b.index))
+                 + 0.4 * (counts[key(b.text)] > 1) + 1.0 * meta_after - 0.04 * min(start - b.index, HEAD_WINDOW)
+                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW))
         if score > best_score:
             best, best_score = b, score
     if best is not None:
