@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import SEED
 from toolkit.batch.state import read_state
 
-N = 8
+N = 6
 
 
 def make_articles(src: Path) -> None:
