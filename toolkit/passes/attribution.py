@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from toolkit.lexicons.names import STOP_CAPS
-from toolkit.lexicons.speech import ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS
+from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS
 from toolkit.passes.sentences import ABBREVIATIONS
 
 TOKEN = re.compile(r"[\w’'\-./&]+|[^\w\s]")
@@ -106,8 +106,11 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
             break
         if lw in NP_LINKS and not seen_head:
             break
-        if lw in SPEECH_VERBS and not is_cap(w):
-            break
+        if lw in SPEECH_VERBS and not is_cap(w) and not (
+                (lw in DOC_NOUNS or lw[:-1] in DOC_NOUNS) and _after_determiner(toks, i)):
+            break  # a verb ends the phrase; "the report", "her latest post" are nouns
+        if not any(ch.isalnum() for ch in w):
+            break  # "--", "…"
         if is_cap(w) or head_ok(w) or lw in DETERMINERS:
             seen_head = True
         i -= 1
@@ -142,6 +145,17 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
     if len(words) == 1 and words[0].lower() in DETERMINERS:
         return None
     return Speaker(text[span[0][1]:span[-1][2]], span[0][1], span[-1][2])
+
+
+def _after_determiner(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i`` follows a determiner or possessive, with at most two lower-case words between."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        w = toks[j][0]
+        if w.lower() in DETERMINERS or w.endswith(("’s", "'s")):
+            return True
+        if not (w.isalpha() and w.islower()) or w in STOP_WORDS:
+            return False
+    return False
 
 
 def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) -> Speaker | None:
