@@ -1,0 +1,95 @@
+"""Encoding detection, binary detection and newline normalisation (toolkit/decode.py)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from toolkit.decode import (
+    MAX_INPUT_BYTES,
+    binary_kind,
+    check_text_size,
+    decode_text,
+    encoding_warning,
+    looks_binary,
+    normalize_newlines,
+)
+from toolkit.errors import InputError
+
+TEXT = "Caf\u00e9 \u201cquoted\u201d na\u00efve \u2013 r\u00e9sum\u00e9"
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (TEXT.encode(), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode(), "utf-8-sig"),
+    (TEXT.encode("utf-16"), "utf-16"),
+    (TEXT.encode("utf-32"), "utf-32"),
+    (("Plain words here " + TEXT).encode("utf-16-le"), "utf-16-le"),
+    (("Plain words here " + TEXT).encode("utf-16-be"), "utf-16-be"),
+    (TEXT.encode("cp1252"), "windows-1252"),
+    (TEXT.replace("\u201c", "").replace("\u201d", "").replace("\u2013", "-").encode("latin-1"), "latin-1"),
+])
+def test_encodings(data, encoding):
+    text, used = decode_text(data)
+    assert used == encoding
+    assert "r\u00e9sum\u00e9" in text
+
+
+def test_declared_charset_wins_over_guessing():
+    page = '<html><head><meta charset="iso-8859-2"></head><body>\u0105</body></html>'.encode("iso-8859-2")
+    text, used = decode_text(page)
+    assert "\u0105" in text
+    assert used == "iso8859-2"
+
+
+def test_a_few_bad_bytes_in_utf8():
+    text, used = decode_text(TEXT.encode() + b" \xff end")
+    assert used == "utf-8 (1 invalid byte replaced)"
+    assert text.startswith(TEXT)
+
+
+def test_cp1252_undefined_bytes_keep_latin1_meaning():
+    text, used = decode_text(b"\x93quoted\x94 \x81 caf\xe9")
+    assert used == "windows-1252"
+    assert text == "\u201cquoted\u201d \x81 caf\u00e9"
+
+
+@pytest.mark.parametrize(("data", "what"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"), (b"%PDF-1.4\n", "PDF file"), (b"PK\x03\x04xx", "zip archive"),
+    (b"\x7fELF\x02", "a program"), (b"abc\x00def", "binary file"), (bytes(range(1, 9)) * 50, "binary file"),
+])
+def test_binary_is_refused_with_its_kind(data, what):
+    assert what in binary_kind(data)
+    with pytest.raises(InputError, match=what):
+        decode_text(data, "x.txt")
+
+
+def test_text_is_not_binary():
+    assert not looks_binary(TEXT.encode())
+    assert not looks_binary(TEXT.encode("utf-16"))
+    assert binary_kind(b"BZh is how this text starts") is None
+
+
+def test_lying_bom_is_refused():
+    with pytest.raises(InputError, match="UTF-16"):
+        decode_text(codecs.BOM_UTF16_LE + b"\x00\xd8a\x00")
+
+
+def test_size_limits():
+    with pytest.raises(InputError, match="limit"):
+        decode_text(b" " * (MAX_INPUT_BYTES + 1))
+    with pytest.raises(InputError, match="8 MB limit"):
+        check_text_size(9 * 2**20, "text", "a.txt")
+    check_text_size(9 * 2**20, "html")
+    check_text_size(9 * 2**20, "docx")
+
+
+def test_warning_only_for_other_encodings():
+    assert encoding_warning("utf-8") is None
+    assert encoding_warning("utf-8-sig") is None
+    assert encoding_warning("windows-1252") == "not UTF-8; read as windows-1252"
+
+
+def test_newlines():
+    assert normalize_newlines("a\r\nb\rc\nd\u2028e\u2029f") == "a\nb\nc\nd\ne\n\nf"
