@@ -75,6 +75,7 @@ def test_failures_do_not_stop_the_batch_and_are_reported(articles, tmp_path):
     assert "empty" in by_name["empty.txt"]["error"]
     assert "empty.txt" in by_name["empty.txt"]["error"]
     assert by_name["binary.txt"]["status"] == "failed"
+    assert by_name["a1.txt"]["inputs"] == [str(articles / "a1.txt"), str(articles / "a1.txt.meta.yaml")]
     good = by_name["a3.txt"]
     assert good["status"] == "built"
     assert good["error"] is None

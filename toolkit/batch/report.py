@@ -24,6 +24,7 @@ class ArticleEntry:
     exit_code: int = 0
     title: str = ""
     cpu: float = 0.0
+    inputs: list[str] = field(default_factory=list)  # the input and the sidecar metadata files read with it
 
 
 @dataclass

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from toolkit.batch.article import ArticleResult
-from toolkit.batch.fingerprint import article_fingerprint, settings_fingerprint
+from toolkit.batch.fingerprint import article_fingerprint, settings_fingerprint, sidecar_paths
 from toolkit.batch.inputs import ArticleJob
 from toolkit.batch.progress import Progress
 from toolkit.batch.report import ArticleEntry, BatchReport
@@ -152,6 +152,8 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
             pool.close(cancel=True)
         report.finished = time.time()
         report.articles.sort(key=lambda a: order.get(str(Path(a.input).resolve()), len(order)))
+        for entry in report.articles:
+            entry.inputs = [entry.input, *(str(p) for p in sidecar_paths(Path(entry.input)) if p.is_file())]
         state.close(report.count("built"), report.count("unchanged"), report.count("failed"))
     progress.finish(report)
     return report
