@@ -61,3 +61,29 @@ def test_clause_with_a_term_in_marks_is_still_reported():
     found = quotes(INTRO, "The cargo moved from “urgent” to “routine” within a week, harbour officials say.")
     assert found[0]["text"].startswith("The cargo moved from")
     assert found[0]["direct"] is False
+
+
+def test_described_group_speaks():
+    found = quotes(INTRO, "But the harbour’s defenders said the new cranes were never needed in the first place.")
+    assert found[0]["text"] == "the new cranes were never needed in the first place"
+    assert found[0]["speaker"] == "the harbour’s defenders"
+
+
+def test_second_verb_of_a_coordinated_sentence_keeps_the_subject():
+    found = quotes(INTRO, "Berg called the claim nonsense on Monday and in a short statement said the port had "
+                          "broken no rules.")
+    assert found[-1]["text"] == "the port had broken no rules"
+    assert found[-1]["speaker"] == "Tomas Berg"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg was told the ferry schedule would be cut in half next month.",
+    "The fishermen were furious when the new quota was announced they would lose half their catch.",
+])
+def test_passive_reporting_verb_is_not_the_subjects_speech(sentence):
+    assert quotes(INTRO, sentence) == []
+
+
+def test_document_noun_speaks():
+    found = quotes(INTRO, "Cargo volumes fell by a third over the last decade, the annual report said.")
+    assert found[0]["text"] == "Cargo volumes fell by a third over the last decade"

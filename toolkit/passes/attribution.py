@@ -106,6 +106,8 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
             break
         if lw in NP_LINKS and not seen_head:
             break
+        if lw == "and" and i + 1 < len(toks) and toks[i + 1][0].lower() in ADJUNCT_PREPOSITIONS:
+            break  # "called it nonsense and in a statement said": two verb phrases
         if lw in SPEECH_VERBS and not is_cap(w) and not (
                 (lw in DOC_NOUNS or lw[:-1] in DOC_NOUNS) and _after_determiner(toks, i)):
             break  # a verb ends the phrase; "the report", "her latest post" are nouns
@@ -139,12 +141,30 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
         core = words[:links[0]] if links else words
         if any((is_cap(w) and w not in STOP_CAPS) or head_ok(w) for w in core):
             break
+        if not links and _described(core):
+            break  # "the school’s defenders said": a described person or group
         if not links or links[0] + 1 >= len(span):
             return None
         span = span[links[0] + 1:]
     if len(words) == 1 and words[0].lower() in DETERMINERS:
         return None
+    k0 = next(k for k, t in enumerate(toks) if t[1] == span[0][1])
+    if k0 > 0 and toks[k0 - 1][0].lower() in ADJUNCT_PREPOSITIONS and not is_cap(span[0][0]):
+        return None  # "… and in a short statement said": an adjunct, not the subject
     return Speaker(text[span[0][1]:span[-1][2]], span[0][1], span[-1][2])
+
+
+ADJUNCT_PREPOSITIONS = {"in", "on", "at", "during", "after", "before", "through", "via", "under", "over", "later",
+                        "then"}
+TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning",
+              "afternoon", "evening", "night", "weekend", "moment", "end", "past", "same", "rest", "other"}
+
+
+def _described(words: list[str]) -> bool:
+    """"the school’s defenders", "a longtime neighbour": a determiner, at most three words, a noun-like end."""
+    return 2 <= len(words) <= 4 and words[0].lower() in ("the", "a", "an", "his", "her", "their", "its", "our") \
+        and words[-1].isalpha() and words[-1].islower() and words[-1] not in STOP_WORDS | TIME_NOUNS \
+        and not any(w.lower() in STOP_WORDS or w.lower() in DETERMINERS for w in words[1:])
 
 
 def _after_determiner(toks: list[tuple[str, int, int]], i: int) -> bool:
@@ -262,6 +282,9 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         pw = prev.group(1) if prev else ""
         if pw and (pw.lower() in NOUN_MARKERS or pw.endswith(("’s", "'s"))):
             continue  # "a report", "the state", "his call": a noun, not a verb
+        if pw.lower() in ("was", "were", "been", "being", "be", "is", "are", "got", "get") \
+                and not w.lower().endswith(("ing", "s")) and w.lower() != lemma:
+            continue  # "the tax was announced", "he was told": passive, the subject did not speak
         if w.lower() == lemma and lemma not in ("say", "tell") and not (
                 pw.lower() in BASE_BEFORE or (pw.endswith("s") and not pw.endswith("ss")) or pw.endswith("n’t")
                 or pw.endswith("n't")):

@@ -178,6 +178,9 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         spk = np_left(text, c.start, s)
         if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[s:c.start]):
             spk = _participle_speaker(text, s, c, cues)  # "…, saying (that) clause": the sentence's speaker
+        elif spk is None and re.search(r"\band\b", text[s:c.start]) \
+                and not re.search(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\b", text[s:c.start]):
+            spk = sentence_subject(text, s, c.start)  # "Trudeau called it false and later said …"
         if spk is None or _parenthetical(text, spk):
             continue
         cs = _after_verb(text, c, e)
