@@ -11,6 +11,7 @@ stress complain concede recount reveal disclose mention shout tweet post blog ch
 muse joke quip boast agree disagree reiterate repeat deny counter retort answer inform assure remind
 advise estimate believe think feel hope worry fear question wonder add tell write call
 propose recommend demand plead pledge guarantee speculate surmise hint signal concur beg
+blurt exclaim yell scream whisper mutter murmur bark gush marvel groan
 """.split()
 
 _IRREGULAR = {
@@ -75,6 +76,9 @@ partner colleague co-founder cofounder host singer actor artist designer cartoon
 veteran farmer herder detainee prisoner refugee immigrant migrant physician surgeon psychologist historian
 observer observers economists analysts scholars residents officials politicians leaders lawyers doctors
 people person voter voters driver passenger customer customers employee employees staff
+protesters protestors demonstrators marchers crowd fans opponents neighbours neighbors teachers nurses
+investigators firefighters paramedics witnesses activists organizers organisers participants users viewers
+readers listeners shoppers tenants landlords homeowners drivers farmers researchers scientists advocates
 """.split())
 
 # Documents that "say" on behalf of whoever issued them.

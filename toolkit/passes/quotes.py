@@ -101,7 +101,7 @@ def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple
         return None
     if _words(between) and not re.search(r"[:,]\s*$", head) and not re.match(r"\s*that\b", between):
         # the quotation continues a clause after the verb ("reporting students for “…”")
-        called = c.lemma in ("call", "describe") and _words(between) <= 3
+        called = c.lemma in ("call", "describe") and _words(between) <= 6
         if not called and (c.text.endswith("ing") or _words(text[q.inner[0]:q.inner[1]]) < 5):
             return None
     if c.lemma == "according to":
