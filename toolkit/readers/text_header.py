@@ -58,14 +58,27 @@ def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
         meta_after = any(META_LINE.match(x.text) or is_dateline(x.text) or BYLINE_LABEL.match(x.text)
                          for x in blocks[b.index + 1:b.index + 4])
-        score = (2.0 * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
-                 + 0.4 * (counts[key(b.text)] > 1) + 1.0 * meta_after - 0.04 * min(start - b.index, HEAD_WINDOW)
-                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW))
+        in_list = _short(blocks, b.index - 1) and _short(blocks, b.index + 1) and (
+            _short(blocks, b.index - 2) or _short(blocks, b.index + 2))
+        score = (W_OVER * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
+                 + 0.4 * (counts[key(b.text)] > 1) + W_META * meta_after - 0.04 * min(start - b.index, HEAD_WINDOW)
+                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW) - W_LIST * (in_list and not meta_after))
         if score > best_score:
             best, best_score = b, score
     if best is not None:
         best.reason = f"headline: headline-shaped line above the body (score {best_score:.2f})"
     return best
+
+
+def _short(blocks: list[Block], i: int) -> bool:
+    """A short non-sentence line (a menu or table-of-contents entry), by index."""
+    return 0 <= i < len(blocks) and blocks[i].words <= 12 and not blocks[i].sentence and blocks[i].label in (
+        "furniture", "title")
+
+
+# Headline score weights: word overlap with the opening paragraphs, a byline or date under the
+# line, and sitting inside a list of short lines (a menu or a table of contents).
+W_OVER, W_META, W_LIST = 2.0, 1.0, 0.8
 
 
 def _name_line(text: str) -> bool:
