@@ -87,3 +87,28 @@ def test_passive_reporting_verb_is_not_the_subjects_speech(sentence):
 def test_document_noun_speaks():
     found = quotes(INTRO, "Cargo volumes fell by a third over the last decade, the annual report said.")
     assert found[0]["text"] == "Cargo volumes fell by a third over the last decade"
+
+
+def test_clause_split_by_an_inverted_attribution():
+    found = quotes(INTRO, "There is a quiet pride in the work, insists 19-year-old deckhand Lena Moss, in bringing "
+                          "every boat home before the tide turns.")
+    assert [q["text"] for q in found] == ["There is a quiet pride in the work",
+                                          "in bringing every boat home before the tide turns"]
+    assert {q["speaker"] for q in found} == {"Lena Moss"}
+
+
+def test_one_word_before_the_split_attribution():
+    found = quotes(INTRO, "Fishermen, Berg says, have no way to plan their season under the new rules.")
+    assert [q["text"] for q in found] == ["Fishermen", "have no way to plan their season under the new rules"]
+
+
+def test_listener_named_at_length_before_that():
+    found = quotes(INTRO, "Berg told a crowd of about 200 dock workers gathered at the union hall that the port "
+                          "would hire again in spring.")
+    assert found[0]["text"] == "that the port would hire again in spring"
+    assert found[0]["speaker"] == "Tomas Berg"
+
+
+def test_however_between_the_verb_and_that():
+    found = quotes(INTRO, "He states however, that the fleet has never been in better shape.")
+    assert found[0]["text"] == "that the fleet has never been in better shape"

@@ -28,7 +28,7 @@ ADJUNCT = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|"
     r"(?:on|by)\s+\w+day|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|"
-    r"later|again|previously|repeatedly|also|publicly|then|last\s+\w+))\s*,?")
+    r"later|again|previously|repeatedly|also|publicly|then|however|though|nonetheless|too|last\s+\w+))\s*,?")
 LISTENER = re.compile(
     r"\s*(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&/-]*\s*)+|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
     r"him|her|them|us|me|you|lawmakers|MPs|supporters|members|parliament|council|listeners|viewers|"
@@ -82,6 +82,11 @@ def _after_verb(text: str, cue: Cue, end: int) -> int | None:
     m = re.compile(r"\s*,?\s*that\b").match(text, pos, end)
     if m:
         return m.end() - 4
+    if cue.lemma in LISTENER_VERBS:
+        # "told a crowd of 100 members gathered in the hall that …": a longer listener, then "that"
+        m = re.compile(r"[^,;:.!?“”\"]{0,90}?\s(that)\b").match(text, pos, end)
+        if m and not cues_in(text, pos, m.start(1)):
+            return m.start(1)
     rest = text[pos:end].strip()
     if CLAUSE_START_BAD.match(rest) or _words(rest) < 4 or cue.lemma in DIRECT_ONLY:
         return None
@@ -170,10 +175,21 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3 \
                 and not PARTICIPLE.match(text[c.end + m.end():e]):
             spk = np_left(text, c.start, s + comma + 1)
-            if spk is not None and _words(before[:comma]) >= 2 and not _parenthetical(text, spk):
+            if spk is not None and _words(before[:comma]) >= 1 and not _parenthetical(text, spk):
                 c2 = c.end + m.end()
                 return [Reported(s, _trim_end(text, s, s + comma), spk, c),
                         Reported(c2, _trim_end(text, c2, e), spk, c)]
+        # "Clause1, insists X, clause2."
+        if comma > 0 and not before[comma + 1:].strip() and _words(before[:comma]) >= 3 \
+                and c.lemma not in DIRECT_ONLY and c.lemma not in LISTENER_VERBS:
+            inv = np_right(text, c.end)
+            after = re.match(r"\s*,\s*", text[inv.end:e]) if inv is not None else None
+            if inv is not None and after and not inv.role and _words(text[inv.end + after.end():e]) >= 3 \
+                    and not PARTICIPLE.match(text[inv.end + after.end():e]) \
+                    and not _inside(inv.end + after.end() + 1, marked):
+                c2 = inv.end + after.end()
+                return [Reported(s, _trim_end(text, s, s + comma), inv, c),
+                        Reported(c2, _trim_end(text, c2, e), inv, c)]
         # "X said (that) clause."
         spk = np_left(text, c.start, s)
         if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[s:c.start]):

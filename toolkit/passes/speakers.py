@@ -32,6 +32,10 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if low in ("they", "it", "we"):
         who = people.recent(at, "organization")
         return (who, "organization") if who else (phrase, "organization")
+    named = re.fullmatch(r"(?:(?!(?:the|a|an|of|for|at|from|in|on|with|and)\s)[a-z0-9][\w’'-]*\s+){1,4}"
+                         r"((?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+)", phrase)
+    if named and named.group(1).split()[0] not in PLACES | ADJECTIVES:
+        phrase = named.group(1)  # "16-year-old Xander Wise", "cartoonist Andre Campbell"
     definite = bool(re.match(r"^[Tt]he\s+[A-Z]", phrase))
     if definite:
         phrase = phrase[4:]  # "The Ministry of Transport" -> "Ministry of Transport"
