@@ -100,7 +100,17 @@ def prose_score(b: Block, repeats: int) -> float:
         return b.words * 0.5
     if headline_like(b.text) and b.words >= 2:
         return -3.0
+    if b.words >= 15 and _function_share(b.text) >= 0.15:
+        return b.words * 0.5  # prose without a closing stop (a list run into one line, "Date: ... Focus: ...")
     return -6.0 - b.words * 0.5
+
+
+_FUNCTION = frozenset("the of and to in a an is are was for on with as by at from that this it or be".split())
+
+
+def _function_share(text: str) -> float:
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(w in _FUNCTION for w in words) / len(words) if words else 0.0
 
 
 def max_window(scores: list[float]) -> tuple[int, int]:
