@@ -89,3 +89,9 @@ def test_called_it_is_a_quote():
     found = quotes("Governor Ana Ruiz called the plan “a shameful gamble.”")
     assert found
     assert found[0]["speaker"] == "Ana Ruiz"
+
+
+def test_link_to_another_article_holds_no_quotes():
+    found = quotes(INTRO, "READ MORE: Mayor says the new dam will be finished before the spring floods",
+                   "WATCH: “We were lucky this time,” residents say after the river crested")
+    assert found == []

@@ -25,6 +25,7 @@ from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote,
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 WORD = re.compile(r"[\w’']+")
+LINK_LABEL = re.compile(r"(?:READ MORE|READ ALSO|ALSO READ|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS)\s*:\s")
 
 
 @dataclass
@@ -281,8 +282,8 @@ def find_quotes(texts: list[str], blockquote: list[bool] | None = None) -> list[
     """All quotations in a list of paragraph texts (reading order)."""
     found: list[Found] = []
     for k, text in enumerate(texts):
-        if text is None:
-            continue
+        if text is None or LINK_LABEL.match(text):
+            continue  # "READ MORE: …": a link to another article, whose quotes are not this one's
         found.extend(find_in_paragraph(text, k, bool(blockquote and blockquote[k])))
     _link_groups(found, texts)
     return found
