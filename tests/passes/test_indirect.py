@@ -112,3 +112,30 @@ def test_listener_named_at_length_before_that():
 def test_however_between_the_verb_and_that():
     found = quotes(INTRO, "He states however, that the fleet has never been in better shape.")
     assert found[0]["text"] == "that the fleet has never been in better shape"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg said while sitting in his office near the docks.",
+    "Berg said, rejecting a request for more berths from the ferry company.",
+])
+def test_participle_after_said_is_no_reported_clause(sentence):
+    assert quotes(INTRO, sentence) == []
+
+
+def test_gerund_subject_is_a_reported_clause():
+    found = quotes(INTRO, "Berg said leaving the old pier empty would cost the city more than repairing it.")
+    assert found[0]["text"] == "leaving the old pier empty would cost the city more than repairing it"
+
+
+def test_narrator_going_on_after_a_split_attribution_is_not_reported():
+    found = quotes(INTRO, "Requests for new cranes are often ignored, he says, and he was angry about the delay.")
+    assert [q["text"] for q in found] == ["Requests for new cranes are often ignored"]
+
+
+def test_speaker_going_on_after_a_split_attribution_is_reported():
+    found = quotes(INTRO, "The old crane broke twice last winter, Berg says, and cost the port a week of work.")
+    assert [q["text"] for q in found] == ["The old crane broke twice last winter", "and cost the port a week of work"]
+
+
+def test_number_before_a_verb_form_makes_it_a_noun():
+    assert quotes(INTRO, "The home side took five points from the last three games of the season.") == []

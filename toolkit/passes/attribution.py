@@ -262,6 +262,8 @@ BASE_BEFORE = {"they", "we", "i", "you", "to", "will", "would", "could", "can", 
                "did", "do", "does", "not", "never", "also", "often", "people", "experts", "officials", "police",
                "critics", "analysts", "sources", "others", "many", "some", "both", "all", "and", "who", "which",
                "that", "residents", "advocates", "authorities", "supporters", "researchers", "scientists"}
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "several", "many",
+                "few", "more", "fewer", "most", "some"}
 NOUN_MARKERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
                 "every", "each", "any", "no", "first", "second", "latest", "new", "recent", "annual", "final",
                 "of", "in", "for", "on"}
@@ -280,7 +282,8 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
         lemma = speech_verb(w) or w.lower()
         prev = re.search(r"([\w’']+)\s+$", text[max(0, m.start() - 30):m.start()])
         pw = prev.group(1) if prev else ""
-        if pw and (pw.lower() in NOUN_MARKERS or pw.endswith(("’s", "'s"))):
+        if pw and (pw.lower() in NOUN_MARKERS or pw.endswith(("’s", "'s")) or pw.isdigit()
+                   or pw.lower() in NUMBER_WORDS):
             continue  # "a report", "the state", "his call": a noun, not a verb
         if pw.lower() in ("was", "were", "been", "being", "be", "is", "are", "got", "get") \
                 and not w.lower().endswith(("ing", "s")) and w.lower() != lemma:

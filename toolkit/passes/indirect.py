@@ -88,8 +88,10 @@ def _after_verb(text: str, cue: Cue, end: int) -> int | None:
         if m and not cues_in(text, pos, m.start(1)):
             return m.start(1)
     rest = text[pos:end].strip()
-    if CLAUSE_START_BAD.match(rest) or _words(rest) < 4 or cue.lemma in DIRECT_ONLY:
-        return None
+    if CLAUSE_START_BAD.match(rest) or _words(rest) < 4 or cue.lemma in DIRECT_ONLY or (
+            PARTICIPLE.match(rest) and not re.match(r"\S+(?:\s+\S+){0,7}?\s+(?:will|would|can|could|is|are|was|were|"
+                                                   r"has|have|had|may|might|must|should)\b", rest)):
+        return None  # "said while sitting in a church", "said, rejecting the plea": no reported clause
     if cue.lemma not in SAY_LIKE and not re.match(r"(?:he|she|they|it|we|i|there)\b", rest, re.I):
         return None
     if not SUBJECT_START.match(rest) and cue.lemma not in ("say", "tell", "add", "write", "note", "claim",
@@ -177,8 +179,12 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             spk = np_left(text, c.start, s + comma + 1)
             if spk is not None and _words(before[:comma]) >= 1 and not _parenthetical(text, spk):
                 c2 = c.end + m.end()
-                return [Reported(s, _trim_end(text, s, s + comma), spk, c),
-                        Reported(c2, _trim_end(text, c2, e), spk, c)]
+                first = Reported(s, _trim_end(text, s, s + comma), spk, c)
+                if re.match(r"(?:(?:and|but|or|so)\s+(?:he|she|they|it|we|i|as|while|when|then)|as|while|when)\b"
+                            r"|[a-z]+\s+[a-z]+ing\b", text[c2:e], re.I):
+                    # "…, he says, and he was upset": the narrator goes on; "…, she said, eyes welling up"
+                    return [first] if _words(text[s:s + comma]) >= 3 else []
+                return [first, Reported(c2, _trim_end(text, c2, e), spk, c)]
         # "Clause1, insists X, clause2."
         if comma > 0 and not before[comma + 1:].strip() and _words(before[:comma]) >= 3 \
                 and c.lemma not in DIRECT_ONLY and c.lemma not in LISTENER_VERBS:
