@@ -139,3 +139,7 @@ def test_speaker_going_on_after_a_split_attribution_is_reported():
 
 def test_number_before_a_verb_form_makes_it_a_noun():
     assert quotes(INTRO, "The home side took five points from the last three games of the season.") == []
+
+
+def test_inverted_verb_with_a_plain_object_is_no_attribution():
+    assert quotes(INTRO, "The closure of the northern pier, however, adds a new problem.") == []

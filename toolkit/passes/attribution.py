@@ -204,7 +204,7 @@ def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) ->
     return None
 
 
-def np_right(text: str, start: int) -> Speaker | None:
+def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
     """The speaker phrase that starts at ``start`` (right after a verb: "said the minister, who ...")."""
     toks = tokens(text[start:], start)
     if not toks:
@@ -245,7 +245,7 @@ def np_right(text: str, start: int) -> Speaker | None:
             core = words[:k]
             break
     if not (any(is_cap(w) and w not in STOP_CAPS for w in words) or head_ok(core[-1])
-            or (core[0].lower() in ("the", "a", "an") and 2 <= len(core) <= 4 and core[-1].isalpha()
+            or (described and core[0].lower() in ("the", "a", "an") and 2 <= len(core) <= 4 and core[-1].isalpha()
                 and not any(w.lower() in DETERMINERS or w.lower() in STOP_WORDS or (w.endswith("ed") and "-" not in w)
                             or (w.endswith("s") and k == len(core) - 1) for k, w in enumerate(core[1:], 1)))):
         return None  # "says the affable proprietor": a described person

@@ -122,7 +122,7 @@ def _is_adjunct(text: str, cue: Cue, end: int) -> bool:
 def _participle_speaker(text: str, s: int, c: Cue, cues: list[Cue]) -> Speaker | None:
     """Who speaks in "…, saying/noting that …": the speaker of an earlier reporting verb, else the subject."""
     for prev in reversed([p for p in cues if p.end <= c.start and p.lemma != "according to"]):
-        spk = np_left(text, prev.start, s) or np_right(text, prev.end)
+        spk = np_left(text, prev.start, s) or np_right(text, prev.end, described=True)
         if spk is not None:
             return spk
     return sentence_subject(text, s, c.start)

@@ -70,7 +70,7 @@ def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] |
     c = cues[0]
     if c.start == pos:  # "…,” said the minister
         particle = re.match(r"\s+(?:out|up|on|back)\b", text[c.end:])
-        spk = np_right(text, c.end + (particle.end() if particle else 0))
+        spk = np_right(text, c.end + (particle.end() if particle else 0), described=True)
         if spk is not None:
             return spk, c
         return None
