@@ -163,3 +163,9 @@ def test_party_epithet_names_the_politician():
         "the Vermont Republican said.",
     )
     assert found[-1]["speaker"] == "Tom Aldridge"
+
+
+def test_abbreviated_organisation_speaks_under_its_full_name():
+    found = quotes("The Coastal Monitoring Agency (CMA) measured the waves all week.",
+                   "The CMA said that the sea wall would need to be raised by a metre.")
+    assert found[0]["speaker"] == "Coastal Monitoring Agency"

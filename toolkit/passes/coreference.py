@@ -45,6 +45,7 @@ class People:
         self.entries: dict[str, Entry] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # (para, pos, canonical, kind)
         self.spoken: list[tuple[int, int, str, str]] = []  # quotations resolved so far: (para, pos, name, kind)
+        self.abbreviations: dict[str, str] = {}  # "RFA" -> "Radio Free Asia", when the article expands it
         self.captions = {k for k, t in enumerate(texts) if t and CAPTION.search(t)}
         surnames: dict[str, str] = {}
         for k, text in enumerate(texts):

@@ -12,6 +12,7 @@ import re
 from toolkit.lexicons.names import ADJECTIVES, ORG_WORDS, PLACES, TITLES
 from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS
 from toolkit.options import Context
+from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.attribution import DETERMINERS
 from toolkit.passes.coreference import People
 from toolkit.passes.inline_spans import iter_paragraphs
@@ -49,6 +50,8 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         pp = re.search(r"\s(?:of|for|at|from|with|in)\s", phrase)
         if pp and not any(w in ORG_WORDS for w in phrase[:pp.start()].split()):
             phrase = phrase[:pp.start()]  # "Bruce Pannier of RFE/RL" -> "Bruce Pannier"
+        if phrase in people.abbreviations:  # "RFA reported" -> "Radio Free Asia"
+            return people.abbreviations[phrase], "organization"
         canon = people.canonical(phrase, at)
         if canon:
             return canon, people.entries[canon].kind
@@ -143,6 +146,7 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
     people = People(texts, [_quote_spans(p.children) if isinstance(p, Para) else [] for p, _ in paras])
+    people.abbreviations = find_abbreviations([t for t in texts if t])
     registry: dict[str, Person] = {p.name: p for p in doc.people}
     ids = {p.id for p in doc.people}
     state = {"last": None}
