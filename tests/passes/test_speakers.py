@@ -169,3 +169,25 @@ def test_abbreviated_organisation_speaks_under_its_full_name():
     found = quotes("The Coastal Monitoring Agency (CMA) measured the waves all week.",
                    "The CMA said that the sea wall would need to be raised by a metre.")
     assert found[0]["speaker"] == "Coastal Monitoring Agency"
+
+
+def test_inverted_role_then_name_gives_the_name():
+    found = quotes("“Most printers will not take an order under a thousand copies,” says the shop’s partner, "
+                   "Ivo Marsh.")
+    assert found[0]["speaker"] == "Ivo Marsh"
+
+
+def test_unattributed_quote_after_an_attribution_goes_on_with_that_speaker():
+    found = quotes("“It took months of drawing,” says Lena Moss, who sold forty copies of her first comic. "
+                   "“But when you hold the book, it is all worth it.” “She works harder than anyone,” says her "
+                   "father, Anton Moss.")
+    assert [q["speaker"] for q in found] == ["Lena Moss", "Lena Moss", "Anton Moss"]
+
+
+def test_long_stretch_of_she_keeps_the_woman_named_most():
+    paras = ["Wendy Arlen lost her son in 2017. Arlen says she still keeps his room as it was.",
+             "Arlen wrote to the police and to the coroner; she wrote again when nobody answered."]
+    paras += [f"She called the office on day {n} and the office did not call back." for n in range(2, 9)]
+    paras.append("He made his own choice, she says, and paid for it with his life.")
+    found = quotes(*paras)
+    assert found[-1]["speaker"] == "Wendy Arlen"

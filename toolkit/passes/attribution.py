@@ -255,7 +255,13 @@ def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
     if m and not m.group(1).startswith(("who", "which")) \
             and not re.match(r"[a-z]+ing\b|(?:and|but|or|as|so|then|when|while|if|in|on|at|after)\b", m.group(1)):
         role = m.group(1).strip()
-    return Speaker(text[span[0][1]:span[-1][2]], span[0][1], span[-1][2], role)
+    phrase = text[span[0][1]:span[-1][2]]
+    name = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?=\s*[,.;!?]|$)", after)
+    if name and not is_cap(words[-1]) and name.group(1).split()[0] not in STOP_CAPS:
+        # "says Campbell's partner, Jason Louth": the name speaks, the phrase is the role
+        at = span[-1][2] + name.start(1)
+        return Speaker(name.group(1), at, at + len(name.group(1)), phrase)
+    return Speaker(phrase, span[0][1], span[-1][2], role)
 
 
 BASE_BEFORE = {"they", "we", "i", "you", "to", "will", "would", "could", "can", "may", "might", "should", "must",

@@ -164,7 +164,14 @@ class People:
             rank = int(name in voices or self.is_real(name))
             if rank not in best or (k, pos) > best[rank][0]:
                 best[rank] = ((k, pos), name)
-        return best[max(best)][1] if best else None
+        if best:
+            return best[max(best)][1]
+        # nobody of that gender lately (a long "she … she …" stretch): the one of that gender named most so far
+        counts: dict[str, int] = {}
+        for k, pos, name in events:
+            if (k, pos) < at and self.gender(name) == gender:
+                counts[name] = counts.get(name, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
 
     def topic(self, at: tuple[int, int], window: int = 3) -> str | None:
         """Who an epithet ("the 32-year-old labourer") names: the first person in the last sentence

@@ -268,7 +268,14 @@ def _link_groups(found: list[Found], texts: list[str]) -> None:
     for i, f in enumerate(quotes):
         if f.speaker is None and f.direct and not f.extra.get("partial"):
             ahead = next((g for g in quotes[i + 1:] if g.para == f.para), None)
-            if ahead is not None and ahead.speaker is not None and ahead.direct:
+            narrated = ahead is not None and _words(texts[f.para][f.end:ahead.start]) > 3
+            follows = last is not None and last.para == f.para and last.speaker is not None \
+                and last.end <= last.speaker.start < f.start  # “…,” says X, who … “…”: X goes on
+            if (narrated or follows) and last is not None and last.speaker is not None and f.para - last.para <= 1:
+                # “…” Narration. “…,” X said: the first quotation goes on from the last speaker
+                f.speaker, f.speaker_para, f.cue = last.speaker, last.speaker_para, ""
+                f.extra["carried"] = "last"
+            elif ahead is not None and ahead.speaker is not None and ahead.direct:
                 f.speaker, f.speaker_para = ahead.speaker, ahead.para
                 f.extra["carried"] = "next"
             elif last is not None and last.speaker is not None and f.para - last.para <= 2:
