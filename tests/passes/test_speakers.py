@@ -191,3 +191,12 @@ def test_long_stretch_of_she_keeps_the_woman_named_most():
     paras.append("He made his own choice, she says, and paid for it with his life.")
     found = quotes(*paras)
     assert found[-1]["speaker"] == "Wendy Arlen"
+
+
+def test_definite_organisation_phrase_after_the_organisation_spoke():
+    found = quotes(
+        "NW Hydro said crews had restored power to half of the island by Sunday.",
+        "The storm toppled hundreds of trees across the coast road.",
+        "“Every pole on the north shore has to be replaced by hand,” the utility said.",
+    )
+    assert [q["speaker"] for q in found] == ["NW Hydro", "NW Hydro"]

@@ -58,6 +58,8 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
         return "other"
     if any(w.strip(".,") in ORG_WORDS for w in words) or ACRONYM.match(name):
         return "organization"
+    if len(words) >= 2 and re.fullmatch(r"[A-Z]{2,}", words[0]) and words[0] not in TITLES:
+        return "organization"  # "BC Hydro", "TD Bank": an acronym opens a company's name, not a person's
     if known_people and (name in known_people or words[-1] in known_people):
         return "person"
     if all(w in PLACES for w in words):

@@ -99,7 +99,9 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
                 and people.entries[last_speaker].kind == "organization":
             return last_speaker, "organization"  # "the agency" after the agency spoke
         if words[0] == "the" and not head.endswith("s"):
-            who = people.recent(at, "organization", window=3)  # "the utility said": the one just named
+            spoke = [n for k, p, n, kind in people.spoken if kind == "organization" and (k, p) < at and at[0] - k <= 3
+                     and n[:1].isupper()]
+            who = spoke[-1] if spoke else people.recent(at, "organization", window=3)  # "the utility said"
             if who:
                 return who, "organization"
         return phrase, "organization"
