@@ -143,3 +143,21 @@ def test_number_before_a_verb_form_makes_it_a_noun():
 
 def test_inverted_verb_with_a_plain_object_is_no_attribution():
     assert quotes(INTRO, "The closure of the northern pier, however, adds a new problem.") == []
+
+
+def test_it_after_and_is_the_speaker():
+    found = quotes("The harbour authority closed the north pier on Monday. And it said that the south pier would "
+                   "stay open all winter.")
+    assert found[0]["text"] == "that the south pier would stay open all winter"
+
+
+def test_name_after_a_clause_and_is_the_speaker():
+    found = quotes(INTRO, "The ferry timetable changed in spring and Berg says he is already planning the "
+                          "winter crossings.")
+    assert found[0]["speaker"] == "Tomas Berg"
+    assert found[0]["text"] == "he is already planning the winter crossings"
+
+
+def test_short_adjunct_between_verb_and_that():
+    found = quotes(INTRO, "The union’s lawyers have alleged in court documents that the port broke the contract.")
+    assert found[0]["text"] == "that the port broke the contract"

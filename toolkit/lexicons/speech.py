@@ -79,6 +79,8 @@ people person voter voters driver passenger customer customers employee employee
 protesters protestors demonstrators marchers crowd fans opponents neighbours neighbors teachers nurses
 investigators firefighters paramedics witnesses activists organizers organisers participants users viewers
 readers listeners shoppers tenants landlords homeowners drivers farmers researchers scientists advocates
+aides allies insiders colleagues friends relatives neighbours legislators senators lawmakers backers defenders
+opponents proponents supporters organizers owners executives managers players coaches students teachers
 """.split())
 
 # Documents that "say" on behalf of whoever issued them.

@@ -90,7 +90,7 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
     if toks[-1][0] in ("who", "which") and len(toks) > 1:  # "experts who say"
         return np_left(text, toks[-1][1], lo)
     last = toks[-1]
-    if (last[0].lower() in SUBJECT_PRONOUNS and last[0].lower() != "it") or last[0] in ("It",):
+    if last[0].lower() in SUBJECT_PRONOUNS:
         if last[0].lower() == "it" and len(toks) > 1 and toks[-2][0].lower() not in (",", "and", "but"):
             return None
         return Speaker(last[0], last[1], last[2])
@@ -108,6 +108,9 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
             break
         if lw == "and" and i + 1 < len(toks) and toks[i + 1][0].lower() in ADJUNCT_PREPOSITIONS:
             break  # "called it nonsense and in a statement said": two verb phrases
+        if lw == "and" and i > 0 and is_cap(toks[i + 1][0]) and toks[i - 1][0].isalpha() \
+                and toks[i - 1][0].islower() and not head_ok(toks[i - 1][0]):
+            break  # "the schedule changed and Hadwin says": two clauses, not "Smith and Jones"
         if lw in SPEECH_VERBS and not is_cap(w) and not (
                 (lw in DOC_NOUNS or lw[:-1] in DOC_NOUNS) and _after_determiner(toks, i)):
             break  # a verb ends the phrase; "the report", "her latest post" are nouns

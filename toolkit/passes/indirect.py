@@ -22,6 +22,7 @@ ADJUNCT = re.compile(
     r"(?:a|an|the|his|her|their|its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|email|e-mail|"
     r"phone|telephone|twitter|Twitter|Facebook|social|week|month|year|morning|afternoon|evening|night|"
     r"[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:,|\bthat\b|$))"
+    r"|(?:in|on|at|during|via|through|over|by|with|to)\s+[a-z][\w’'-]*(?:\s+[\w’'.-]+){0,3}?(?=\s*(?:,|\bthat\b))"
     r"|(?:in\s+(?:retrospect|response|part|turn|fact|particular|person|general|recent\s+\w+|total)|"
     r"at\s+(?:the\s+time|one\s+point|first|least|times)|on\s+(?:camera|air|background|Twitter)|"
     r"off\s+camera|for\s+(?:example|instance|his\s+part|her\s+part|their\s+part|now)|"
