@@ -161,3 +161,11 @@ def test_name_after_a_clause_and_is_the_speaker():
 def test_short_adjunct_between_verb_and_that():
     found = quotes(INTRO, "The union’s lawyers have alleged in court documents that the port broke the contract.")
     assert found[0]["text"] == "that the port broke the contract"
+
+
+def test_attribution_before_a_semicolon():
+    found = quotes(INTRO, "The dockers had two demands, Berg writes; to be paid for the night shifts and to have "
+                          "a say in the new timetable.")
+    assert [q["text"] for q in found] == ["The dockers had two demands",
+                                          "to be paid for the night shifts and to have a say in the new timetable"]
+    assert {q["speaker"] for q in found} == {"Tomas Berg"}

@@ -160,7 +160,9 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         quoted = sum(_words(text[m.start:m.end]) for m in marked if s <= m.start < s + comma)
         if comma > 0 and c.lemma not in DIRECT_ONLY and quoted * 2 < _words(before[:comma]):
             who = None
-            if _is_adjunct(text, c, e):
+            semi = text.find(";", c.end, e)  # "Clause, Foster writes; clause2"
+            stop = semi if semi > 0 else e
+            if _is_adjunct(text, c, stop):
                 who = np_left(text, c.start, s + comma + 1)
             if who is None and not before[comma + 1:].strip():
                 inv = np_right(text, c.end)  # "Clause, said the minister, who …"
@@ -172,7 +174,11 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
                             not ADJUNCT.sub("", rest, count=1).strip(" .,!?;:\n")):
                         who = inv
             if who is not None and not _parenthetical(text, who) and _words(text[s:s + comma]) >= 3:
-                return [Reported(s, _trim_end(text, s, s + comma), who, c)]
+                out = [Reported(s, _trim_end(text, s, s + comma), who, c)]
+                c2 = semi + 1 + len(text[semi + 1:e]) - len(text[semi + 1:e].lstrip()) if semi > 0 else e
+                if semi > 0 and _words(text[c2:e]) >= 4 and not any(c2 <= m.start < e for m in marked):
+                    out.append(Reported(c2, _trim_end(text, c2, e), who, c))
+                return out
         # "Clause1, X said, clause2." (split by the attribution)
         m = re.match(r"\s*,\s*", tail)
         if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3 \
