@@ -25,6 +25,9 @@ class Progress:
     def finish(self, report: BatchReport) -> None:
         pass
 
+    def close(self) -> None:
+        """Stop any live display without a summary (the run failed as a whole)."""
+
     def eta(self) -> float | None:
         elapsed = time.perf_counter() - self.t0
         if not self.done or not self.to_build:
@@ -105,9 +108,13 @@ class RichProgress(Progress):
             rate = f"{self.done / elapsed:.2f}/s" if elapsed > 0 else ""
             self.bar.update(self.task, advance=1, failed=self.failed, rate=rate)
 
-    def finish(self, report: BatchReport) -> None:
+    def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
+
+    def finish(self, report: BatchReport) -> None:
+        self.close()
         if self.summary:
             print_summary(report, self.out)
 

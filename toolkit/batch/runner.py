@@ -123,16 +123,17 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                     report.articles.append(ArticleEntry(job.input, "unchanged", list(rec.outputs)))
                 else:
                     todo.append(job)
+            if inline is None:
+                inline = executor == "local" and len(todo) == 1
+            if todo and not inline:  # before any progress output: a scheduler that cannot be reached
+                pool = make_pool(executor, workers, options, formats, scheduler, dask_processes)
             progress.start(len(jobs), len(jobs) - len(todo), len(todo))
             if todo:
-                if inline is None:
-                    inline = executor == "local" and len(todo) == 1
-                if inline:
+                if pool is None:
                     from toolkit.batch.workers import run_inline
 
                     results = run_inline(todo, options, formats)
                 else:
-                    pool = make_pool(executor, workers, options, formats, scheduler, dask_processes)
                     results = pool.run(todo)
                 for result in results:
                     if result.error:
@@ -147,6 +148,9 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                 pool = None
     except KeyboardInterrupt:
         report.interrupted = True
+    except BaseException:
+        progress.close()
+        raise
     finally:
         if pool is not None:
             pool.close(cancel=True)
