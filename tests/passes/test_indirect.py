@@ -169,3 +169,17 @@ def test_attribution_before_a_semicolon():
     assert [q["text"] for q in found] == ["The dockers had two demands",
                                           "to be paid for the night shifts and to have a say in the new timetable"]
     assert {q["speaker"] for q in found} == {"Tomas Berg"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The home side added three more goals before the end of the period.",
+    "Berg suggested a more careful approach to the dredging contract.",
+    "Berg would not say what he will do if the vote fails.",
+])
+def test_object_or_question_after_the_verb_is_no_report(sentence):
+    assert quotes(INTRO, sentence) == []
+
+
+def test_object_verb_with_a_clause_is_reported():
+    found = quotes(INTRO, "Berg added the port would reopen the north pier in May.")
+    assert found[0]["text"] == "the port would reopen the north pier in May"

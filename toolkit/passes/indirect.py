@@ -34,7 +34,12 @@ LISTENER = re.compile(
     r"\s*(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&/-]*\s*)+|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
     r"him|her|them|us|me|you|lawmakers|MPs|supporters|members|parliament|council|listeners|viewers|"
     r"the\s+(?:court|jury|judge|committee|crowd|audience|inquiry|hearing|commission)|a\s+\w+(?:\s+\w+)?)\s*,?")
-CLAUSE_START_BAD = re.compile(r"^(?:(?:to|for|of|in|on|at|with|by|so|and|or|but|as|about|from|over|into|"
+# Verbs that often take a plain object ("added a premium"): a clause after them needs a finite verb.
+OBJECT_VERBS = {"add", "suggest", "acknowledge", "announce", "report", "propose", "recommend", "reveal", "confirm"}
+FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|"
+                    r"isn’t|isn't|wasn’t|wasn't|won’t|won't|doesn’t|doesn't|didn’t|didn't)\b")
+CLAUSE_START_BAD = re.compile(r"^(?:(?:to|for|of|in|on|at|with|by|so|and|or|but|as|about|from|over|into|what|whether|"
+                              r"how|why|"
                               r"during|after|before|goodbye|hello|yes|no|sorry|thanks|more|much|little|nothing|"
                               r"something|anything|otherwise|so|too|the same|this|it\.|inside|outside|near|"
                               r"along|via|without|upon|amid|despite|following|extensively|his\s+voice|her\s+voice|"
@@ -98,6 +103,9 @@ def _after_verb(text: str, cue: Cue, end: int) -> int | None:
     if not SUBJECT_START.match(rest) and cue.lemma not in ("say", "tell", "add", "write", "note", "claim",
                                                            "insist", "argue", "explain"):
         return None
+    if cue.lemma in OBJECT_VERBS and not re.match(r"(?:he|she|they|it|we|i|there)\b", rest, re.I) \
+            and not FINITE.search(" ".join(rest.split()[:8])):
+        return None  # "added three more goals", "suggested a new approach": an object, not a clause
     return pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
 
 
