@@ -52,7 +52,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
         title=title,
         subtitle=choose_dek(header["dek"], declared.descriptions, blocks),
         kicker=header["kicker"] or (declared.sections[0] if declared.sections else None),
-        tags=tuple(declared.tags[:12]),
+        tags=_distinct(declared.tags)[:12],
         authors=tuple(choose_authors(declared, header["bylines"])),
         date=choose_date(declared, header["dates"], lambda: decode_page(data, path)),
         language=language or guess_language(body_text),
@@ -63,6 +63,14 @@ def read_html(data: bytes, ctx: Context) -> Document:
         extra=(("title_source", title_reason),) if title_reason else (),
     )
     return Document(meta=meta, blocks=tuple(blocks))
+
+
+def _distinct(values: list[str]) -> tuple[str, ...]:
+    """Values in order, each once regardless of case."""
+    seen: dict[str, str] = {}
+    for v in values:
+        seen.setdefault(v.casefold(), v)
+    return tuple(seen.values())
 
 
 def _datelines_after_title(segments: list, title: str | None) -> list[str]:

@@ -136,7 +136,8 @@ def read_json_ld(root: Any, found: Declared) -> None:
             _add(found.modified, item.get("dateModified"))
             _add(found.sections, item.get("articleSection"))
             kw = item.get("keywords")
-            _add(found.tags, [k.strip() for k in kw.split(",")] if isinstance(kw, str) else kw)
+            kws = [kw] if isinstance(kw, str) else kw if isinstance(kw, list) else []
+            _add(found.tags, [k.strip() for v in kws if isinstance(v, str) for k in v.split(",")])
             _add(found.languages, item.get("inLanguage"))
             _add(found.publishers, item.get("publisher"))
             _add(found.rights, item.get("copyrightHolder"))
@@ -181,7 +182,7 @@ def read_meta_tags(root: Any, found: Declared) -> None:
         if key not in _KEY_FIELD or value is None:
             continue
         fld = _KEY_FIELD[key]
-        if fld == "tags" and key in ("keywords", "news_keywords"):
+        if fld == "tags":
             for k in value.split(","):
                 per_field.setdefault(fld, []).append((META_KEYS[fld].index(key), k))
             continue

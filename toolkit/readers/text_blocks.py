@@ -24,7 +24,8 @@ FURNITURE_WORDS = re.compile(
     r"save|copy link|link copied|bookmark|facebook|twitter|linkedin|instagram|youtube|pinterest|whatsapp|reddit|x|"
     r"toggle .*|open menu|close menu|go to .*|view all|see all|load more|show more|back|top|tags?:?.*|"
     r"categories:?|filed under.*|you may also like|recommended(?: for you)?|more from .*|latest(?: news)?|"
-    r"\d+ min(?:ute)?s? read|advertisement - scroll to continue|story continues below.*)$", re.I)
+    r"\d+ min(?:ute)?s? read|advertisement - scroll to continue|story continues below.*|up next|next up|"
+    r"watch(?: next| more| now| video)?|more videos|play video|continue reading|read full (?:story|article))$", re.I)
 NOTICE = re.compile(
     r"\b(?:we use cookies|use of cookies|this (?:site|website) uses cookies|accept (?:all )?cookies|cookie (?:policy|settings)|"
     r"by continuing to (?:use|browse)|privacy policy|terms of (?:use|service)|subscribe (?:to|now|today)|"
