@@ -193,12 +193,14 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
               help="Where articles are built: local worker processes, or a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 "
               "(default with --executor dask: start a local cluster).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=900, show_default=True,
+              help="Give up on an article after this many seconds (0: no limit; local executor).")
 @click.option("--annotations", "annotations_file", type=click.Path(dir_okay=False), default=None,
               help="Also write the HTML edition's annotations to FILE.jsonld as W3C Web Annotations (one input).")
 @edition_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          annotations_file=None, **kw) -> None:
+          timeout=900, annotations_file=None, **kw) -> None:
     """Build editions of INPUTS (files, folders, globs) into the output folder.
 
     Unchanged articles are skipped (state in OUTPUT/.toolkit-state.sqlite); a killed run continues
@@ -217,7 +219,7 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir)
     progress = Progress() if single and not json_log else choose_progress(json_log, quiet)
     report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
-                       force=force, progress=progress)
+                       force=force, progress=progress, timeout=timeout or None)
     if report_path:
         write_report(report, report_path)
     if single and not json_log:

@@ -117,3 +117,22 @@ def test_single_file_keeps_the_classic_output(articles, tmp_path):
     assert r.exit_code == 1
     assert r.output.strip().count("\n") == 0
     assert "missing.txt" in r.output
+
+
+def test_an_article_that_runs_too_long_is_given_up_and_the_rest_go_on(tmp_path):
+    from tests.conftest import SEED
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "long.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    write_article(src, "short.txt", "A short one")
+    out, report_path = tmp_path / "out", tmp_path / "r.json"
+    # the seed's PDF takes far longer than a quarter second; the short HTML-only article does not
+    r = run("build", str(src / "long.txt"), "-o", str(out), "--to", "pdf", "--timeout", "0.25")
+    assert r.exit_code == 1
+    assert "gave up after 0.25 s" in r.output
+    assert not list(out.glob("*.pdf"))
+    r = run("build", str(src), "-o", str(out), "--to", "html", "-j", "1", "--timeout", "60", "--report",
+            str(report_path))
+    assert r.exit_code == 0, r.output
+    assert json.loads(report_path.read_text())["counts"]["built"] == 2

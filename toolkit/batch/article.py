@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +38,29 @@ class ArticleResult:
     worker: str = ""
 
 
+class ArticleTimeout(BaseException):
+    """Raised by the alarm inside a build that ran too long (not an Exception: writers catch those)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM after ``seconds`` in this process's main thread (a worker's); elsewhere no limit."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _stem(job: ArticleJob, doc) -> str:
     from toolkit.pipeline import output_name, slugify
 
@@ -49,8 +76,12 @@ def _stem(job: ArticleJob, doc) -> str:
     return output_name(doc, Path(job.input), "json").rsplit(".", 1)[0]
 
 
-def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...]) -> ArticleResult:
-    """Read, enrich and render one article; every failure becomes ``result.error`` (one line)."""
+def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
+                  timeout: float | None = None) -> ArticleResult:
+    """Read, enrich and render one article; every failure becomes ``result.error`` (one line).
+
+    ``timeout`` (seconds) stops an article that runs away, where the build runs in a main thread.
+    """
     import os
 
     from toolkit.pipeline import read, render
@@ -59,14 +90,19 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...]) -
     result = ArticleResult(key=job.key, input=job.input, worker=str(os.getpid()))
     ctx = Context(input_path=Path(job.input), options=options)
     try:
-        doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
-        result.title = doc.meta.title or ""
-        result.stem = _stem(job, doc)
-        for fmt in formats:
-            result.outputs[fmt] = render(doc, fmt, options, ctx)
+        with time_limit(timeout):
+            doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
+            result.title = doc.meta.title or ""
+            result.stem = _stem(job, doc)
+            for fmt in formats:
+                result.outputs[fmt] = render(doc, fmt, options, ctx)
         result.warnings = list(dict.fromkeys(ctx.warnings))
         if options.strict and result.warnings:
             raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set", job.input)
+    except ArticleTimeout:
+        result.error = (f"{job.input}: gave up after {timeout:g} s; split the article, or allow more time "
+                        "with --timeout")
+        result.exit_code, result.outputs = 1, {}
     except ToolkitError as exc:
         result.error, result.exit_code, result.outputs = str(exc), exc.exit_code, {}
     except MemoryError:

@@ -78,24 +78,25 @@ def _write_outputs(result: ArticleResult, state: BatchState, digest: str, format
 
 
 def make_pool(executor: str, workers: int, options: Options, formats: tuple[str, ...],
-              scheduler: str | None = None, dask_processes: bool = True):
+              scheduler: str | None = None, dask_processes: bool = True, timeout: float | None = None):
     if executor == "dask":
         from toolkit.batch.dask_executor import DaskPool
 
         return DaskPool(workers, options, formats, scheduler=scheduler, processes=dask_processes)
     from toolkit.batch.workers import LocalPool
 
-    return LocalPool(workers, options, formats)
+    return LocalPool(workers, options, formats, timeout)
 
 
 def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: Options | None = None,
               formats: Iterable[str] = ("pdf", "epub", "html"), *, workers: int | None = None,
               executor: str = "local", scheduler: str | None = None, force: bool = False,
               progress: Progress | None = None, inline: bool | None = None,
-              dask_processes: bool = True) -> BatchReport:
+              dask_processes: bool = True, timeout: float | None = None) -> BatchReport:
     """Build every job into ``out_dir``; never raises for one article's failure (see the report).
 
     ``inline`` builds in this process (default: when one article is to be built on the local executor).
+    ``timeout`` gives up on an article after that many seconds (local executor).
     """
     jobs = list(jobs)
     options = options or Options()
@@ -126,13 +127,13 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
             if inline is None:
                 inline = executor == "local" and len(todo) == 1
             if todo and not inline:  # before any progress output: a scheduler that cannot be reached
-                pool = make_pool(executor, workers, options, formats, scheduler, dask_processes)
+                pool = make_pool(executor, workers, options, formats, scheduler, dask_processes, timeout)
             progress.start(len(jobs), len(jobs) - len(todo), len(todo))
             if todo:
                 if pool is None:
                     from toolkit.batch.workers import run_inline
 
-                    results = run_inline(todo, options, formats)
+                    results = run_inline(todo, options, formats, timeout)
                 else:
                     results = pool.run(todo)
                 for result in results:

@@ -73,10 +73,11 @@ def init_worker(parent: int, options: Options, formats: tuple[str, ...], log_lev
     warm_up(options, formats)
 
 
-def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str, ...]) -> Iterator[ArticleResult]:
+def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str, ...],
+               timeout: float | None = None) -> Iterator[ArticleResult]:
     """In this process, one after another: the fast path for a single article."""
     for job in jobs:
-        yield build_article(job, options, formats)
+        yield build_article(job, options, formats, timeout)
 
 
 def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
@@ -88,9 +89,9 @@ def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
 class LocalPool:
     """A warm ``ProcessPoolExecutor``; each worker imports WeasyPrint and lays out a page once at start."""
 
-    def __init__(self, workers: int, options: Options, formats: tuple[str, ...]):
+    def __init__(self, workers: int, options: Options, formats: tuple[str, ...], timeout: float | None = None):
         self.workers = max(1, workers)
-        self.options, self.formats = options, formats
+        self.options, self.formats, self.timeout = options, formats, timeout
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -114,14 +115,14 @@ class LocalPool:
             if retry:  # after a crash, suspects run alone so one bad article cannot take others down
                 if not inflight:
                     job = retry.popleft()
-                    inflight[pool.submit(build_article, job, self.options, self.formats)] = (job, 1)
+                    inflight[pool.submit(build_article, job, self.options, self.formats, self.timeout)] = (job, 1)
             else:
                 while not exhausted and len(inflight) < limit:
                     job = next(source, None)
                     if job is None:
                         exhausted = True
                         break
-                    inflight[pool.submit(build_article, job, self.options, self.formats)] = (job, 0)
+                    inflight[pool.submit(build_article, job, self.options, self.formats, self.timeout)] = (job, 0)
             if not inflight:
                 if retry:
                     continue
