@@ -37,7 +37,8 @@ def _title_shaped(b: Block) -> bool:
     text = b.text.strip()
     return (b.label == "furniture" and 3 <= b.words <= 30 and not text.endswith((".", ",", ";", ":"))
             and not is_dateline(text) and not BYLINE_RE.match(text) and not NOT_TITLE.search(text)
-            and not is_furniture_line(text) and not NOTICE.search(text))
+            and not is_furniture_line(text) and not NOTICE.search(text)
+            and not (re.search(r"\w/\w", text) and "," in text))  # "Jane Doe, Agency/Pool": a photo credit
 
 
 def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None:
@@ -62,7 +63,8 @@ def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None
             _short(blocks, b.index - 2) or _short(blocks, b.index + 2))
         score = (W_OVER * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
                  + 0.4 * (counts[key(b.text)] > 1) + W_META * meta_after - 0.04 * min(start - b.index, HEAD_WINDOW)
-                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW) - W_LIST * (in_list and not meta_after))
+                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW) - W_LIST * (in_list and not meta_after)
+                 - 0.5 * (b.text.isupper() and len(words) >= 3))
         if score > best_score:
             best, best_score = b, score
     if best is not None:
