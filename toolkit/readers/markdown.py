@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 
 from toolkit.decode import decode_text, normalize_newlines
 from toolkit.errors import InputError
@@ -18,7 +19,9 @@ from toolkit.readers.pandoc import document_from_pandoc
 from toolkit.safe_yaml import check_front_matter
 from toolkit.tree.nodes import Document
 
-FROM = ["--from", "markdown+smart"]
+# No abbreviation list: pandoc would turn the space after "Mr." or "c." into a no-break space,
+# changing the article's text (and a written Markdown file would not read back as written).
+FROM = ["--from", "markdown+smart", f"--abbreviations={os.devnull}"]
 
 
 def read_markdown(data: bytes, ctx: Context) -> Document:
