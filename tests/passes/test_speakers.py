@@ -200,3 +200,25 @@ def test_definite_organisation_phrase_after_the_organisation_spoke():
         "“Every pole on the north shore has to be replaced by hand,” the utility said.",
     )
     assert [q["speaker"] for q in found] == ["NW Hydro", "NW Hydro"]
+
+
+def test_they_is_the_group_named_last():
+    found = quotes(
+        "The Greens have spent months on their platform, and the Liberals answered with a plan of their own.",
+        "They say the plan will return every cent of the new levy to households.",
+    )
+    assert found[-1]["speaker"] == "Liberals"
+
+
+def test_capitalised_epithet_with_a_common_noun_head():
+    found = quotes(
+        "Marcus Obi spent forty years on the night trains between the coasts.",
+        "The Black sleeping-car porter remembers every route, and the porter says the work shaped his life.",
+    )
+    assert {q["speaker"] for q in found} == {"Marcus Obi"}
+
+
+def test_first_name_of_a_run_on_phrase_is_the_speaker():
+    found = quotes("Speaker Nora Pell has led the chamber for a decade.",
+                   "Nora Pell often quotes Abraham Lincoln, saying “public sentiment is everything” in her speeches.")
+    assert found[-1]["speaker"] == "Nora Pell"

@@ -340,8 +340,8 @@ def sentence_subject(text: str, lo: int, hi: int) -> Speaker | None:
             continue
         head = bool(span) and not span[-1][0].endswith(("’s", "'s")) and span[-1][0].lower() not in DETERMINERS
         if w[:1].islower() and head and lw not in DETERMINERS and lw not in NP_LINKS:
-            if lw in STOP_WORDS or not w.isalpha():
-                break  # "has", "was", "will": the verb phrase begins
+            if lw in STOP_WORDS or lw in ADVERBS or lw.endswith("ly") or not w.isalpha():
+                break  # "has", "was", "often": the verb phrase begins
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
             if not (nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in DETERMINERS | NP_LINKS | STOP_WORDS
                     and not nxt.endswith("ly")):

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.lexicons.names import FIRST_NAMES, TITLES
+from toolkit.lexicons.names import FIRST_NAMES, STOP_CAPS, TITLES
 from toolkit.passes.mentions import Mention, find_mentions
 
 APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?)(?:,(?=\s)|\.?$|\.(?=\s))")
 FEMALE = re.compile(r"\b(?:[Ss]he|her|hers|herself|Her)\b")
 MALE = re.compile(r"\b(?:[Hh]e|him|his|himself|His)\b")
+PLURAL_GROUP = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:([A-Z][a-z]+(?:ans|als|ives|ats|ists|ers|ics))\b(?!’|')"
+    r"|(?<![’'])(?:[A-Z][\w-]*(?:’s|'s)?\s+|[a-z-]+\s+)?(?:senators|executives|officials|lawmakers|legislators|leaders|members|"
+    r"protesters|demonstrators|residents|workers|employees|experts|critics|analysts|researchers|scientists|"
+    r"authorities|officers|investigators|prosecutors|doctors|nurses|parents|students|teachers|players|fans|"
+    r"activists|advocates|supporters|opponents|voters|farmers|owners|organizers|organisers|negotiators)\b)")
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘']?[A-Z])")
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 # a paragraph that is a photo caption: it ends with a parenthesised credit "( Jane Doe / The Paper )"
@@ -195,3 +201,20 @@ class People:
         return any(n == name for _, _, n, kind in self.spoken if kind == "person") or (
             e is not None and bool(e.by_surname or e.title or e.name.split()[0] in FIRST_NAMES
                                    or sum(1 for m in self.mentions if m[2] == name) > 1))
+
+    def plural(self, at: tuple[int, int], window: int = 2) -> str | None:
+        """Who "they" are: the last plural group named before ``at`` outside quotation marks ("the Liberals",
+        "Republican senators", "auto executives"), photo captions left aside."""
+        best = None
+        for k in range(max(0, at[0] - window), at[0] + 1):
+            text = self.texts[k] or ""
+            if k in self.captions and k != at[0]:
+                continue
+            stop = at[1] if k == at[0] else len(text)
+            for m in PLURAL_GROUP.finditer(text, 0, stop):
+                if any(s <= m.start() < e for s, e in self.quoted[k]) or m.group(1) in STOP_CAPS:
+                    continue
+                best = m.group(0)
+        if best:
+            best = re.sub(r"^(?:the|The)\s+", "", best)
+        return best

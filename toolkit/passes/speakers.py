@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from toolkit.lexicons.names import ADJECTIVES, ORG_WORDS, PLACES, TITLES
-from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS
+from toolkit.lexicons.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS
 from toolkit.options import Context
 from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.attribution import DETERMINERS
@@ -30,6 +30,10 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if low in ("he", "she"):
         who = people.pronoun(at, "m" if low == "he" else "f")
         return (who, "person") if who else (phrase, "person")
+    if low == "they":
+        group = people.plural(at)  # "the Liberals … they say": the group named last
+        if group:
+            return group, "organization"
     if low in ("they", "it", "we"):
         who = people.recent(at, "organization")
         return (who, "organization") if who else (phrase, "organization")
@@ -46,6 +50,17 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         who = people.topic(at)  # "the Kentucky Republican said": an epithet for someone just named
         if who:
             return who, "person"
+    head = phrase.split()[-1]
+    if definite and head.islower() and head not in ORG_NOUNS | DOC_NOUNS and "’" not in phrase and "'" not in phrase \
+            and (head in PERSON_NOUNS or head.endswith(("er", "or", "ist", "ian", "ant", "ent"))):
+        who = people.topic(at)  # "the Black train porter": an epithet, its head a common noun
+        if who:
+            return who, "person"
+    runs = re.findall(r"(?:[A-Z][\w’'.-]+\s+)*[A-Z][\w’'.-]+", phrase)
+    between = phrase[phrase.find(runs[0]) + len(runs[0]):phrase.find(runs[1])].split() if len(runs) >= 2 else []
+    if between and all(w.islower() and w not in PERSON_NOUNS for w in between) and runs[0].lower() not in DETERMINERS \
+            and people.canonical(runs[0], at) and people.entries[people.canonical(runs[0], at)].kind == "person":
+        phrase = runs[0]  # "Nancy Pelosi often quotes Abraham Lincoln": the first name is the subject
     if phrase[:1].isupper() and phrase.split()[0].lower() not in DETERMINERS:
         pp = re.search(r"\s(?:of|for|at|from|with|in)\s", phrase)
         if pp and not any(w in ORG_WORDS for w in phrase[:pp.start()].split()):
