@@ -85,7 +85,8 @@ def _name_words(words: list[str]) -> list[str]:
         bare = w.strip(".,:;")
         if out and bare.lower() in ROLE_TAIL:
             break
-        connector = out and bare.lower() in CONNECTORS and i + 1 < len(words) and words[i + 1][:1].isupper()
+        rest = [x for x in words[i + 1:] if x.lower() not in CONNECTORS]
+        connector = out and bare.lower() in CONNECTORS and bool(rest) and rest[0][:1].isupper()
         if bare[:1].isupper() or bare.lower() in PARTICLES or bare.lower() in GROUP_WORDS or connector or (
                 out and re.fullmatch(r"[A-Z]\.?", bare)):
             out.append(w)
@@ -99,8 +100,11 @@ def _name_words(words: list[str]) -> list[str]:
 def names_in(text: str) -> list[str]:
     text = NOT_AUTHOR.sub("", BY_PREFIX.sub("", collapse(text)))
     text = TRAILERS.sub("", text)
+    parts = NAME_SPLIT.split(text)
+    if any(w.lower().strip(".,") in ROLE_TAIL for part in parts[1:] for w in part.split()):
+        parts = parts[:1]  # "Jane Doe, Executive Editor, The Gazette": a name with its role and employer
     out: list[str] = []
-    for part in NAME_SPLIT.split(text):
+    for part in parts:
         name = clean_name(part)
         if name and name.lower() not in (n.lower() for n in out):
             if out and ((name.isupper() and len(name) <= 5) or CREDENTIAL.match(name)):
@@ -126,7 +130,7 @@ def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
         elif BYLINE_CLASS.search(class_id(el)) and len(el.text_content()) <= 160:
             if any(BYLINE_CLASS.search(class_id(d)) for d in el.iterdescendants() if isinstance(d.tag, str)):
                 continue  # the innermost byline element speaks
-            names = names_in(spaced_text(el))
+            names = [n for n in names_in(spaced_text(el)) if len(n.split()) >= 2]  # not "Industry"
         elif el.tag in ("p", "span", "div", "address", "li", "h2", "h3", "h4", "strong", "em") and len(el) <= 4:
             text = spaced_text(el)
             if re.match(r"^(?:[Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z]", text) and len(text.split()) <= 12:
