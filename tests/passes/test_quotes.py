@@ -95,3 +95,15 @@ def test_link_to_another_article_holds_no_quotes():
     found = quotes(INTRO, "READ MORE: Mayor says the new dam will be finished before the spring floods",
                    "WATCH: “We were lucky this time,” residents say after the river crested")
     assert found == []
+
+
+def test_pull_quote_with_the_name_after_it():
+    found = quotes(INTRO, "Lopez spent ten years measuring the river before anyone listened to her.",
+                   "We kept warning the council and nobody wanted to pay for a new levee. Maria Lopez")
+    assert found[-1]["text"] == "We kept warning the council and nobody wanted to pay for a new levee."
+    assert found[-1]["speaker"] == "Maria Lopez"
+
+
+def test_caption_with_a_credit_is_no_pull_quote():
+    found = quotes(INTRO, "A cyclist rides past the flooded houses of the lower town on a grey morning. Ben Oduya")
+    assert found == []

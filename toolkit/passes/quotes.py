@@ -25,6 +25,7 @@ from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote,
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 WORD = re.compile(r"[\w’']+")
+PULL_QUOTE = re.compile(r"[.!?…”\"’]\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)(?:,\s+([^.!?,;:]{3,80}))?\s*$")
 LINK_LABEL = re.compile(r"(?:READ MORE|READ ALSO|ALSO READ|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS)\s*:\s")
 
 
@@ -148,7 +149,28 @@ def _attribution_previous(text: str, sent: tuple[int, int]) -> tuple[Speaker, Cu
     return None
 
 
-def find_in_paragraph(text: str, para: int, in_blockquote: bool = False) -> list[Found]:
+def _pull_quote(text: str, para: int) -> Found | None:
+    """A paragraph of someone's words followed by their bare name ("… education budgets. Jane Doe"):
+    a pull quote, the name (and a role after a comma) its attribution."""
+    m = PULL_QUOTE.search(text)
+    if m is None or _words(text[:m.start(1)]) < 6 or m.group(1).split()[0] in STOP_CAPS:
+        return None
+    if cues_in(text, max(0, m.start(1) - 40), m.start(1)):
+        return None  # "… budgets, said Jane Doe" is an ordinary attribution
+    body = text[:m.start(1)].rstrip()
+    marked = [q for q in find_marked(body) if q.start == 0 and q.end >= len(body) - 1]
+    spk = Speaker(m.group(1), m.start(1), m.end(1), (m.group(2) or "").strip())
+    if marked:
+        q = marked[0]
+        return Found(para, q.start, q.end, q.inner, q.marks, speaker=spk, speaker_para=para, extra={"where": "pull"})
+    end = len(body)
+    return Found(para, 0, end, (0, end), direct=False, speaker=spk, speaker_para=para, extra={"where": "pull"})
+
+
+def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: bool = True) -> list[Found]:
+    pull = _pull_quote(text, para) if pull else None
+    if pull is not None:
+        return [pull]
     marked = find_marked(text)
     sents = split_sentences(text, marked)
     found: list[Found] = []
@@ -281,7 +303,7 @@ def _link_groups(found: list[Found], texts: list[str]) -> None:
             elif last is not None and last.speaker is not None and f.para - last.para <= 2:
                 f.speaker, f.speaker_para, f.cue = last.speaker, last.speaker_para, ""
                 f.extra["carried"] = "last"
-        if f.speaker is not None:
+        if f.speaker is not None and f.extra.get("where") != "pull":  # a pull quote stands outside the flow
             last = f
 
 
@@ -291,7 +313,12 @@ def find_quotes(texts: list[str], blockquote: list[bool] | None = None) -> list[
     for k, text in enumerate(texts):
         if text is None or LINK_LABEL.match(text):
             continue  # "READ MORE: …": a link to another article, whose quotes are not this one's
-        found.extend(find_in_paragraph(text, k, bool(blockquote and blockquote[k])))
+        here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]))
+        if len(here) == 1 and here[0].extra.get("where") == "pull":
+            last_name = here[0].speaker.text.split()[-1]
+            if not any(t and last_name in t for j, t in enumerate(texts) if j != k):
+                here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]), pull=False)
+        found.extend(here)
     _link_groups(found, texts)
     return found
 
@@ -306,6 +333,8 @@ def _node(f: Found, kind_is_term: bool):
         attr = attr.with_kv("group", f.group)
     if f.speaker is not None:
         attr = attr.with_kv("said-by", f.speaker.text).with_kv("said-at", f"{f.speaker_para}:{f.speaker.start}")
+        if f.extra.get("where") == "pull":
+            attr = attr.with_kv("pull-quote", "1")
         if f.speaker.role:
             attr = attr.with_kv("role", f.speaker.role)
     return lambda children: Quote(children, "", f.cue, f.direct, attr)

@@ -187,9 +187,10 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
         k, _, pos = (node.attr.get("said-at") or "0:0").partition(":")
         name, kind = resolve(people, phrase, (int(k), int(pos)), state["last"])
         state["last"] = name
-        people.said((int(k), int(pos)), name, kind)
+        if not node.attr.get("pull-quote"):  # a pull quote repeats words from elsewhere, out of the flow
+            people.said((int(k), int(pos)), name, kind)
         pid = person_for(name, kind, node.attr.get("role") or "")
-        kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role"))
+        kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote"))
         return dataclasses.replace(node, speaker=pid, attr=dataclasses.replace(node.attr, kv=kv))
 
     doc = walk(doc, fix)
