@@ -107,3 +107,9 @@ def test_pull_quote_with_the_name_after_it():
 def test_caption_with_a_credit_is_no_pull_quote():
     found = quotes(INTRO, "A cyclist rides past the flooded houses of the lower town on a grey morning. Ben Oduya")
     assert found == []
+
+
+def test_colon_introduction_with_an_apposition():
+    found = quotes(INTRO, "Lopez, the hydrologist who mapped the flood plain, is more blunt: “The levee will fail "
+                          "again within ten years.”")
+    assert found[-1]["speaker"] == "Maria Lopez"

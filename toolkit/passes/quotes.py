@@ -92,7 +92,8 @@ def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple
     cues = cues_in(text, lo, q.start)
     if not cues:
         # "Lopez put it plainly: “…”": the subject of a sentence that introduces the quotation
-        m = re.match(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|[Hh]e|[Ss]he|They)\s+([a-z]+)\b[^:]*:\s*$", head)
+        m = re.match(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|[Hh]e|[Ss]he|They)(?:,[^,:;“”\"]{3,90},)?"
+                     r"\s+([a-z]+)\b[^:]*:\s*$", head)
         if m and m.group(1).split()[0] not in STOP_CAPS:
             return (Speaker(m.group(1), lo + m.start(1), lo + m.end(1)),
                     Cue(m.group(2), lo + m.start(2), lo + m.end(2), m.group(2)))
