@@ -130,8 +130,9 @@ def read_json_ld(root: Any, found: Declared) -> None:
                 _add(found.titles, item.get("name"))
             _add(found.descriptions, item.get("description") if item in articles else None)
             people = item.get("author") or item.get("creator") or []
-            _add(found.ld_people, _author_names(people, "person"))
-            _add(found.ld_orgs, _author_names(people, "organization"))
+            if not found.ld_people and not found.ld_orgs:  # the page's own article, not listed teasers
+                _add(found.ld_people, _author_names(people, "person"))
+                _add(found.ld_orgs, _author_names(people, "organization"))
             _add(found.dates, item.get("datePublished") or item.get("dateCreated"))
             _add(found.modified, item.get("dateModified"))
             _add(found.sections, item.get("articleSection"))
