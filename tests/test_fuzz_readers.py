@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import toolkit
@@ -109,6 +109,8 @@ def test_markdown_reader(tmp_path_factory, text):
 
 
 @FUZZ
+@example("<!DOCTYPE html><html><head><title>T</title></head><body><article><meta>\x1f</article></body></html>",
+         "page.html")  # found by fuzzing: lxml refused the control character when a tag was dropped
 @given(html_like, st.sampled_from(["page.html", "page.xhtml"]))
 def test_html_reader(tmp_path_factory, page, name):
     read_and_check(tmp_path_factory, name, page.encode("utf-8", "surrogatepass"))

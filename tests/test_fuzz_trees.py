@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.errors import ToolkitError
@@ -130,7 +130,24 @@ def test_json_form_round_trips(doc):
     assert validate(doc) is doc
 
 
+# What fuzzing found (kept as explicit examples so `make test` checks them every time).
+FOUND = [
+    n.Document(meta=n.Meta(authors=("\r",)), blocks=(n.Para(()),)),  # EPUB cover: IndexError on a blank byline
+    n.Document(meta=n.Meta(date="\r"), blocks=(n.Para(()),)),  # EPUB cover: IndexError on a blank date
+    n.Document(blocks=(n.Para((n.NoteRef("note1"),)),  # a note citing itself: endless recursion in every writer
+                       n.Note("note1", (n.Para((n.NoteRef("note1"),)),)))),
+    n.Document(sources=(n.Source("s", "n", reference="\x18x"),), blocks=(n.Para((n.Text("a\x00b"),)),)),  # kepub: XML
+]
+
+
+def _with_found(test):
+    for doc in FOUND:
+        test = example(doc)(test)
+    return test
+
+
 @FUZZ
+@_with_found
 @given(documents)
 def test_passes_and_writers_accept_any_valid_tree(doc):
     ctx = Context(options=Options(source_date_epoch=0))

@@ -182,7 +182,8 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     path = Path(path)
     ctx = ctx or Context(input_path=path, options=options or Options())
     ctx.input_path = path
-    data = read_bytes(path)
+    known = fmt or getattr(get_registry().reader_for_extension(path.suffix), "name", None)
+    data = read_bytes(path, MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))  # refuse before reading, if we can
     if not data.strip():
         raise InputError("the file is empty; give an article", str(path))
     fmt = fmt or detect_format(path, data)

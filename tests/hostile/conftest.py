@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,22 +60,39 @@ def cli(*args: str | os.PathLike) -> Run:
     return Run(result.exit_code, result.stdout, result.stderr)
 
 
+# Runs the CLI and, at exit, records the process's own peak memory (VmHWM: this program only, not the
+# pages it inherited from the forking test process, which ``ru_maxrss`` would count).
+_PEAK_WRAPPER = """
+import atexit, sys
+peak_file = sys.argv[1]
+sys.argv = ["toolkit", *sys.argv[2:]]
+
+def report():
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                with open(peak_file, "w") as out:
+                    out.write(line.split()[1])
+
+atexit.register(report)
+from toolkit.cli import main
+main()
+"""
+
+
 def cli_process(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 300) -> tuple[Run, int]:
-    """The CLI as a real process; returns the run and the process's peak memory in KB (``wait4``)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "toolkit.cli", *map(str, args)], cwd=cwd,
-                                stdout=out, stderr=err)
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
+    """The CLI as a real process; returns the run and the process's peak memory in KB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        run = Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"))
-    return run, usage.ru_maxrss
+            proc = subprocess.run([sys.executable, "-c", _PEAK_WRAPPER, str(peak_file), *map(str, args)], cwd=cwd,
+                                  capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise AssertionError(f"the CLI ran for more than {timeout} s: {args}") from exc
+        peak = int(peak_file.read_text()) if peak_file.exists() else 0
+    assert peak > 0 or not Path("/proc/self/status").exists(), "the CLI did not report its peak memory"
+    run = Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
+    return run, peak
 
 
 def assert_one_line_error(run: Run, name: str, *phrases: str, code: int = 1) -> str:

@@ -71,7 +71,7 @@ DROP_MESSAGES = {
     "source URL": "removed source links that are not http or https",
 }
 MAX_NESTING = 32  # quotes in quotes, lists in lists, emphasis in emphasis: deeper is flattened
-META_TEXT = ("title", "subtitle", "kicker", "site_name", "publisher", "rights")
+META_TEXT = ("title", "subtitle", "kicker", "date", "site_name", "publisher", "rights")
 
 
 def clean_url(url: str, base: str | None = None) -> str | None:

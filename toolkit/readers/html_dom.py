@@ -32,6 +32,8 @@ HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _WS = re.compile(r"\s+")
+# C0 controls: lxml keeps them from the parser but refuses them when text is set (clean_tree would crash)
+_NO_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Class tokens that hide an element from sighted readers (screen-reader text, collapsed boxes).
 HIDDEN_CLASSES = frozenset((
@@ -70,7 +72,7 @@ def parse_page(data: bytes, path: str | None) -> Any:
     import lxml.etree
     import lxml.html
 
-    text = _XML_DECL_RE.sub("", decode_page(data, path), count=1)
+    text = _XML_DECL_RE.sub("", decode_page(data, path), count=1).translate(_NO_CONTROLS)
     if not text.strip():
         raise InputError("the web page is empty; give an article", path)
     # huge_tree: without it libxml2 silently drops the rest of a page after a text node (an inline
