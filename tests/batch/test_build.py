@@ -136,3 +136,17 @@ def test_an_article_that_runs_too_long_is_given_up_and_the_rest_go_on(tmp_path):
             str(report_path))
     assert r.exit_code == 0, r.output
     assert json.loads(report_path.read_text())["counts"]["built"] == 2
+
+
+def test_workers_are_replaced_after_their_share_of_articles(articles):
+    from toolkit.batch.workers import LocalPool
+
+    jobs = collect_jobs([str(articles)])[:3]
+    pool = LocalPool(1, Options(), ("html",), recycle_after=1)
+    try:
+        results = list(pool.run(jobs))
+    finally:
+        pool.close()
+    assert sorted(r.input for r in results) == sorted(j.input for j in jobs)
+    assert all(r.error is None for r in results)
+    assert len({r.worker for r in results}) == 3  # a fresh process for each article

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import signal
@@ -17,6 +18,11 @@ from toolkit.batch.inputs import ArticleJob
 from toolkit.options import Options
 
 log = logging.getLogger("toolkit")
+
+
+# Workers are replaced after this many articles each: their memory grows slowly (about 0.3 MiB an
+# article in WeasyPrint's caches), and a fresh warm-up costs a second or two.
+RECYCLE_AFTER = 500
 
 
 def _die_with_parent(parent: int) -> None:
@@ -89,9 +95,11 @@ def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
 class LocalPool:
     """A warm ``ProcessPoolExecutor``; each worker imports WeasyPrint and lays out a page once at start."""
 
-    def __init__(self, workers: int, options: Options, formats: tuple[str, ...], timeout: float | None = None):
+    def __init__(self, workers: int, options: Options, formats: tuple[str, ...], timeout: float | None = None,
+                 recycle_after: int = RECYCLE_AFTER):
         self.workers = max(1, workers)
         self.options, self.formats, self.timeout = options, formats, timeout
+        self.recycle_after = max(1, recycle_after)
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -111,22 +119,30 @@ class LocalPool:
         limit = self.workers * 2
         pool = self._start()
         exhausted = False
+        submitted = 0  # since the pool started: fresh workers every RECYCLE_AFTER articles each
         while True:
             if retry:  # after a crash, suspects run alone so one bad article cannot take others down
                 if not inflight:
                     job = retry.popleft()
                     inflight[pool.submit(build_article, job, self.options, self.formats, self.timeout)] = (job, 1)
             else:
-                while not exhausted and len(inflight) < limit:
+                while not exhausted and len(inflight) < limit and submitted < self.workers * self.recycle_after:
                     job = next(source, None)
                     if job is None:
                         exhausted = True
                         break
                     inflight[pool.submit(build_article, job, self.options, self.formats, self.timeout)] = (job, 0)
+                    submitted += 1
             if not inflight:
                 if retry:
                     continue
-                break
+                upcoming = None if exhausted else next(source, None)
+                if upcoming is None:
+                    break
+                source = itertools.chain([upcoming], source)
+                self.close()  # the long-run memory of WeasyPrint's caches goes with the old workers
+                pool, submitted = self._start(), 0
+                continue
             done, _ = wait(inflight, return_when=FIRST_COMPLETED)
             broken = False
             for fut in done:
@@ -147,7 +163,7 @@ class LocalPool:
                     else:
                         yield _crashed(job, BrokenProcessPool())
                 self.close(cancel=True)
-                pool = self._start()
+                pool, submitted = self._start(), 0
 
     def close(self, cancel: bool = False) -> None:
         pool, self.pool = self.pool, None
