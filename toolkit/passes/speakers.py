@@ -24,19 +24,20 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "speaker"
 
 
-def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str | None) -> tuple[str, str]:
-    """(canonical name, kind) for a speaker phrase as written at paragraph/offset ``at``."""
+def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str | None) -> tuple[str | None, str]:
+    """(canonical name, kind) for a speaker phrase as written at paragraph/offset ``at``; the name is None
+    for a pronoun that points at nobody."""
     low = phrase.lower()
     if low in ("he", "she"):
         who = people.pronoun(at, "m" if low == "he" else "f")
-        return (who, "person") if who else (phrase, "person")
+        return (who, "person") if who else (None, "person")
     if low == "they":
         group = people.plural(at)  # "the Liberals … they say": the group named last
         if group:
             return group, "organization"
-    if low in ("they", "it", "we"):
-        who = people.recent(at, "organization")
-        return (who, "organization") if who else (phrase, "organization")
+    if low in ("they", "it", "we", "i"):
+        who = people.recent(at, "organization") if low != "i" else None
+        return (who, "organization") if who else (None, "organization")
     named = re.fullmatch(r"(?:(?!(?:the|a|an|of|for|at|from|in|on|with|and)\s)[a-z0-9][\w’'-]*\s+){1,4}"
                          r"((?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+)", phrase)
     if named and named.group(1).split()[0] not in PLACES | ADJECTIVES:
@@ -186,6 +187,9 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
         phrase = node.attr.get("said-by") or ""
         k, _, pos = (node.attr.get("said-at") or "0:0").partition(":")
         name, kind = resolve(people, phrase, (int(k), int(pos)), state["last"])
+        if name is None:  # a pronoun with nobody to point at: no speaker rather than "she"
+            kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote"))
+            return dataclasses.replace(node, attr=dataclasses.replace(node.attr, kv=kv))
         state["last"] = name
         if not node.attr.get("pull-quote"):  # a pull quote repeats words from elsewhere, out of the flow
             people.said((int(k), int(pos)), name, kind)
