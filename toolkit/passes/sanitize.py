@@ -24,23 +24,16 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from toolkit.options import Context
+from toolkit.passes.sanitize_structure import MAX_NESTING, Flattener, clean_strings, refs_out_of_notes
 from toolkit.tree.nodes import (
-    Abbr,
     Attr,
-    BlockQuote,
     Cite,
-    Code,
     Document,
     Figure,
-    Heading,
-    LineBreak,
     Link,
-    ListBlock,
     Note,
     NoteRef,
-    Para,
     Quote,
-    Text,
 )
 from toolkit.tree.walk import walk
 
@@ -51,7 +44,6 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What browsers strip from URLs before parsing them (so "java\tscript:" is still javascript:).
 _URL_STRIP = re.compile(r"[\x00-\x20\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$")
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
 _TAGLIKE = re.compile(r"<[A-Za-z!/?]")
@@ -70,7 +62,6 @@ DROP_MESSAGES = {
     "cover image": "removed a cover image that is not allowed",
     "source URL": "removed source links that are not http or https",
 }
-MAX_NESTING = 32  # quotes in quotes, lists in lists, emphasis in emphasis: deeper is flattened
 META_TEXT = ("title", "subtitle", "kicker", "date", "site_name", "publisher", "rights")
 
 
@@ -222,140 +213,6 @@ class Sanitizer:
         return {"people": people, "sources": tuple(sources), "events": events}
 
 
-class Flattener:
-    """Splices quotes and lists nested deeper than MAX_NESTING into their parent, and turns inline
-    markup nested deeper into plain text, so no writer recurses without bound. Recursion here stops
-    at MAX_NESTING; deeper content is gathered with an explicit stack."""
-
-    def __init__(self):
-        self.flattened = 0
-
-    def blocks(self, seq: tuple, depth: int) -> tuple:
-        out = []
-        for b in seq:
-            if depth >= MAX_NESTING and isinstance(b, (BlockQuote, ListBlock)):
-                self.flattened += 1
-                out.extend(self.block(leaf, depth) for leaf in _leaf_blocks(b))
-            else:
-                out.append(self.block(b, depth))
-        return _same(seq, tuple(out))
-
-    def block(self, b, depth: int):
-        if isinstance(b, (BlockQuote, Note)):
-            new = self.blocks(b.blocks, depth + 1)
-            return b if new is b.blocks else dataclasses.replace(b, blocks=new)
-        if isinstance(b, ListBlock):
-            items = _same(b.items, tuple(self.blocks(item, depth + 1) for item in b.items))
-            return b if items is b.items else dataclasses.replace(b, items=items)
-        if isinstance(b, (Para, Heading)):
-            new = self.inlines(b.children, 0)
-            return b if new is b.children else dataclasses.replace(b, children=new)
-        if isinstance(b, Figure):
-            caption, credit = self.inlines(b.caption, 0), self.inlines(b.credit, 0)
-            return b if caption is b.caption and credit is b.credit else \
-                dataclasses.replace(b, caption=caption, credit=credit)
-        return b
-
-    def inlines(self, seq: tuple, depth: int) -> tuple:
-        out = []
-        for n in seq:
-            kids = getattr(n, "children", None)
-            if not isinstance(kids, tuple):
-                out.append(n)
-            elif depth >= MAX_NESTING:
-                self.flattened += 1
-                out.append(Text(_flat_text(n)))
-            else:
-                new = self.inlines(kids, depth + 1)
-                out.append(n if new is kids else dataclasses.replace(n, children=new))
-        return _same(seq, tuple(out))
-
-
-def _same(old: tuple, new: tuple) -> tuple:
-    """``old`` itself when every element is the identical object (no deep comparison)."""
-    return old if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)) else new
-
-
-def _leaf_blocks(block) -> list:
-    """The non-container blocks inside ``block``, in reading order, without recursion."""
-    out, stack = [], [block]
-    while stack:
-        b = stack.pop()
-        if isinstance(b, (BlockQuote, Note)):
-            stack.extend(reversed(b.blocks))
-        elif isinstance(b, ListBlock):
-            stack.extend(reversed([x for item in b.items for x in item]))
-        else:
-            out.append(b)
-    return out
-
-
-def _flat_text(node) -> str:
-    """The text under an inline node, without recursion."""
-    parts, stack = [], [node]
-    while stack:
-        n = stack.pop()
-        kids = getattr(n, "children", None)
-        if isinstance(kids, tuple):
-            stack.extend(reversed(kids))
-        elif isinstance(n, (Text, Code)):
-            parts.append(n.text)
-        elif isinstance(n, Abbr):
-            parts.append(n.text)
-        elif isinstance(n, LineBreak):
-            parts.append(" ")
-    return "".join(parts)
-
-
-def _refs_out_of_notes(blocks: tuple) -> tuple[tuple, int]:
-    """``blocks`` without NoteRef nodes inside Note bodies, and how many were removed."""
-    removed = 0
-
-    def drop(node):
-        nonlocal removed
-        if isinstance(node, NoteRef):
-            removed += 1
-            return []
-        return None
-
-    out = []
-    for b in blocks:
-        if isinstance(b, Note):
-            b = walk(b, drop)
-        elif isinstance(b, BlockQuote):
-            inner, count = _refs_out_of_notes(b.blocks)
-            if count:
-                removed += count
-                b = dataclasses.replace(b, blocks=inner)
-        elif isinstance(b, ListBlock):
-            results = [_refs_out_of_notes(item) for item in b.items]
-            count = sum(c for _, c in results)
-            if count:
-                removed += count
-                b = dataclasses.replace(b, items=tuple(inner for inner, _ in results))
-        out.append(b)
-    return (tuple(out) if removed else blocks), removed
-
-
-def clean_strings(value):
-    """``value`` with every string freed of characters XML cannot hold (C0 controls, lone surrogates,
-    U+FFFE/FFFF), which would make an EPUB unreadable or a writer fail on encoding; identical
-    objects come back where nothing changed."""
-    if isinstance(value, str):
-        return _XML_BAD.sub("", value) if _XML_BAD.search(value) else value
-    if isinstance(value, tuple):
-        return _same(value, tuple(clean_strings(v) for v in value))
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = clean_strings(old)
-            if new is not old:
-                changes[f.name] = new
-        return dataclasses.replace(value, **changes) if changes else value
-    return value
-
-
 def sanitize(doc: Document, ctx: Context) -> Document:
     """The pass: returns ``doc`` unchanged when there is nothing to remove."""
     flat = Flattener()
@@ -365,7 +222,7 @@ def sanitize(doc: Document, ctx: Context) -> Document:
                  f"{flat.flattened} deeper part(s) were flattened")
         doc = dataclasses.replace(doc, blocks=blocks)
     doc = clean_strings(doc)  # after flattening, so the depth of this recursion is bounded
-    blocks, nested_refs = _refs_out_of_notes(doc.blocks)
+    blocks, nested_refs = refs_out_of_notes(doc.blocks)
     if nested_refs:  # a note citing itself (or another) would make every writer recurse for ever
         ctx.warn(f"removed {nested_refs} note reference(s) inside notes (notes cannot contain notes)")
         doc = dataclasses.replace(doc, blocks=blocks)
