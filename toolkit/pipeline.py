@@ -66,13 +66,13 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             raise InputError(f"the file grew over the {_size(limit)} limit while being read", str(path))
         return data
     except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
+        raise InputError("no such file; check the path", str(path)) from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a file", str(path)) from None
+        raise InputError("is a folder, not a file; give an article file", str(path)) from None
     except PermissionError:
-        raise InputError("permission denied", str(path)) from None
+        raise InputError("permission denied; check the file's permissions", str(path)) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+        raise InputError(f"cannot read: {exc.strerror}; check the file and the disk", str(path)) from None
 
 
 def _size(n: int) -> str:
