@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from toolkit.errors import InputError
 from toolkit.options import Context
@@ -36,6 +38,50 @@ def check_zip(data: bytes, fmt: str, path: str | None) -> None:
     if total > MAX_UNCOMPRESSED:
         raise InputError(f"{fmt.upper()} file unpacks to over {MAX_UNCOMPRESSED // 2**20} MB; refused (a zip "
                          "bomb, or images too large: make them smaller)", path)
+    budget = MAX_UNCOMPRESSED
+    for info in zf.infolist():  # the sizes above are what the archive claims; inflate to check them
+        real = inflated_size(data, info, budget)
+        if real < 0:
+            raise InputError(f"damaged {fmt.upper()} file: entry {info.filename!r} cannot be unpacked; save it "
+                             "again from the program that made it", path)
+        if real != info.file_size:
+            raise InputError(f"unsafe {fmt.upper()} file: entry {info.filename!r} unpacks to "
+                             f"{'over ' if real > budget else ''}{real:,} bytes, not the {info.file_size:,} it "
+                             "declares; refused (save it again from the program that made it)", path)
+        budget -= real
+
+
+def inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> int:
+    """How many bytes a zip entry really unpacks to (counting stops just past ``budget``).
+
+    pandoc inflates an entry's whole stream, whatever size the archive declares for it; a small
+    DOCX whose declared sizes lie can otherwise expand to gigabytes inside pandoc.
+    """
+    start = info.header_offset
+    if data[start:start + 4] != b"PK\x03\x04":
+        return -1
+    name_len, extra_len = struct.unpack("<HH", data[start + 26:start + 30])
+    body = memoryview(data)[start + 30 + name_len + extra_len:][:info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        return len(body)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return -1
+    inflater = zlib.decompressobj(-15)
+    size = 0
+    for offset in range(0, len(body), 1 << 16):
+        chunk = bytes(body[offset:offset + (1 << 16)])
+        while chunk and size <= budget:
+            try:
+                size += len(inflater.decompress(chunk, 1 << 20))
+            except zlib.error:
+                return -1
+            chunk = inflater.unconsumed_tail
+        if size > budget:
+            return size
+    try:
+        return size + len(inflater.flush())
+    except zlib.error:
+        return -1
 
 
 def _meta_list(value) -> tuple[str, ...]:
