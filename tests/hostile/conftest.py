@@ -80,13 +80,15 @@ main()
 """
 
 
-def cli_process(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 300) -> tuple[Run, int]:
+def cli_process(*args: str | os.PathLike, cwd: Path | None = None, timeout: float = 300,
+                env: dict[str, str] | None = None) -> tuple[Run, int]:
     """The CLI as a real process; returns the run and the process's peak memory in KB."""
     with tempfile.TemporaryDirectory() as tmp:
         peak_file = Path(tmp) / "peak"
         try:
             proc = subprocess.run([sys.executable, "-c", _PEAK_WRAPPER, str(peak_file), *map(str, args)], cwd=cwd,
-                                  capture_output=True, timeout=timeout, check=False)
+                                  capture_output=True, timeout=timeout, check=False,
+                                  env={**os.environ, **env} if env else None)
         except subprocess.TimeoutExpired as exc:
             raise AssertionError(f"the CLI ran for more than {timeout} s: {args}") from exc
         peak = int(peak_file.read_text()) if peak_file.exists() else 0

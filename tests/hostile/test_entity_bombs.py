@@ -3,6 +3,7 @@ never expanded, never read from disk; the build finishes in bounded memory."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from tests.hostile.conftest import (
@@ -98,3 +99,18 @@ def test_svg_bomb_image_from_a_json_tree(tmp_path, out):
     assert "bomb.svg" in run.stderr
     assert "xxe.svg" in run.stderr
     assert_inert(run, out, peak)
+
+
+def test_latex_macro_bomb_stops_at_pandocs_memory_budget(tmp_path, out):
+    """LaTeX's billion laughs: each macro is ten of the one before. pandoc expands macros, so it
+    runs under a heap ceiling (1.5 GB; 200 MB here to keep the test short)."""
+    names = "abcdefghijkl"
+    macros = ["\\newcommand{\\a}{lol}"]
+    for prev, name in itertools.pairwise(names):
+        macros.append("\\newcommand{\\" + name + "}{" + ("\\" + prev) * 10 + "}")
+    tex = "\n".join(macros) + "\n"
+    path = tmp_path / "bomb.tex"
+    path.write_text(tex + "\\section{Title}\nText \\l end.\n")
+    run, _ = cli_process("build", path, "-o", out, "--to", "html", env={"TOOLKIT_PANDOC_HEAP_MB": "200"},
+                         timeout=150)
+    assert_one_line_error(run, "bomb.tex", "ran out of its 200 MB memory budget", "simplify the input")
