@@ -79,7 +79,7 @@ def test_lying_bom_is_refused():
 def test_size_limits():
     with pytest.raises(InputError, match="limit"):
         decode_text(b" " * (MAX_INPUT_BYTES + 1))
-    with pytest.raises(InputError, match="8 MB limit"):
+    with pytest.raises(InputError, match="4 MB limit"):
         check_text_size(9 * 2**20, "text", "a.txt")
     check_text_size(9 * 2**20, "html")
     check_text_size(9 * 2**20, "docx")

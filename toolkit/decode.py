@@ -14,8 +14,9 @@ from toolkit.errors import InputError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 # Inputs read as text (not zipped documents) larger than this are refused before any parsing:
-# an article is rarely over 1 MB, and every megabyte of text costs ~250 pages of PDF.
-MAX_TEXT_BYTES = {"text": 8 * 2**20, "markdown": 8 * 2**20, "rst": 8 * 2**20, "latex": 8 * 2**20,
+# an article is rarely over 1 MB, and every megabyte of text costs ~250 pages of PDF. (A 4 MB
+# Markdown file of one-word paragraphs still takes pandoc and the reader a minute and 600 MB.)
+MAX_TEXT_BYTES = {"text": 4 * 2**20, "markdown": 4 * 2**20, "rst": 4 * 2**20, "latex": 4 * 2**20,
                   "html": 32 * 2**20, "json": 64 * 2**20}
 PLAIN_ENCODINGS = ("utf-8", "utf-8-sig", "ascii")
 

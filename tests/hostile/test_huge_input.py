@@ -28,7 +28,7 @@ def test_50_mb_text_file_stops_before_reading(tmp_path, out):
     path = tmp_path / "huge.txt"
     write_text_of(path, 50 * MB)
     run, peak_kb = cli_process("build", path, "-o", out)
-    assert_one_line_error(run, "huge.txt", "over the 8 MB limit", "split it into articles")
+    assert_one_line_error(run, "huge.txt", "over the 4 MB limit", "split it into articles")
     assert peak_kb < 400 * 1024  # the 50 MB were never loaded and parsed
 
 
@@ -69,6 +69,15 @@ def test_article_over_two_million_characters_refused(tmp_path, out):
     path = tmp_path / "long.json"
     path.write_text(json.dumps(tree), encoding="utf-8")
     assert_one_line_error(cli("build", path, "-o", out), "long.json", "characters of text", "split it into articles")
+
+
+def test_json_tree_of_a_million_nodes_refused_before_parsing(tmp_path, out):
+    path = tmp_path / "nodes.json"
+    path.write_text('{"toolkit-tree-version": "1.0", "t": "Document", "blocks": ['
+                    + ",".join(['{"t": "Rule"}'] * 1_000_000) + "]}")
+    run, peak_kb = cli_process("build", path, "-o", out)
+    assert_one_line_error(run, "nodes.json", "over 500,000 nodes", "split the article")
+    assert peak_kb < 300 * 1024  # parsed, these 14 MB would take over 600 MB
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
