@@ -214,7 +214,7 @@ class Sanitizer:
 
 
 def sanitize(doc: Document, ctx: Context) -> Document:
-    """The pass: returns ``doc`` unchanged when there is nothing to remove."""
+    """The pass: the tree with everything unsafe removed, and a warning for each kind of removal."""
     flat = Flattener()
     blocks = flat.blocks(doc.blocks, 0)
     if flat.flattened:
