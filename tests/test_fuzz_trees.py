@@ -137,6 +137,8 @@ FOUND = [
     n.Document(blocks=(n.Para((n.NoteRef("note1"),)),  # a note citing itself: endless recursion in every writer
                        n.Note("note1", (n.Para((n.NoteRef("note1"),)),)))),
     n.Document(sources=(n.Source("s", "n", reference="\x18x"),), blocks=(n.Para((n.Text("a\x00b"),)),)),  # kepub: XML
+    n.Document(blocks=(n.Para((n.Span((n.Text("x"),), n.Attr(classes=("A",), kv=(("marks", ""), ("marks", "")))),)),)),
+    # a key twice: data-marks twice, and the EPUB's XHTML is not well-formed
 ]
 
 

@@ -109,10 +109,14 @@ def safe_id(value: str) -> str:
 
 
 def clean_attr(attr: Attr) -> Attr:
+    """Token-like classes; token-like keys that are not URL or handler attributes, each once (the first,
+    as ``Attr.get`` reads it: a repeated key would be a repeated attribute, which XML forbids)."""
     classes = tuple(c for c in attr.classes if _TOKEN.match(c))
-    kv = tuple((k, _CONTROL.sub("", v)) for k, v in attr.kv
-               if isinstance(k, str) and _TOKEN.match(k) and not UNSAFE_KEYS.match(k) and isinstance(v, str))
-    new = Attr(safe_id(attr.id), classes, kv)
+    kv: dict[str, str] = {}
+    for k, v in attr.kv:
+        if isinstance(k, str) and _TOKEN.match(k) and not UNSAFE_KEYS.match(k) and isinstance(v, str):
+            kv.setdefault(k, _CONTROL.sub("", v))
+    new = Attr(safe_id(attr.id), classes, tuple(kv.items()))
     return attr if new == attr else new
 
 
