@@ -87,3 +87,11 @@ def test_inline_references_in_front_matter(tmp_path):
     doc = toolkit.read(p)
     assert [s.id for s in doc.sources] == ["roe2019"]
     assert "(Roe 2019)" in summarize(doc)["text"]
+
+
+def test_front_matter_csl_outside_the_folder_is_refused(tmp_path):
+    (tmp_path / "refs.json").write_text(json.dumps(REFS))
+    p = tmp_path / "a.md"
+    p.write_text(ARTICLE.replace("lang: en", "lang: en\ncsl: /etc/hostname"))
+    with pytest.raises(InputError, match="outside the article's folder"):
+        toolkit.read(p)

@@ -28,12 +28,15 @@ def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
         if not p.is_relative_to(base) or not p.is_file():
             raise InputError(f"bibliography {name!r} not found beside the article", path)
         args += ["--bibliography", str(p)]
-    csl = getattr(ctx.options, "csl", None) or meta.get("csl")
+    given = getattr(ctx.options, "csl", None)  # --csl names a file the user chose
+    csl = given or meta.get("csl")
     if csl:
-        p = Path(csl) if getattr(ctx.options, "csl", None) else (base / str(csl))
-        if not p.resolve().is_file():
+        p = (Path(csl) if given else base / str(csl)).resolve()
+        if not given and not p.is_relative_to(base):  # the article may only name styles beside it
+            raise InputError(f"CSL style {str(csl)!r} lies outside the article's folder", path)
+        if not p.is_file():
             raise InputError(f"CSL style {str(csl)!r} not found", path)
-        args += ["--csl", str(p.resolve())]
+        args += ["--csl", str(p)]
     return args
 
 
