@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.batch.inputs import ArticleJob
+from toolkit.batch.print_process import PrintProcess, worth_it
 from toolkit.errors import ToolkitError
 from toolkit.options import Context, Options
 
@@ -77,10 +78,12 @@ def _stem(job: ArticleJob, doc) -> str:
 
 
 def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
-                  timeout: float | None = None) -> ArticleResult:
+                  timeout: float | None = None, parallel_pdf: bool = False) -> ArticleResult:
     """Read, enrich and render one article; every failure becomes ``result.error`` (one line).
 
     ``timeout`` (seconds) stops an article that runs away, where the build runs in a main thread.
+    ``parallel_pdf`` builds the PDF in a forked process beside the other editions, where that pays
+    (``print_process.worth_it``): the fast path for a one-article build.
     """
     import os
 
@@ -89,13 +92,21 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
     t0, c0 = time.perf_counter(), time.process_time()
     result = ArticleResult(key=job.key, input=job.input, worker=str(os.getpid()))
     ctx = Context(input_path=Path(job.input), options=options)
+    printer = None
     try:
         with time_limit(timeout):
+            if parallel_pdf and worth_it(formats, options):
+                printer = PrintProcess.start(options, job.input)  # imports WeasyPrint while we read
             doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
             result.title = doc.meta.title or ""
             result.stem = _stem(job, doc)
-            for fmt in formats:
-                result.outputs[fmt] = render(doc, fmt, options, ctx)
+            if printer is not None:
+                printer.send(doc)
+            outputs = {fmt: render(doc, fmt, options, ctx) for fmt in formats
+                       if printer is None or fmt != "pdf"}
+            if printer is not None:
+                outputs["pdf"] = printer.result(ctx)
+            result.outputs = {fmt: outputs[fmt] for fmt in formats}
         result.warnings = list(dict.fromkeys(ctx.warnings))
         if options.strict and result.warnings:
             raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set", job.input)
@@ -111,6 +122,9 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
         log.debug("internal error on %s", job.input, exc_info=True)
         result.error = f"{job.input}: internal error: {exc.__class__.__name__}: {exc}"
         result.exit_code, result.outputs = 1, {}
+    finally:
+        if printer is not None:
+            printer.close()
     result.warnings = result.warnings or list(dict.fromkeys(ctx.warnings))
     result.duration = time.perf_counter() - t0
     result.cpu = time.process_time() - c0

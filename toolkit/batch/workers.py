@@ -81,9 +81,11 @@ def init_worker(parent: int, options: Options, formats: tuple[str, ...], log_lev
 
 def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str, ...],
                timeout: float | None = None) -> Iterator[ArticleResult]:
-    """In this process, one after another: the fast path for a single article."""
+    """In this process, one after another: the fast path for a single article (its PDF is laid
+    out in a second process meanwhile, where a core is free: see ``print_process``)."""
+    jobs = list(jobs)
     for job in jobs:
-        yield build_article(job, options, formats, timeout)
+        yield build_article(job, options, formats, timeout, parallel_pdf=len(jobs) == 1)
 
 
 def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:

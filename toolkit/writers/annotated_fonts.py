@@ -76,10 +76,14 @@ def find_face(pattern: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _harfbuzz():
     try:
-        import cffi
+        from toolkit.writers.compiled_ffi import compiled_ffi, enabled
 
-        ffi = cffi.FFI()
-        ffi.cdef(HB_CDEF)
+        ffi = compiled_ffi(HB_CDEF) if enabled() else None
+        if ffi is None:
+            import cffi
+
+            ffi = cffi.FFI()
+            ffi.cdef(HB_CDEF)
         return ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")
     except (ImportError, OSError, AttributeError) as exc:
         log.info("HarfBuzz subsetter unavailable (%s); using fontTools", exc)
