@@ -137,10 +137,11 @@ def bench_speedup(env: dict, n: int, rounds: int, results: dict) -> str:
                  ["run", "median wall s", "each run s", "workers' CPU s"], rows)
 
 
-def bench_scaling(env: dict, sizes: list[int], results: dict) -> str:
+def bench_scaling(env: dict, sizes: list[int], results: dict,
+                  editions: tuple[str, ...] = ("html", "epub", "pdf")) -> str:
     folder = WORK / "scaling"
     rows, data = [], {}
-    for fmt in ("html", "epub", "pdf"):
+    for fmt in editions:
         base = None
         for k in sizes:
             path = make_repeated(folder, k)
@@ -182,6 +183,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--sizes", default="1,10,50,100")
+    ap.add_argument("--editions", default="html,epub,pdf", help="scaling: which editions")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     env, snap = snapshot_env()
@@ -191,7 +193,8 @@ def main() -> int:
           f"WeasyPrint {m['weasyprint']}, load {m['load_at_start']}\n", flush=True)
     sections = {"startup": lambda: bench_startup(env, args.repeat, results),
                 "seed": lambda: bench_seed(env, args.repeat, results),
-                "scaling": lambda: bench_scaling(env, [int(s) for s in args.sizes.split(",")], results),
+                "scaling": lambda: bench_scaling(env, [int(s) for s in args.sizes.split(",")], results,
+                                                 tuple(args.editions.split(","))),
                 "batch": lambda: bench_batch(env, args.articles, results),
                 "speedup": lambda: bench_speedup(env, args.speedup_articles, 2, results)}
     try:

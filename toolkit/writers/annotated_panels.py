@@ -51,11 +51,30 @@ def share_bar(fraction: float, cls: str) -> str:
 
 
 # ------------------------------------------------------------------ voices
+def _nested(marks: list[Mark]) -> set[int]:
+    """ids of the marks that lie inside a longer mark: one sweep in start order (not all pairs)."""
+    nested: set[int] = set()
+    before = -1  # the furthest end of the marks that start strictly earlier
+    ordered = sorted(marks, key=lambda m: (m.start, -m.end))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j < len(ordered) and ordered[j].start == ordered[i].start:
+            j += 1
+        widest = ordered[i].end  # the same start: only a longer one (a later end) contains another
+        for m in ordered[i:j]:
+            if before >= m.end or widest > m.end:
+                nested.add(id(m))
+        before = max(before, widest)
+        i = j
+    return nested
+
+
 def quote_groups(at: ArticleText) -> list[list[Mark]]:
     """Top-level quotes in reading order; parts of one split quote form one group."""
     quotes = at.of_kind("quote")
-    top = [m for m in quotes if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                        and (o.end - o.start) > (m.end - m.start) for o in quotes)]
+    nested = _nested(quotes)
+    top = [m for m in quotes if id(m) not in nested]
     groups: dict[str, list[Mark]] = {}
     for m in top:
         groups.setdefault(m.data.get("data-group") or m.id, []).append(m)
