@@ -1,6 +1,7 @@
 """The one gate for files an edition may load: images beside the input, the toolkit's own styles.
 
-Nothing from the network (unless allowed) and nothing elsewhere on disk is ever read.
+Nothing from the network (unless allowed: ``remote_images`` fetches within limits) and nothing
+elsewhere on disk is ever read.
 """
 
 from __future__ import annotations
@@ -36,8 +37,20 @@ class Resources:
                 return cand
         return None
 
+    def remote(self, ref: str) -> bool:
+        """True if ``ref`` is an http(s) URL this gate may fetch (``--allow-network``)."""
+        return self.allow_network and urlparse(ref or "").scheme in ("http", "https")
+
+    def available(self, ref: str) -> bool:
+        """True if ``read(ref)`` gives an image: a readable local file, or a remote image that was fetched."""
+        return self.local_path(ref) is not None or (self.remote(ref) and self.read(ref) is not None)
+
     def read(self, ref: str) -> tuple[bytes, str] | None:
         """(bytes, mime type) of an allowed image, or None."""
+        if self.remote(ref):
+            from toolkit.remote_images import fetch_image
+
+            return fetch_image(ref)
         path = self.local_path(ref)
         if path is None:
             return None

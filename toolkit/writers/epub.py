@@ -232,7 +232,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     lang = m.language or "en"
     book_id = identifier(doc, ctx)
     built = build_time(ctx, options)
-    res = Resources(ctx.base_dir)
+    res = Resources(ctx.base_dir, allow_network=options.allow_network)
     images = Images(res)
     r = EpubRenderer(doc, "epub", image_url=images.url, warn=ctx.warn, annotate=options.annotations)
 

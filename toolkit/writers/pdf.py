@@ -32,7 +32,8 @@ def make_fetcher(resources: Resources):
     Images and ICC colour profiles come from the input's folder or the toolkit's styles (images
     validated by ``Resources``); fonts and style sheets only from the toolkit's ``styles/`` folder;
     ``data:`` URLs are inline.
-    Network URLs, other schemes and files elsewhere on disk raise ``URLFetchingError``.
+    Network URLs (unless ``--allow-network``: then images only, through ``remote_images``), other
+    schemes and files elsewhere on disk raise ``URLFetchingError``.
     """
     from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
@@ -46,6 +47,11 @@ def make_fetcher(resources: Resources):
             scheme = url.split(":", 1)[0].lower() if ":" in url else ""
             if scheme == "data":
                 return super().fetch(url, headers)
+            if resources.remote(url):  # --allow-network: images only, through the restricted fetcher
+                got = resources.read(url)
+                if got is None:
+                    raise URLFetchingError(f"remote image not fetched: {url[:80]}")
+                return URLFetcherResponse(url, got[0], {"Content-Type": got[1]})
             if scheme != "file":
                 raise URLFetchingError(f"not allowed (only local files): {url[:80]}")
             path = resources.local_path(url)
@@ -122,7 +128,7 @@ def check_variant(variant: str | None) -> str | None:
 def print_html(doc: Document, options: Options, resources: Resources, pullquotes: list[PullQuote],
                warn=lambda msg: None) -> str:
     """The print edition's HTML: head metadata plus the print rendering of the tree."""
-    renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.local_path(src) else None,
+    renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.available(src) else None,
                              warn=warn, annotate=options.annotations, notes_mode=options.notes,
                              pullquotes=pullquotes)
     m = doc.meta
@@ -186,7 +192,7 @@ def _layout(doc: Document, options: Options, ctx: Context):
     from toolkit.writers.pdf_metadata import apply_metadata
     from toolkit.writers.pdf_placement import displacing_paragraphs, keep_css, shifted, stranded
 
-    resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=False)
+    resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=options.allow_network)
     fetcher = make_fetcher(resources)
     base = str(ctx.base_dir.resolve()) + os.sep
     quotes = choose(doc) if options.annotations else []
