@@ -150,3 +150,20 @@ def test_workers_are_replaced_after_their_share_of_articles(articles):
     assert sorted(r.input for r in results) == sorted(j.input for j in jobs)
     assert all(r.error is None for r in results)
     assert len({r.worker for r in results}) == 3  # a fresh process for each article
+
+
+def test_a_changed_file_named_by_the_options_rebuilds(articles, tmp_path):
+    """Not only the name of a CSS file or reference document counts: its contents do."""
+    out = tmp_path / "out"
+    css, ref = tmp_path / "extra.css", tmp_path / "reference.docx"
+    css.write_text("p { color: black; }", encoding="utf-8")
+    ref.write_bytes(b"first version")
+    opts = Options(css=(css,), reference_doc=ref)
+    jobs = collect_jobs([str(articles / "a1.txt")])
+    assert run_batch(jobs, out, opts, formats=["html"], inline=True).count("built") == 1
+    assert run_batch(jobs, out, opts, formats=["html"], inline=True).count("unchanged") == 1
+    css.write_text("p { color: navy; }", encoding="utf-8")
+    assert run_batch(jobs, out, opts, formats=["html"], inline=True).count("built") == 1
+    ref.write_bytes(b"second version")
+    assert run_batch(jobs, out, opts, formats=["html"], inline=True).count("built") == 1
+    assert run_batch(jobs, out, opts, formats=["html"], inline=True).count("unchanged") == 1

@@ -47,16 +47,22 @@ def toolkit_fingerprint() -> str:
 
 
 def settings_fingerprint(options: Options, formats: Iterable[str]) -> str:
-    """Options, formats, the styles folder's contents, extra CSS files and the toolkit itself."""
+    """Options, formats, the styles folder's contents, the contents of the files options name (CSS,
+    citation style, reference document) and the toolkit itself."""
     from toolkit.styles import styles_dir
 
     h = hashlib.sha256()
     h.update(options.cache_key().encode() + b"\0")
     h.update(",".join(formats).encode() + b"\0")
     _hash_tree(h, styles_dir(), "*")
-    for css in options.css:
+    files = [*options.css, options.csl, options.reference_doc]  # their contents, not just their names
+    for _, changes in options.format_options:  # toolkit.toml [docx] reference_doc = ...
+        files += [value for key, value in changes if key in ("csl", "reference_doc")]
+    for path in files:
+        if not path:
+            continue
         try:
-            h.update(Path(css).read_bytes())
+            h.update(Path(path).read_bytes())
         except OSError:
             h.update(b"(unreadable)")
     h.update(toolkit_fingerprint().encode())
