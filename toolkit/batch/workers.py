@@ -76,6 +76,9 @@ def init_worker(parent: int, options: Options, formats: tuple[str, ...], log_lev
     logging.basicConfig(level=log_level, format="toolkit: %(levelname)s: %(message)s")
     for name in ("weasyprint", "fontTools", "ebooklib"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    if log_level > logging.DEBUG:  # as the CLI does: the extractors' own chatter only with -vv
+        for name in ("trafilatura", "htmldate", "justext", "courlan"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     warm_up(options, formats)
 
 
