@@ -87,6 +87,9 @@ def test_formats_lists_readers_and_writers():
     assert r.exit_code == 0
     for name in ("text", "markdown", "html", "docx", "pdf", "epub", "json"):
         assert name in r.output
+    rows = [line for line in r.output.splitlines() if line.startswith("  ") and "." in line.split()[1][:1]]
+    starts = {line.index(line.split()[1]) for line in rows}  # the extension column
+    assert len(starts) == 1, "every name fits its column, however long"
 
 
 def test_help_does_not_import_weasyprint():

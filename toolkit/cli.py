@@ -306,15 +306,20 @@ def formats() -> None:
     from toolkit.registry import get_registry
 
     reg = get_registry()
-    click.echo("Readers:")
-    for spec in reg.readers.values():
-        click.echo(f"  {spec.name:10} {', '.join('.' + e for e in spec.extensions):24} {spec.description}")
-    click.echo("Writers:")
-    for spec in reg.writers.values():
-        click.echo(f"  {spec.name:10} {'.' + spec.extension:24} {spec.description}")
+    rows = [("Readers:", [(s.name, ", ".join("." + e for e in s.extensions), s.description)
+                          for s in reg.readers.values()]),
+            ("Writers:", [(s.name, "." + s.extension, s.description) for s in reg.writers.values()])]
+    name_w = max(len(r[0]) for _, group in rows for r in group)  # columns as wide as their longest entry
+    ext_w = max(len(r[1]) for _, group in rows for r in group)
+    for heading, group in rows:
+        click.echo(heading)
+        for name, extensions, description in group:
+            click.echo(f"  {name:{name_w}}  {extensions:{ext_w}}  {description}")
     click.echo("Passes (in order):")
-    for spec in reg.ordered_passes():
-        click.echo(f"  {spec.order:4} {spec.name:14} {spec.description}")
+    passes = reg.ordered_passes()
+    pass_w = max((len(s.name) for s in passes), default=0)
+    for spec in passes:
+        click.echo(f"  {spec.order:4} {spec.name:{pass_w}}  {spec.description}")
     for w in reg.plugin_warnings:
         click.echo(f"toolkit: warning: {w}", err=True)
 
