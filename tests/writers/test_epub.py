@@ -264,3 +264,11 @@ def test_right_to_left_language_sets_direction():
         assert part(data, f"EPUB/{name}").get("dir") == "rtl"
     latin = part(build(Document(meta=Meta(title="River", language="en-GB")), None), "EPUB/article.xhtml")
     assert latin.get("dir") is None
+
+
+def test_cover_with_blank_byline_and_site_draws():
+    """Whitespace-only footer text (a sidecar can set it) wraps to no line; the cover still draws."""
+    from toolkit.writers.epub_cover import CoverText, draw_cover
+
+    png = draw_cover(CoverText(title="A title", kicker="", dek="", byline="   ", date="", site="\u2003"))
+    assert png.startswith(b"\x89PNG")

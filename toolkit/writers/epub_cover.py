@@ -236,12 +236,11 @@ def draw_cover(text: CoverText) -> bytes:
     second = "  ·  ".join(x for x in (text.site, text.date) if x)
     by_font = load_font(SANS, "SemiBold", 48, text.byline)
     small = load_font(SANS, "Regular", 40, second)
-    if text.byline:
-        line = shorten(wrap(text.byline, by_font, measure), 1, by_font, measure)[0]
-        put(footer_top + 90, line, by_font, INK)
-    if second:
-        line = shorten(wrap(second, small, measure), 1, small, measure)[0]
-        put(footer_top + 150, line, small, MUTED)
+    for value, font, y, colour in ((text.byline, by_font, footer_top + 90, INK),
+                                   (second, small, footer_top + 150, MUTED)):
+        lines = shorten(wrap(value, font, measure), 1, font, measure) if value.strip() else []
+        if lines:  # whitespace-only text wraps to no line at all
+            put(y, lines[0], font, colour)
 
     # a flat design needs few colours: a 64-colour palette keeps the anti-aliasing at 40% of the
     # bytes (about 80 KB); optimize=True would cost 4x the time for 3% smaller
