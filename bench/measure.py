@@ -35,15 +35,6 @@ def run(cmd: list[str] | str, env: dict | None = None, cwd: str | None = None, s
     return Run(wall, usage.ru_maxrss / 1024, proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
-def alternate(a, b, repeat: int) -> tuple[list[Run], list[Run]]:
-    """a, b, a, b ...: both see the same machine load, as far as a shared machine allows."""
-    ra, rb = [], []
-    for _ in range(repeat):
-        ra.append(a())
-        rb.append(b())
-    return ra, rb
-
-
 def median(runs: list[Run]) -> float:
     return statistics.median(r.wall for r in runs)
 
