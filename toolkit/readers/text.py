@@ -24,7 +24,7 @@ def classify(blocks: list[Block]) -> dict:
     """Label every block in place; return the metadata found."""
     counts = Counter(key(b.text) for b in blocks)
     label_figures(blocks)
-    start, _end = label_body(blocks, counts)
+    start, end = label_body(blocks, counts)
     if not any(b.label == "body" for b in blocks):
         # no prose run at all (a page of short lines): keep every unrepeated line of five words or more
         for b in blocks:
@@ -32,7 +32,7 @@ def classify(blocks: list[Block]) -> dict:
                 b.label, b.reason = "body", "no prose run on the page: an unrepeated line of five words or more"
         start = next((b.index for b in blocks if b.label == "body"), start)
     start = peel_header(blocks, start)
-    meta = label_header(blocks, start, counts)
+    meta = label_header(blocks, start, counts, end)
     for b in blocks:
         if not b.reason:
             b.reason = "outside the main text run"

@@ -1,8 +1,9 @@
 """Finds the article's header in scraped text: headline, dek, kicker, breadcrumb tags, byline and dateline.
 
-The header lies just above the main text run. The headline is scored among the lines there: a
-headline-shaped line whose words the opening paragraphs repeat, close to the body, often repeated
-on the page (breadcrumb, share text); bylines, datelines and menu words are never headlines.
+The header lies just above the main text run. The headline is chosen first (text_title); the byline
+and dateline are then the nearest such lines under the headline (the header's own), else the
+nearest above the body. Breadcrumbs give the tags, a breadcrumb item above the headline the kicker,
+the first sentence between headline and body the dek.
 """
 
 from __future__ import annotations
@@ -10,106 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from toolkit.datetext import is_dateline, parse_date
-from toolkit.readers.text_blocks import NOTICE, Block, is_furniture_line, key
+from toolkit.readers.text_blocks import NOTICE, Block, key
+from toolkit.readers.text_byline import byline_names, is_byline_label, lowercase_words, name_line
+from toolkit.readers.text_dates import dates_in, is_date_line, is_update_only, line_date, unglue
+from toolkit.readers.text_title import HEAD_WINDOW, find_title, is_author_name, is_meta, strip_site_name
 
-CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•)\s+")
-BYLINE_RE = re.compile(r"^(?:by|written by|words by|author[s]?:|story by|posted by|reporting by)\s*:?\s+(?P<names>.+)$",
-                       re.I)
-BYLINE_LABEL = re.compile(r"^(?:by|written by|author|authors|posted by|words by|story by)\s*:?$", re.I)
-NOT_TITLE = re.compile(r"\b(?:min(?:ute)?s? read|updated|published|posted|reviewed by|fact[- ]checked|"
-                       r"written by|tags?:|filed under|last updated)\b|^(?:by|photo|image|credit)\b", re.I)
-STOP = frozenset("the a an of and or to in on for with at by from is are was be as it its this that your you our we "
-                 "how what why when who which".split())
-HEAD_WINDOW = 15
-TITLE_REACH = 40  # a headline may sit above a long header (byline box, table of contents)
-FAR_COST = 0.05  # per line beyond HEAD_WINDOW
-# Lines that follow a headline: byline, dateline, "Posted in ...", reading time.
-META_LINE = re.compile(r"^(?:by\b|written by|posted (?:in|by|on)|published|updated|last updated|reviewed by|"
-                       r"\d+ min(?:ute)?s? read)", re.I)
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.lower()) if w not in STOP and len(w) > 2]
-
-
-def _title_shaped(b: Block) -> bool:
-    text = b.text.strip()
-    return (b.label == "furniture" and 3 <= b.words <= 30 and not text.endswith((".", ",", ";", ":"))
-            and not is_dateline(text) and not BYLINE_RE.match(text) and not NOT_TITLE.search(text)
-            and not is_furniture_line(text) and not NOTICE.search(text)
-            and not (re.search(r"\w/\w", text) and "," in text))  # "Jane Doe, Agency/Pool": a photo credit
-
-
-def find_title(blocks: list[Block], start: int, counts: Counter) -> Block | None:
-    """The headline among the lines above the body (see the module docstring)."""
-    lo = max(0, start - TITLE_REACH)
-    opening = set(_content_words(" ".join(b.text for b in blocks[start:start + 15] if b.label == "body")))
-    best, best_score = None, float("-inf")
-    for b in blocks[lo:start + 1]:
-        if b.index == start:
-            # a question headline ("Is it worth it?") can open the main text run itself
-            if not (b.text.rstrip().endswith("?") and 3 <= b.words <= 20 and start + 1 < len(blocks)):
-                continue
-        elif not _title_shaped(b):
-            continue
-        words = b.text.split()
-        content = _content_words(b.text)
-        overlap = sum(w in opening for w in content) / len(content) if content else 0.0
-        capitals = sum(1 for w in words if w[:1].isupper()) / len(words)
-        meta_after = any(META_LINE.match(x.text) or is_dateline(x.text) or BYLINE_LABEL.match(x.text)
-                         for x in blocks[b.index + 1:b.index + 4])
-        in_list = _short(blocks, b.index - 1) and _short(blocks, b.index + 1) and (
-            _short(blocks, b.index - 2) or _short(blocks, b.index + 2))
-        score = (W_OVER * overlap + 0.6 * min(len(words), 10) / 10 + 0.3 * capitals
-                 + 0.4 * (counts[key(b.text)] > 1) + W_META * meta_after - 0.04 * min(start - b.index, HEAD_WINDOW)
-                 - FAR_COST * max(0, start - b.index - HEAD_WINDOW) - W_LIST * (in_list and not meta_after)
-                 - 0.5 * (b.text.isupper() and len(words) >= 3))
-        if score > best_score:
-            best, best_score = b, score
-    if best is not None:
-        best.reason = f"headline: headline-shaped line above the body (score {best_score:.2f})"
-    return best
-
-
-def _short(blocks: list[Block], i: int) -> bool:
-    """A short non-sentence line (a menu or table-of-contents entry), by index."""
-    return 0 <= i < len(blocks) and blocks[i].words <= 12 and not blocks[i].sentence and blocks[i].label in (
-        "furniture", "title")
-
-
-# Headline score weights: word overlap with the opening paragraphs, a byline or date under the
-# line, and sitting inside a list of short lines (a menu or a table of contents).
-W_OVER, W_META, W_LIST = 2.0, 1.0, 0.8
-
-
-def _name_line(text: str) -> bool:
-    """"Jane Doe" / "Jane van der Berg, PhD": two to four capitalised words and nothing else."""
-    name = re.split(r",\s*", text.strip(), maxsplit=1)[0]
-    words = name.split()
-    particles = {"van", "von", "der", "de", "la", "da", "di", "du", "del", "bin", "al"}
-    return (2 <= len(words) <= 4 and not re.search(r"[\d@|:/]", name) and not is_furniture_line(text)
-            and all((w[:1].isupper() and not w.isupper()) or w in particles for w in words))
-
-
-def split_names(text: str) -> list[str]:
-    from toolkit.readers.html_byline import names_in
-
-    return names_in(text)
-
-
-def is_meta_line(b: Block) -> bool:
-    """A byline, byline label, dateline or "Posted in ..." line."""
-    text = b.text.strip()
-    return b.words <= 14 and bool(BYLINE_RE.match(text) or BYLINE_LABEL.match(text) or META_LINE.match(text)
-                                  or is_dateline(text))
+CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
+BELOW_TITLE = 8  # byline and dateline are looked for this many lines under the headline
 
 
 def peel_header(blocks: list[Block], start: int) -> int:
     """Move the body's start past a dek, byline and dateline that the text run swallowed."""
     last = None
     for b in blocks[start:start + 5]:
-        if is_meta_line(b):
+        if b.words <= 14 and is_meta(b) and not name_line(b.text):
             last = b.index
     if last is None or any(b.sentence and b.words > 45 for b in blocks[start:last]):
         return start
@@ -118,63 +33,133 @@ def peel_header(blocks: list[Block], start: int) -> int:
     return last + 1
 
 
-def label_header(blocks: list[Block], start: int, counts: Counter) -> dict:
+def _breadcrumb(blocks: list[Block], start: int) -> list[str]:
+    for b in blocks[:start]:
+        parts = CRUMB_SPLIT.split(b.text)
+        if (2 <= len(parts) <= 7 and all(1 <= len(p.split()) <= 4 for p in parts) and b.label == "furniture"
+                and not dates_in(b.text) and not byline_names(b.text)):
+            b.label, b.reason = "tags", "breadcrumb line (items split by a separator)"
+            return [p.strip() for p in parts]
+    return []
+
+
+def _plausible(names: list[str], common: frozenset[str]) -> list[str]:
+    """Names that are not just capitalised common words of the page ("Venue", "Product")."""
+    return [n for n in names if not all(w[:1].isupper() and w.lower() in common for w in n.split())]
+
+
+def _find_authors(blocks: list[Block], title: Block | None, start: int, common: frozenset[str]) -> list[str]:
+    """The byline nearest under the headline, else the nearest above the body; labels the lines it uses."""
+    spans = []
+    if title is not None:
+        spans.append((blocks[title.index + 1:min(len(blocks), title.index + 1 + BELOW_TITLE, start + 3)],
+                      "under the headline"))
+    spans.append((blocks[max(0, start - HEAD_WINDOW):start + 3], "above the body"))
+    for span, where in spans:
+        for i, b in enumerate(span):
+            if b.label not in ("furniture", "tags") or b.words > 60:
+                continue
+            names = byline_names(b.text)
+            if names:
+                b.label, b.reason = "byline", f"byline line {where} (By ..., name with a date)"
+                return names
+            nxt = span[i + 1] if i + 1 < len(span) else None
+            if is_byline_label(b.text) and nxt is not None and nxt.words <= 8:
+                names = _plausible(byline_names("By " + nxt.text), common)
+                if names:
+                    b.label, b.reason = "byline", "byline label"
+                    nxt.label, nxt.reason = "byline", "name after a byline label"
+                    return names
+    if title is None:
+        return []
+    # a name on its own line under the headline: "Jane Doe" next to a date or role line, "jdoe" over a
+    # dateline, "Jane3/4/2025" (a name glued to the date)
+    for j, b in enumerate(blocks[title.index + 1:min(title.index + 1 + BELOW_TITLE, start + 1)]):
+        if b.label != "furniture":
+            continue
+        names = name_line(b.text, common) if is_author_name(blocks, b.index, common) else []
+        nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+        plain = unglue(b.text)
+        found = dates_in(plain)
+        if not names and j <= 1 and b.words == 1 and nxt is not None and is_date_line(nxt.text) and re.fullmatch(
+                r"[\w.\-]{3,30}", b.text.strip()):
+            names = _plausible([b.text.strip()], common)
+        if not names and j <= 1 and found and plain[found[0][1]:].strip() == "" and re.fullmatch(
+                r"[A-Za-z][\w.\-]{2,29}", plain[:found[0][0]].strip() or "-"):
+            names = [plain[:found[0][0]].strip()]
+        if names:
+            b.label, b.reason = "byline", "a name on its own line under the headline, next to its date or role"
+            return names
+    return []
+
+
+DATE_LABEL = re.compile(r"^\W*(?:published|posted|date|last updated|updated|(?:page )?last modified|modified)\b", re.I)
+
+
+def _find_date(blocks: list[Block], title: Block | None, start: int, end: int) -> str | None:
+    """The publication date: nearest under the headline, just above it, nearest above the body, else a
+    labelled date line ("Posted on ...") in or just after the body; an update date only if none is found."""
+    groups: list[tuple[list[Block], str]] = []
+    if title is not None:
+        groups.append((blocks[title.index + 1:min(len(blocks), title.index + 1 + BELOW_TITLE, start + 3)],
+                       "date line under the headline"))
+        groups.append((blocks[max(0, title.index - 2):title.index][::-1], "date line just above the headline"))
+    groups.append((blocks[max(0, start - HEAD_WINDOW):start][::-1], "date line nearest above the body"))
+    groups.append(([b for b in blocks[start:end + 6] if DATE_LABEL.match(b.text)],
+                   "labelled date line at the article's end"))
+    seen: set[int] = set()
+    update: tuple[Block, str, str] | None = None
+    for span, why in groups:
+        for b in span:
+            if b.index in seen or b.label not in ("furniture", "byline", "tags", "item", "heading") or b.words > 60:
+                continue
+            seen.add(b.index)
+            if b.label in ("item", "heading") and not is_date_line(b.text):
+                continue
+            if not (is_date_line(b.text) or b.label == "byline" or byline_names(b.text)):
+                continue
+            day = line_date(b.text)
+            if not day:
+                continue
+            if is_update_only(b.text):
+                update = update or (b, day, why)
+                continue
+            if b.label != "byline":
+                b.label, b.reason = "dateline", why
+            return day
+    if update is not None:  # only an update date: better than none
+        b, day, why = update
+        if b.label != "byline":
+            b.label, b.reason = "dateline", why + " (last updated; no publication date found)"
+        return day
+    return None
+
+
+def label_header(blocks: list[Block], start: int, counts: Counter, end: int | None = None) -> dict:
     """Label the header blocks above the body in place; return the metadata found."""
     meta: dict = {"tags": [], "authors": []}
-    head = blocks[:start]
-    crumbs: list[str] = []
-    for b in head:
-        parts = CRUMB_SPLIT.split(b.text)
-        if 2 <= len(parts) <= 7 and all(1 <= len(p.split()) <= 4 for p in parts) and b.label == "furniture":
-            crumbs = [p.strip() for p in parts]
-            b.label, b.reason = "tags", "breadcrumb line (items split by a separator)"
-            break
-    near = blocks[max(0, start - HEAD_WINDOW):start + 3]
-    for i, b in enumerate(near):
-        if b.label not in ("furniture",):
-            continue
-        m = BYLINE_RE.match(b.text)
-        if m and b.words <= 14 and not meta["authors"]:
-            names = split_names(m.group("names"))
-            if names:
-                meta["authors"] = names
-                b.label, b.reason = "byline", "line starting with By"
-                if "date" not in meta and parse_date(b.text):
-                    meta["date"] = parse_date(b.text)
-        elif BYLINE_LABEL.match(b.text) and i + 1 < len(near) and not meta["authors"]:
-            names = split_names(near[i + 1].text) if near[i + 1].words <= 6 else []
-            if names:
-                meta["authors"] = names
-                b.label, b.reason = "byline", "byline label"
-                near[i + 1].label, near[i + 1].reason = "byline", "name after a byline label"
-        elif is_dateline(b.text) and "date" not in meta and b.index < start:
-            day = parse_date(b.text)
-            if day:
-                meta["date"] = day
-                b.label, b.reason = "dateline", "short line that is a date"
-    if "date" not in meta:  # the dateline nearest above the body, anywhere in the header
-        for b in reversed(blocks[:start]):
-            if b.label == "furniture" and is_dateline(b.text) and parse_date(b.text):
-                meta["date"] = parse_date(b.text)
-                b.label, b.reason = "dateline", "short line that is a date, nearest above the body"
-                break
-    title_block = find_title(blocks, start, counts)
+    end = len(blocks) - 1 if end is None else end
+    crumbs = _breadcrumb(blocks, start)
+    common = lowercase_words(" ".join(b.text for b in blocks))
+    title_block, reason = find_title(blocks, start, counts, end, common)
     if title_block is not None:
-        meta["title"] = title_block.text
-        title_block.label = "title"
-        if title_block.index == start:
-            start += 1
-            head = blocks[:start]
-        for b in head:
+        meta["title"] = strip_site_name(title_block.text)
+        title_block.label, title_block.reason = "title", reason
+        if meta["title"] != title_block.text:
+            title_block.reason += "; the site name after the bar left out"
+        if title_block.index >= start:
+            for b in blocks[start:title_block.index]:
+                b.label, b.reason = "furniture", "above the headline"
+            start = title_block.index + 1
+        for b in blocks[:start]:
             if b is not title_block and b.label == "furniture" and key(b.text) == key(title_block.text):
                 b.reason = "repeat of the headline"
-    if title_block is not None and not meta["authors"]:
-        for b in blocks[title_block.index + 1:start]:
-            if b.label == "furniture" and _name_line(b.text):
-                meta["authors"] = split_names(b.text)[:1]
-                b.label, b.reason = "byline", "a name on its own line under the headline"
-                break
-    first_title = next((b for b in head if key(b.text) == key(meta.get("title", "\0"))), None)
+    meta["authors"] = _find_authors(blocks, title_block, start, common)
+    day = _find_date(blocks, title_block, start, end)
+    if day:
+        meta["date"] = day
+    head = blocks[:start]
+    first_title = next((b for b in head if key(b.text) == key(title_block.text)), None) if title_block else None
     if crumbs:
         kicker_block = next((b for b in head if b.text.strip() in crumbs and b.label == "furniture"), None)
         if kicker_block is not None and first_title is not None and kicker_block.index < first_title.index:
