@@ -31,7 +31,8 @@ NOTICE = re.compile(
     r"by continuing to (?:use|browse)|privacy policy|terms of (?:use|service)|subscribe (?:to|now|today)|"
     r"sign up (?:for|to)|newsletter|unsubscribe|download (?:our|the) app|all rights reserved|"
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad blocker|disable your ad|"
-    r"this (?:article|story|post) is (?:more than|over) \d+|view it in your browser)", re.I)
+    r"this (?:article|story|post) is (?:more than|over) \d+|view it in your browser|"
+    r"(?:using|use) (?:internet explorer|an? (?:outdated|unsupported|older) (?:web )?browser)|update your browser)", re.I)
 BULLET = re.compile(r"^(?:[-•*·▪◦–]\s+|\d{1,2}[.)]\s+)")
 
 

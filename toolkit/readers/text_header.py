@@ -12,21 +12,26 @@ import re
 from collections import Counter
 
 from toolkit.readers.text_blocks import NOTICE, Block, key
-from toolkit.readers.text_byline import byline_names, is_byline_label, lowercase_words, name_line
+from toolkit.readers.text_byline import TRAILING_BYLINE, byline_names, is_byline_label, lowercase_words, name_line
 from toolkit.readers.text_dates import dates_in, is_date_line, is_update_only, line_date, unglue
-from toolkit.readers.text_title import HEAD_WINDOW, find_title, is_author_name, is_meta, strip_site_name
+from toolkit.readers.text_lines import is_author_name, is_meta
+from toolkit.readers.text_title import HEAD_WINDOW, find_title, strip_site_name
 
 CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
 BELOW_TITLE = 8  # byline and dateline are looked for this many lines under the headline
 
 
 def peel_header(blocks: list[Block], start: int) -> int:
-    """Move the body's start past a dek, byline and dateline that the text run swallowed."""
+    """Move the body's start past a dek, byline and dateline that the text run swallowed (at most two
+    paragraphs of prose, a dek and a notice, may come before them)."""
     last = None
     for b in blocks[start:start + 5]:
-        if b.words <= 14 and is_meta(b) and not name_line(b.text):
+        if (b.words <= 14 and is_meta(b) and not name_line(b.text)) or TRAILING_BYLINE.search(b.text):
             last = b.index
-    if last is None or any(b.sentence and b.words > 45 for b in blocks[start:last]):
+    if last is None:
+        return start
+    prose = [b for b in blocks[start:last] if b.sentence and b.words >= 8]
+    if len(prose) > 2 or any(b.words > 45 for b in prose):
         return start
     for b in blocks[start:last + 1]:
         b.label, b.reason = "furniture", "header line above the article"
@@ -168,6 +173,11 @@ def label_header(blocks: list[Block], start: int, counts: Counter, end: int | No
         meta["tags"] = [c for c in crumbs if c != meta.get("kicker")]
     if first_title is not None:
         for b in head:
+            trailing = TRAILING_BYLINE.search(b.text) if b.label == "byline" else None
+            if trailing and b.index > first_title.index and len(b.text[:trailing.start() + 1].split()) >= 6:
+                meta["subtitle"] = b.text[:trailing.start() + 1]  # "Dek sentence. By Jane Doe on May 4, 2024"
+                b.reason += "; the sentence before it is the dek"
+                break
             if b.index > first_title.index and b.label == "furniture" and b.sentence and 6 <= b.words <= 60 \
                     and not NOTICE.search(b.text) and counts[key(b.text)] == 1:
                 meta["subtitle"] = b.text

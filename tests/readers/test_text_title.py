@@ -1,0 +1,139 @@
+"""The headline of scraped page text (text_title): one small hand-written page per scoring rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from toolkit.readers.text import classify
+from toolkit.readers.text_blocks import key, split_blocks
+from toolkit.readers.text_title import strip_site_name
+
+NAV = ["Home", "News", "Travel", "Sport", "Log in"]
+HEADLINE = "Old River Ferry Returns After Ten Years Away"
+BODY = [
+    "The old river ferry made its first crossing in ten years on Saturday, carrying forty passengers and two "
+    "bicycles from the village landing to the market town on the far bank.",
+    "The ferry service stopped when the last operator retired, and the crossing was left to a road bridge "
+    "twelve miles downstream, a long drive for anyone without a car.",
+    "A group of volunteers bought the boat from a museum, repaired its engine over two winters and trained "
+    "six new pilots to run the service every day from spring to autumn.",
+    "Tickets cost two pounds, and the volunteers say the ferry returns will pay for fuel and insurance if "
+    "about a hundred people cross each week during the summer months.",
+]
+FOOTER = ["Related stories", "Newsletter", "© 2024 Valley Times. All rights reserved."]
+
+
+def labelled(*header: str, body: list[str] = BODY, footer: list[str] = FOOTER) -> tuple[dict, list]:
+    blocks = split_blocks("\n\n".join([*header, *body, *footer]))
+    return classify(blocks), blocks
+
+
+def title_reason(blocks) -> str:
+    return next(b.reason for b in blocks if b.label == "title")
+
+
+def test_byline_under_the_headline_beats_a_line_nearer_the_body():
+    meta, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", "June 9, 2025", "River Ferry Timetable")
+    assert meta["title"] == HEADLINE
+    assert "byline/date below +1.00" in title_reason(blocks)
+    assert meta["authors"] == ["Jane Doe"] and meta["date"] == "2025-06-09"
+
+
+def test_table_of_contents_entries_are_no_headline():
+    toc = ["Why the ferry stopped", "How the volunteers rebuilt it", "What a crossing costs"]
+    body = [BODY[0], toc[0], BODY[1], toc[1], BODY[2], toc[2], BODY[3]]
+    meta, blocks = labelled(*NAV, HEADLINE, "In this article", *toc, body=body)
+    assert meta["title"] == HEADLINE
+    assert all(b.label != "title" for b in blocks if b.text in toc)
+
+
+def test_the_end_of_a_breadcrumb_counts_for_a_headline():
+    meta, blocks = labelled(*NAV, f"Home › Travel › {HEADLINE}", HEADLINE)
+    assert meta["title"] == HEADLINE
+    assert "end of a breadcrumb" in title_reason(blocks)
+
+
+def test_a_site_name_after_a_bar_is_left_out():
+    meta, blocks = labelled(*NAV, f"{HEADLINE} | Valley Times")
+    assert meta["title"] == HEADLINE
+    assert "site name after the bar left out" in title_reason(blocks)
+    assert strip_site_name("Best Mirrorless Cameras | The Best Cameras on the Market Today") == (
+        "Best Mirrorless Cameras | The Best Cameras on the Market Today")  # a long second part is kept
+
+
+def test_the_site_name_is_no_headline():
+    meta, blocks = labelled(*NAV, HEADLINE, "Valley River Ferries", "Sponsored content below",
+                            footer=["© 2024 Valley River Ferries. All rights reserved."])
+    assert meta["title"] == HEADLINE
+
+
+def test_a_call_to_action_is_no_headline():
+    meta, _ = labelled(*NAV, HEADLINE, "Newsletter", "Start Your Free River Ferry Trial Today")
+    assert meta["title"] == HEADLINE
+
+
+def test_a_dek_without_a_stop_under_the_headline_is_no_headline():
+    dek = "Volunteers rebuilt the river ferry engine and trained six new pilots for the service"
+    meta, blocks = labelled(*NAV, HEADLINE, dek, "By Jane Doe")
+    assert meta["title"] == HEADLINE
+    assert next(b for b in blocks if b.text == dek).label != "title"
+
+
+def test_a_short_label_above_the_headline_is_no_headline():
+    meta, _ = labelled(*NAV, "River Ferry", HEADLINE, "June 9, 2025")
+    assert meta["title"] == HEADLINE
+
+
+def test_bylined_teasers_between_headline_and_body_are_no_headline():
+    teasers = []
+    for i, t in enumerate(["River Ferry Fares Explained For New Passengers",
+                           "The Ferry Volunteers Who Rebuilt An Engine",
+                           "Ten Years Of Waiting For The River Ferry"]):
+        teasers += [t, f"Tom Roe | May {i + 2}, 2025"]
+    meta, _ = labelled(*NAV, HEADLINE, "Written by: Jane Doe", "Most popular", *teasers)
+    assert meta["title"] == HEADLINE
+    assert meta["authors"] == ["Jane Doe"]
+
+
+def test_a_headline_the_text_run_swallowed():
+    meta, blocks = labelled("We noticed that you are using Internet Explorer, which is no longer supported.",
+                            "Why Did The Old River Ferry Come Back?")
+    assert meta["title"] == "Why Did The Old River Ferry Come Back?"
+    assert [b.label for b in blocks[:2]] == ["furniture", "title"]
+
+
+def test_a_two_word_headline_over_its_dateline():
+    meta, _ = labelled("Jane Doe", "Posts", "Contact", "Ferry Returns", "January 22nd, 2019", "travel")
+    assert meta["title"] == "Ferry Returns"
+    assert meta["date"] == "2019-01-22"
+
+
+def test_a_date_right_above_the_headline():
+    meta, blocks = labelled(*NAV, "June 9, 2025", HEADLINE, "#travel #rivers")
+    assert meta["title"] == HEADLINE
+    assert "date above" in title_reason(blocks)
+    assert meta["date"] == "2025-06-09"
+
+
+def test_tag_lists_and_hashtags_are_no_headline():
+    meta, _ = labelled(*NAV, HEADLINE, "June 9, 2025", "Best Of, Rivers, Travel Guides", "#ferry #river")
+    assert meta["title"] == HEADLINE
+
+
+def test_a_headline_far_above_a_late_text_run():
+    # the main run starts after a long box of short lines; the headline sits right above its opening paragraph
+    box = [f"Ferry timetable entry number {n}" for n in range(60)]
+    meta, _ = labelled(*NAV, HEADLINE, "By Jane Doe", BODY[0], *box, body=BODY[1:] * 3)
+    assert meta["title"] == HEADLINE
+
+
+def test_explain_reason_names_the_score_parts_and_the_runner_up():
+    _, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", "Valley Times")
+    reason = title_reason(blocks)
+    assert reason.startswith("headline: best-scored headline-shaped line near the body (score ")
+    assert "overlap +" in reason and "next best" in reason
+
+
+def test_counts_use_the_whole_page():
+    blocks = split_blocks("\n\n".join([HEADLINE, *BODY, HEADLINE]))
+    assert Counter(key(b.text) for b in blocks)[key(HEADLINE)] == 2
