@@ -25,6 +25,9 @@ PATTERNS = [
     re.compile(rf"\b(?P<m>{_MON})\s+(?P<y>{_YEAR})\b", re.I),
     re.compile(rf"\b(?P<y>{_YEAR})\b"),
 ]
+# Month-first numeric dates ("3/4/2025" = March 4), as US pages write them; see ``find_dates``.
+_MONTH_FIRST = re.compile(rf"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>[0-3]?\d)/(?P<y>{_YEAR})\b")
+PATTERNS_MONTH_FIRST = [*PATTERNS[:3], _MONTH_FIRST, *PATTERNS[3:]]
 _MONTH_ONLY = re.compile(rf"\b(?P<m>{_MON})\b")
 
 
@@ -43,11 +46,15 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
     return True
 
 
-def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """All date mentions as (start, end, normalised) with YYYY, YYYY-MM or YYYY-MM-DD values."""
+def find_dates(text: str, month_first: bool = False) -> list[tuple[int, int, str]]:
+    """All date mentions as (start, end, normalised) with YYYY, YYYY-MM or YYYY-MM-DD values.
+
+    "3/4/2025" is 3 April unless ``month_first`` (US usage): then it is 4 March ("25/4/2025" stays
+    25 April either way).
+    """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []
-    for pattern in PATTERNS:
+    for pattern in PATTERNS_MONTH_FIRST if month_first else PATTERNS:
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and e > ts for ts, te in taken):
@@ -68,9 +75,9 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, month_first: bool = False) -> str | None:
     """The first full date (YYYY-MM-DD) in a short text such as a dateline, else None."""
-    for _, _, value in find_dates(text):
+    for _, _, value in find_dates(text, month_first):
         if len(value) == 10:
             return value
     return None

@@ -10,7 +10,7 @@ import pytest
 import toolkit
 from toolkit.errors import InputError
 from toolkit.readers.html_figures import split_trailing_credit
-from toolkit.readers.html_header import strip_site_name
+from toolkit.readers.html_title import strip_site_name
 from toolkit.summary import summarize
 from toolkit.tree.nodes import BlockQuote, Figure, Heading, Link, ListBlock, Para
 from toolkit.tree.walk import iter_nodes, plain_text

@@ -12,11 +12,14 @@ import re
 
 from toolkit.errors import InputError
 from toolkit.options import Context
+from toolkit.readers.html_authors import choose_authors
 from toolkit.readers.html_content import page_body, select_content
-from toolkit.readers.html_dom import clean_tree, collapse, decode_page, parse_page
-from toolkit.readers.html_header import choose_authors, choose_date, choose_title, visible_header
+from toolkit.readers.html_dates import Shown, choose_date, iso_day, month_first, shown_dates
+from toolkit.readers.html_dom import clean_tree, decode_page, parse_page
+from toolkit.readers.html_header import visible_header
 from toolkit.readers.html_metadata import read_declared
 from toolkit.readers.html_segments import cut_segments
+from toolkit.readers.html_title import choose_title, shown_headline, visible_headings
 from toolkit.readers.html_tree import build_blocks
 from toolkit.readers.text_language import guess_language, normalize_language
 from toolkit.tree.nodes import Document, Figure, Heading, Meta, Para
@@ -30,15 +33,18 @@ def read_html(data: bytes, ctx: Context) -> Document:
     declared = read_declared(root)
     clean_tree(root)
     body = page_body(root)
-    headings = [collapse(h.text_content()) for h in body.iter("h1") if collapse(h.text_content())]
+    headings = visible_headings(body, declared.site_names)
     title, title_reason = choose_title(declared, headings)
-    header = visible_header(body, title)
+    shown = shown_headline(title, headings)
+    header = visible_header(body, shown)
     segments = cut_segments(body)
-    header["dates"].extend(_datelines_after_title(segments, title))
-    kept = select_content(segments, html, title)
+    us = month_first(declared.languages)
+    dates = shown_dates(body, header["h1"], us)
+    dates += [Shown(d, "") for d in (iso_day(t, us) for t in _datelines_after_title(segments, shown)) if d]
+    kept = select_content(segments, html, shown)
     if not header["dek"]:
         header["dek"] = _bold_lead(kept)
-    kept = _drop_header_segments(kept, title, header)
+    kept = _drop_header_segments(kept, shown, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
     blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None)
     if not any(isinstance(b, (Para, Heading, Figure)) for b in blocks) and not title:
@@ -54,7 +60,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
         kicker=header["kicker"] or (declared.sections[0] if declared.sections else None),
         tags=_distinct(declared.tags)[:12],
         authors=tuple(choose_authors(declared, header["bylines"])),
-        date=choose_date(declared, header["dates"], lambda: decode_page(data, path)),
+        date=choose_date(declared, dates, lambda: decode_page(data, path)),
         language=language or guess_language(body_text),
         url=declared.urls[0] if declared.urls else None,
         site_name=declared.site_names[0] if declared.site_names else None,

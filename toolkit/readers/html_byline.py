@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from toolkit.datetext import parse_date
+from toolkit.datetext import find_dates, parse_date
 from toolkit.readers.html_dom import class_id, collapse
 
 BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|reporter|posted-?by|journalist|article-?by", re.I)
@@ -36,22 +36,43 @@ CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|jr|sr|ii|iii|rn|rd|mba|mph|dvm|cpa
 GROUP_WORDS = frozenset(("staff", "team", "reporter", "reporters", "correspondent", "writers", "editors",
                          "desk", "newsroom"))
 NOT_AUTHOR = re.compile(r"\b(?:(?:medically\s+)?reviewed|fact[- ]?checked|edited|updated|illustrated|"
-                        r"photographed|researched|produced)\s+by\b.*$", re.I)
-BYLINE_LABEL = re.compile(r"^(?:by|written by|article by|words by|story by|author|authors|posted by)\s*:?$", re.I)
+                        r"photographed|researched|produced)\s+by\b.*$|"
+                        r"\b(?:with\s+)?(?:contributions?|additional\s+reporting)\s+(?:from|by)\b.*$", re.I)
+BYLINE_LABEL = re.compile(r"^(?:by|written by|article by|words by|story by|author|authors|author\(s\)|posted by)\s*:?$",
+                          re.I)
+DATED_BY = re.compile(r"\s[Bb]y:?\s+(?=[A-Z])")
+HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*", re.I)
 
 
 def spaced_text(el: Any) -> str:
-    """Text of ``el`` with its elements' boundaries as spaces ("<b>By</b><a>Jo Lee</a>" -> "By Jo Lee")."""
-    return collapse(" ".join(t for t in el.itertext()))
+    """Text of ``el`` with its elements' boundaries as spaces ("<b>By</b><a>Jo Lee</a>" -> "By Jo Lee")
+    and list items apart as a list ("<li>Jo Lee</li><li>Al Roe</li>" -> "Jo Lee, Al Roe")."""
+    parts: list[str] = []
+
+    def walk(e: Any) -> None:
+        if isinstance(e.tag, str):
+            prev = e.getprevious()
+            if e.tag == "li" and prev is not None and prev.tag == "li":
+                parts.append(",")
+            parts.append(e.text or "")
+            for child in e:
+                walk(child)
+        if e is not el:
+            parts.append(e.tail or "")
+
+    walk(el)
+    return collapse(" ".join(parts)).replace(" ,", ",")
 
 
 def _skip(el: Any) -> bool:
     for n, anc in enumerate([el, *el.iterancestors()]):
         if anc.tag in ("body", "html", "main", "article") or n > 8:
             return False
+        if anc.tag == "aside" and any(a.tag == "article" for a in anc.iterancestors()):
+            continue  # the article's own margin, where bylines and dates often stand
         if anc.tag in ("footer", "nav", "aside", "form") or re.search(
-                r"comment|related|recommend|sidebar|footer|newsletter|share|social", class_id(anc)):
+                r"comment|related|recommend|sidebar|footer|newsletter|share|social|menu|dropdown", class_id(anc)):
             return True
     return False
 
@@ -113,6 +134,17 @@ def names_in(text: str) -> list[str]:
     return out
 
 
+def _only_date(text: str) -> bool:
+    """A date with at most a label around it ("Posted on 3 May 2024 at 10:00")."""
+    found = [(s, e) for s, e, v in find_dates(text) if len(v) == 10]
+    if not found:
+        return False
+    rest = text
+    for s, e in reversed(found):
+        rest = rest[:s] + rest[e:]
+    return len(re.findall(r"[^\W\d_]{3,}", rest)) <= 3
+
+
 def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
     found: list[tuple[Any, list[str]]] = []
     for el in body.iter():
@@ -127,18 +159,26 @@ def _candidates(body: Any) -> list[tuple[Any, list[str]]]:
         elif itemprop == "author":
             inner = el.find(".//*[@itemprop='name']")
             names = names_in(inner.get("content") or inner.text_content() if inner is not None else el.text_content())
-        elif BYLINE_CLASS.search(class_id(el)) and len(el.text_content()) <= 160:
+        elif BYLINE_CLASS.search(class_id(el)) and len(collapse(el.text_content())) <= 160:
             if any(BYLINE_CLASS.search(class_id(d)) for d in el.iterdescendants() if isinstance(d.tag, str)):
                 continue  # the innermost byline element speaks
             names = [n for n in names_in(spaced_text(el)) if len(n.split()) >= 2]  # not "Industry"
-        elif el.tag in ("p", "span", "div", "address", "li", "h2", "h3", "h4", "strong", "em") and len(el) <= 4:
+        elif el.tag in ("p", "span", "div", "address", "li", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "em") \
+                and len(el) <= 4:
             text = spaced_text(el)
             if re.match(r"^(?:[Ww]ritten\s+)?[Bb][Yy]:?\s+[A-Z]", text) and len(text.split()) <= 12:
                 names = names_in(text)
+                if el.tag in HEADINGS:  # "By Region", "By Functionality": a section heading, not a byline
+                    names = [n for n in names if len(n.split()) >= 2]
             elif BYLINE_LABEL.match(text):
                 follower = el.getnext()
-                if follower is not None and len(collapse(follower.text_content()).split()) <= 6:
-                    names = names_in(follower.text_content())
+                listed = follower is not None and follower.tag in ("ul", "ol") and len(follower) <= 8
+                if follower is not None and len(collapse(follower.text_content()).split()) <= (30 if listed else 6):
+                    names = names_in(spaced_text(follower))
+                    if not AUTHOR_HREF.search(follower.get("href") or ""):  # "App by Vendor": not one word
+                        names = [n for n in names if len(n.split()) >= 2]
+            elif len(text.split()) <= 24 and (dated := DATED_BY.search(text)) and _only_date(text[:dated.start()]):
+                names = names_in(text[dated.end():])  # "03/01/2017 by Jo Lee, Reporter"
             elif len(text.split()) <= 14 and re.search(r"\s[|•·]\s", text) and parse_date(text):
                 first = re.split(r"\s[|•·]\s", text)[0]
                 name = clean_name(first) if len(first.split()) <= 4 else None
@@ -161,10 +201,12 @@ def find_bylines(body: Any, h1: Any) -> list[str]:
         cands = later + before[::-1]
     el, names = cands[0]
     # co-authors: other author links inside the same byline box
-    box = el.getparent()
-    for _ in range(2):
-        if box is not None and box.getparent() is not None and len(box.text_content()) < 200:
-            box = box.getparent()
+    box = el
+    for _ in range(3):  # the byline's own small box, not the article around it
+        parent = box.getparent()
+        if parent is None or len(collapse(parent.text_content())) > 300:
+            break
+        box = parent
     for other, more in cands[1:]:
         linked = other.tag == "a" or "author" in (other.get("rel") or "")
         parent = other.getparent()

@@ -41,6 +41,8 @@ class Declared:
     head_title: str = ""
     base_href: str = ""
     ld_types: list[str] = field(default_factory=list)
+    title_sources: list[tuple[str, str]] = field(default_factory=list)  # (source, title), page order
+    written_by: list[str] = field(default_factory=list)  # "Written by" label/data pairs (Twitter cards)
 
 
 def _add(target: list[str], value: Any) -> None:
@@ -89,10 +91,15 @@ def _types(item: dict) -> set[str]:
     return {str(x).lower().rsplit("/", 1)[-1] for x in (t if isinstance(t, list) else [t])}
 
 
-def _author_names(value: Any, kind: str = "") -> list[str]:
-    """Names of JSON-LD authors; ``kind`` "person" or "organization" keeps only that type."""
+def _author_names(value: Any, kind: str = "", nodes: dict[str, dict] | None = None) -> list[str]:
+    """Names of JSON-LD authors; ``kind`` "person" or "organization" keeps only that type.
+
+    An author given only as ``{"@id": ...}`` is looked up among the document's other ``nodes``.
+    """
     out: list[str] = []
     for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, dict) and not v.get("name") and isinstance(v.get("@id"), str) and nodes:
+            v = nodes.get(v["@id"], v)
         if isinstance(v, dict):
             is_org = bool(_types(v) & {"organization", "newsmediaorganization", "corporation"})
             if (kind == "person" and is_org) or (kind == "organization" and not is_org):
@@ -121,6 +128,7 @@ def read_json_ld(root: Any, found: Declared) -> None:
             except ValueError:
                 continue
         items = _json_items(data)
+        nodes = {i["@id"]: i for i in items if isinstance(i.get("@id"), str) and (i.get("name") or i.get("@type"))}
         articles = [i for i in items if _types(i) & ARTICLE_TYPES]
         pages = [i for i in items if _types(i) & PAGE_TYPES]
         for item in articles + pages:
@@ -128,11 +136,15 @@ def read_json_ld(root: Any, found: Declared) -> None:
             _add(found.titles, item.get("headline") if item in articles else None)
             if item in articles and not item.get("headline"):
                 _add(found.titles, item.get("name"))
+            if item in articles:
+                headline: list[str] = []
+                _add(headline, item.get("headline") or item.get("name"))
+                found.title_sources.extend(("json-ld", h) for h in headline[:1])
             _add(found.descriptions, item.get("description") if item in articles else None)
             people = item.get("author") or item.get("creator") or []
             if not found.ld_people and not found.ld_orgs:  # the page's own article, not listed teasers
-                _add(found.ld_people, _author_names(people, "person"))
-                _add(found.ld_orgs, _author_names(people, "organization"))
+                _add(found.ld_people, _author_names(people, "person", nodes))
+                _add(found.ld_orgs, _author_names(people, "organization", nodes))
             _add(found.dates, item.get("datePublished") or item.get("dateCreated"))
             _add(found.modified, item.get("dateModified"))
             _add(found.sections, item.get("articleSection"))
@@ -176,10 +188,16 @@ _KEY_FIELD = {k.lower(): f for f, keys in META_KEYS.items() for k in keys}
 
 def read_meta_tags(root: Any, found: Declared) -> None:
     per_field: dict[str, list[tuple[int, str]]] = {}
+    labels: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "")
         key = key.strip().lower()
         value = meta.get("content")
+        if value is not None and re.fullmatch(r"twitter:(label|data)\d", key):
+            labels[key] = collapse(value)  # Twitter card pairs: label1 "Written by", data1 "Jo Lee"
+            continue
+        if key in ("og:title", "twitter:title") and value and value.strip():
+            found.title_sources.append((key, collapse(_unescape(value))))
         if key not in _KEY_FIELD or value is None:
             continue
         fld = _KEY_FIELD[key]
@@ -194,6 +212,9 @@ def read_meta_tags(root: Any, found: Declared) -> None:
             if fld == "authors" and value.startswith(("http://", "https://", "@")):
                 continue
             _add(getattr(found, fld), value)
+    for key, label in sorted(labels.items()):
+        if key.startswith("twitter:label") and re.match(r"(?:written\s+)?by\b|author", label, re.I):
+            _add(found.written_by, labels.get(key.replace("label", "data")))
 
 
 def read_declared(root: Any) -> Declared:
@@ -204,6 +225,8 @@ def read_declared(root: Any) -> Declared:
     title = root.find(".//title")
     if title is not None:
         found.head_title = collapse(title.text_content())
+        if found.head_title:
+            found.title_sources.append(("title", found.head_title))
     for link in root.iter("link"):
         rel = (link.get("rel") or "").lower().split()
         if "canonical" in rel and link.get("href"):
