@@ -10,7 +10,8 @@ from tests.readers.test_text_title import BODY, HEADLINE, NAV, labelled
 
 def test_a_name_under_the_headline_next_to_its_date():
     meta, blocks = labelled(*NAV, HEADLINE, "Priya Ramaswamy", "June 9, 2025")
-    assert meta["authors"] == ["Priya Ramaswamy"] and meta["date"] == "2025-06-09"
+    assert meta["authors"] == ["Priya Ramaswamy"]
+    assert meta["date"] == "2025-06-09"
     assert next(b for b in blocks if b.text == "Priya Ramaswamy").label == "byline"
 
 
@@ -26,7 +27,8 @@ def test_a_handle_over_its_dateline():
 
 def test_a_name_glued_to_its_date():
     meta, _ = labelled(*NAV, HEADLINE, "Priya3/4/2025")
-    assert meta["authors"] == ["Priya"] and meta["date"] == "2025-03-04"
+    assert meta["authors"] == ["Priya"]
+    assert meta["date"] == "2025-03-04"
 
 
 def test_a_capitalised_menu_phrase_is_no_author():
@@ -43,7 +45,8 @@ def test_a_byline_label_with_a_common_word_is_no_author():
 
 def test_byline_and_date_in_one_line_with_separators():
     meta, blocks = labelled(*NAV, HEADLINE, "Priya Ramaswamy | Senior Writer | July 2, 2025")
-    assert meta["authors"] == ["Priya Ramaswamy"] and meta["date"] == "2025-07-02"
+    assert meta["authors"] == ["Priya Ramaswamy"]
+    assert meta["date"] == "2025-07-02"
     line = next(b for b in blocks if b.text.startswith("Priya"))
     assert line.label == "byline"  # not a breadcrumb, though split by bars
     assert meta["tags"] == []
@@ -86,7 +89,8 @@ def test_an_unlabelled_date_in_the_body_is_no_publication_date():
 def test_a_byline_at_the_end_of_the_dek():
     dek = "Volunteers rebuilt the engine of the old boat over two winters. By Priya Ramaswamy on Dec. 19, 2025"
     meta, _ = labelled(*NAV, HEADLINE, dek)
-    assert meta["authors"] == ["Priya Ramaswamy"] and meta["date"] == "2025-12-19"
+    assert meta["authors"] == ["Priya Ramaswamy"]
+    assert meta["date"] == "2025-12-19"
     assert meta["subtitle"] == "Volunteers rebuilt the engine of the old boat over two winters."
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit.readers.text import classify
-from toolkit.readers.text_blocks import key, split_blocks
-from toolkit.readers.text_title import strip_site_name
+from toolkit.readers.text_blocks import key, label_body, split_blocks
+from toolkit.readers.text_byline import lowercase_words
+from toolkit.readers.text_figures import label_figures
+from toolkit.readers.text_header import peel_header
+from toolkit.readers.text_title import score_candidates, strip_site_name
 
 NAV = ["Home", "News", "Travel", "Sport", "Log in"]
 HEADLINE = "Old River Ferry Returns After Ten Years Away"
@@ -32,11 +35,23 @@ def title_reason(blocks) -> str:
     return next(b.reason for b in blocks if b.label == "title")
 
 
+def parts_of(line: str, *header: str, body: list[str] = BODY, footer: list[str] = FOOTER) -> dict[str, float]:
+    """The named score parts of one candidate line, as the reader computes them before choosing."""
+    blocks = split_blocks("\n\n".join([*header, *body, *footer]))
+    counts = Counter(key(b.text) for b in blocks)
+    label_figures(blocks)
+    start, end = label_body(blocks, counts)
+    start = peel_header(blocks, start)
+    common = lowercase_words(" ".join(b.text for b in blocks))
+    return next(p for _, b, p in score_candidates(blocks, start, counts, end, common) if b.text == line)
+
+
 def test_byline_under_the_headline_beats_a_line_nearer_the_body():
     meta, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", "June 9, 2025", "River Ferry Timetable")
     assert meta["title"] == HEADLINE
     assert "byline/date below +1.00" in title_reason(blocks)
-    assert meta["authors"] == ["Jane Doe"] and meta["date"] == "2025-06-09"
+    assert meta["authors"] == ["Jane Doe"]
+    assert meta["date"] == "2025-06-09"
 
 
 def test_table_of_contents_entries_are_no_headline():
@@ -45,12 +60,22 @@ def test_table_of_contents_entries_are_no_headline():
     meta, blocks = labelled(*NAV, HEADLINE, "In this article", *toc, body=body)
     assert meta["title"] == HEADLINE
     assert all(b.label != "title" for b in blocks if b.text in toc)
+    assert parts_of(toc[-1], *NAV, HEADLINE, "In this article", *toc, body=body)["table of contents"] < 0
+    # the table of contents does not put distance between the headline and the body
+    assert parts_of(HEADLINE, *NAV, HEADLINE, "In this article", *toc, body=body)["distance"] == 0
 
 
 def test_the_end_of_a_breadcrumb_counts_for_a_headline():
     meta, blocks = labelled(*NAV, f"Home › Travel › {HEADLINE}", HEADLINE)
     assert meta["title"] == HEADLINE
     assert "end of a breadcrumb" in title_reason(blocks)
+
+
+def test_a_line_ending_in_the_headline_is_no_headline():
+    glued = f"TravelRiver news{HEADLINE}"  # a breadcrumb whose separators the scrape lost
+    meta, _ = labelled(*NAV, glued, HEADLINE, "June 9, 2025")
+    assert meta["title"] == HEADLINE
+    assert parts_of(glued, *NAV, glued, HEADLINE, "June 9, 2025")["a breadcrumb ending in a line nearby"] < 0
 
 
 def test_a_site_name_after_a_bar_is_left_out():
@@ -62,14 +87,20 @@ def test_a_site_name_after_a_bar_is_left_out():
 
 
 def test_the_site_name_is_no_headline():
-    meta, blocks = labelled(*NAV, HEADLINE, "Valley River Ferries", "Sponsored content below",
-                            footer=["© 2024 Valley River Ferries. All rights reserved."])
+    header = (*NAV, HEADLINE, "Valley River Ferries", "Sponsored content below")
+    footer = ["© 2024 Valley River Ferries. All rights reserved."]
+    meta, _ = labelled(*header, footer=footer)
     assert meta["title"] == HEADLINE
+    assert parts_of("Valley River Ferries", *header, footer=footer)["site name"] == -1.0
+    assert parts_of("Valley River Ferries", *header)["site name"] == 0.0
 
 
 def test_a_call_to_action_is_no_headline():
     meta, _ = labelled(*NAV, HEADLINE, "Newsletter", "Start Your Free River Ferry Trial Today")
     assert meta["title"] == HEADLINE
+    cta = parts_of("Start Your Free River Ferry Trial Today", *NAV, HEADLINE, "Newsletter",
+                   "Start Your Free River Ferry Trial Today")
+    assert cta["call to action"] < 0
 
 
 def test_a_dek_without_a_stop_under_the_headline_is_no_headline():
@@ -77,11 +108,15 @@ def test_a_dek_without_a_stop_under_the_headline_is_no_headline():
     meta, blocks = labelled(*NAV, HEADLINE, dek, "By Jane Doe")
     assert meta["title"] == HEADLINE
     assert next(b for b in blocks if b.text == dek).label != "title"
+    parts = parts_of(dek, *NAV, HEADLINE, dek, "By Jane Doe")
+    assert parts["under a headline"] < 0
+    assert parts_of(HEADLINE, *NAV, HEADLINE, dek, "By Jane Doe")["byline/date below"] == 1.0  # the dek is skipped
 
 
 def test_a_short_label_above_the_headline_is_no_headline():
     meta, _ = labelled(*NAV, "River Ferry", HEADLINE, "June 9, 2025")
     assert meta["title"] == HEADLINE
+    assert parts_of("River Ferry", *NAV, "River Ferry", HEADLINE, "June 9, 2025")["label above a headline"] < 0
 
 
 def test_bylined_teasers_between_headline_and_body_are_no_headline():
@@ -90,9 +125,12 @@ def test_bylined_teasers_between_headline_and_body_are_no_headline():
                            "The Ferry Volunteers Who Rebuilt An Engine",
                            "Ten Years Of Waiting For The River Ferry"]):
         teasers += [t, f"Tom Roe | May {i + 2}, 2025"]
-    meta, _ = labelled(*NAV, HEADLINE, "Written by: Jane Doe", "Most popular", *teasers)
+    header = (*NAV, HEADLINE, "Written by: Jane Doe", "Most popular", *teasers)
+    meta, _ = labelled(*header)
     assert meta["title"] == HEADLINE
     assert meta["authors"] == ["Jane Doe"]
+    assert parts_of(teasers[-2], *header)["one of several bylined teasers"] < 0
+    assert parts_of(HEADLINE, *header)["one of several bylined teasers"] == 0  # its byline has another shape
 
 
 def test_a_headline_the_text_run_swallowed():
@@ -116,8 +154,19 @@ def test_a_date_right_above_the_headline():
 
 
 def test_tag_lists_and_hashtags_are_no_headline():
-    meta, _ = labelled(*NAV, HEADLINE, "June 9, 2025", "Best Of, Rivers, Travel Guides", "#ferry #river")
+    header = (*NAV, HEADLINE, "June 9, 2025", "Best Of, Rivers, Travel Guides", "#ferry #river")
+    meta, _ = labelled(*header)
     assert meta["title"] == HEADLINE
+    candidates = [b.text for _, b, _ in _scored(*header)]
+    assert "Best Of, Rivers, Travel Guides" not in candidates
+    assert "#ferry #river" not in candidates
+
+
+def _scored(*header: str):
+    blocks = split_blocks("\n\n".join([*header, *BODY, *FOOTER]))
+    counts = Counter(key(b.text) for b in blocks)
+    start, end = label_body(blocks, counts)
+    return score_candidates(blocks, start, counts, end)
 
 
 def test_a_headline_far_above_a_late_text_run():
@@ -131,7 +180,8 @@ def test_explain_reason_names_the_score_parts_and_the_runner_up():
     _, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", "Valley Times")
     reason = title_reason(blocks)
     assert reason.startswith("headline: best-scored headline-shaped line near the body (score ")
-    assert "overlap +" in reason and "next best" in reason
+    assert "overlap +" in reason
+    assert "next best" in reason
 
 
 def test_counts_use_the_whole_page():

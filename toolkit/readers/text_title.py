@@ -80,9 +80,9 @@ class Page:
                 and self.counts[self.keyed[b.index]] == 1)
 
 
-def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
-               common: frozenset[str] = frozenset()) -> tuple[Block | None, str]:
-    """The headline and the reason for it (see the module docstring)."""
+def score_candidates(blocks: list[Block], start: int, counts: Counter, end: int,
+                     common: frozenset[str] = frozenset()) -> list[tuple[float, Block, dict[str, float]]]:
+    """Every headline candidate with its score and the score's named parts, best first."""
     page = Page(blocks, start, end, counts, common)
     scored: list[tuple[float, Block, dict[str, float]]] = []
     in_run_words = 0
@@ -96,9 +96,16 @@ def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
             continue
         parts = _features(page, b)
         scored.append((sum(parts.values()), b, parts))
+    scored.sort(key=lambda x: -x[0])
+    return scored
+
+
+def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
+               common: frozenset[str] = frozenset()) -> tuple[Block | None, str]:
+    """The headline and the reason for it (see the module docstring)."""
+    scored = score_candidates(blocks, start, counts, end, common)
     if not scored:
         return None, ""
-    scored.sort(key=lambda x: -x[0])
     score, best, parts = scored[0]
     shown = ", ".join(f"{name} {value:+.2f}" for name, value in parts.items() if abs(value) >= 0.05)
     reason = f"headline: best-scored headline-shaped line near the body (score {score:.2f}: {shown})"
