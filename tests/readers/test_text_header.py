@@ -103,3 +103,36 @@ def test_explain_shows_the_byline_and_dateline_rules(tmp_path):
     assert "a name on its own line under the headline" in rows["byline"]
     assert "date line under the headline" in rows["dateline"]
     assert "headline: best-scored" in rows["title"]
+
+
+def test_a_byline_early_in_the_text_run():
+    body = [BODY[0], "by Priya Ramaswamy, Senior Editor, Valley Times", *BODY[1:]]
+    meta, blocks = labelled(*NAV, HEADLINE, body=body)
+    assert meta["authors"] == ["Priya Ramaswamy"]
+    assert next(b for b in blocks if b.text.startswith("by Priya")).label == "byline"
+
+
+def test_a_byline_after_the_article():
+    meta, _ = labelled(*NAV, HEADLINE, footer=["Posted by: Priya Ramaswamy", "Related stories"])
+    assert meta["authors"] == ["Priya Ramaswamy"]
+
+
+def test_a_team_under_the_headline():
+    meta, _ = labelled(*NAV, HEADLINE, "The Valley Ferry Team", "Published", "June 9, 2025")
+    assert meta["authors"] == ["The Valley Ferry Team"]
+
+
+def test_the_publisher_is_no_author():
+    footer = ["© 2024 Ferry Weekly. All rights reserved."]
+    meta, _ = labelled(*NAV, HEADLINE, "Ferry Weekly", "June 9, 2025", footer=footer)
+    assert meta["authors"] == []
+
+
+def test_run_together_menu_words_are_no_author():
+    meta, _ = labelled(*NAV, HEADLINE, "By", "River TripsJust BookedFerry Planning")
+    assert meta["authors"] == []
+
+
+def test_a_one_word_name_after_a_label_must_be_a_first_name():
+    assert labelled(*NAV, HEADLINE, "Written by", "Priya")[0]["authors"] == []
+    assert labelled(*NAV, HEADLINE, "Written by", "Sarah")[0]["authors"] == ["Sarah"]

@@ -28,6 +28,7 @@ NOT_A_BYLINE = re.compile(r"\b(?:reviewed|fact[- ]?checked|edited|photo(?:graph)
                           r"video|medically)\s+by\b|^\W*(?:by (?:clicking|using|submitting|signing|continuing|"
                           r"entering|subscribing|the way|now|then|far|default|contrast|comparison)\b)", re.I)
 TRAILING_BYLINE = re.compile(r"[.!?\u201d]\s+(By\s+[A-Z][^!?]{2,80}?\d{4})$")
+MONTH_DAY = re.compile(r"\s*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -50,6 +51,7 @@ def _names(text: str) -> list[str]:
     found = dates_in(text)
     if found:
         text = text[:found[0][0]]
+    text = MONTH_DAY.split(text, maxsplit=1)[0]  # "Jane Doe December 8": a date without its year
     text = READING_TIME.sub("", text).strip(" ,:;-–—")
     words = text.split()
     half = len(words) // 2
@@ -98,6 +100,7 @@ def byline_names(text: str) -> list[str]:
     return []
 
 
+GROUP_WORDS = frozenset(("team", "staff", "editors", "desk", "newsroom", "writers", "reporters"))
 ROLE = re.compile(r"\b(?:writer|editor|columnist|contributor|reporter|correspondent|staff|founder|analyst|"
                   r"journalist|author|producer|photographer)s?\b", re.I)
 
@@ -127,7 +130,8 @@ def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
         words = words[:-1]
     head = " ".join(words)
-    if sum(w.lower() in common for w in words) * 2 > len(words):
+    core = [w for w in words if w.lower() not in GROUP_WORDS and w.lower() != "the"]
+    if sum(w.lower() in common for w in core) * 2 > len(core):
         return []
     if _is_name(head):
         return names_in(head)[:1]
@@ -140,8 +144,8 @@ def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
 
 
 def lowercase_words(text: str) -> frozenset[str]:
-    """The words a page writes in lower case somewhere (common words, not names)."""
-    return frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", text))
+    """The words a page writes in lower case somewhere (common words, not names; web addresses aside)."""
+    return frozenset(re.findall(r"(?<![\w'’@/.-])[a-z][a-z'’-]+(?![\w@]|\.[a-z])", text))  # not in "site.com"
 
 
 def is_byline_label(text: str) -> bool:

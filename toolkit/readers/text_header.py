@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from toolkit.lexicons.names import FIRST_NAMES
 from toolkit.readers.text_blocks import NOTICE, Block, key
-from toolkit.readers.text_byline import TRAILING_BYLINE, byline_names, is_byline_label, lowercase_words, name_line
+from toolkit.readers.text_byline import (
+    BY_PREFIX,
+    TRAILING_BYLINE,
+    byline_names,
+    is_byline_label,
+    lowercase_words,
+    name_line,
+)
 from toolkit.readers.text_dates import dates_in, is_date_line, is_update_only, line_date, unglue
 from toolkit.readers.text_lines import is_author_name, is_meta
 from toolkit.readers.text_title import HEAD_WINDOW, find_title, strip_site_name
@@ -26,7 +34,8 @@ def peel_header(blocks: list[Block], start: int) -> int:
     paragraphs of prose, a dek and a notice, may come before them)."""
     last = None
     for b in blocks[start:start + 5]:
-        if (b.words <= 14 and is_meta(b) and not name_line(b.text)) or TRAILING_BYLINE.search(b.text):
+        if (b.words <= 14 and is_meta(b) and not name_line(b.text)) or TRAILING_BYLINE.search(b.text) or (
+                b.index < start + 3 and b.words <= 8 and not b.sentence and is_author_name(blocks, b.index)):
             last = b.index
     if last is None:
         return start
@@ -48,37 +57,36 @@ def _breadcrumb(blocks: list[Block], start: int) -> list[str]:
     return []
 
 
-def _plausible(names: list[str], common: frozenset[str]) -> list[str]:
-    """Names that are not just capitalised common words of the page ("Venue", "Product")."""
-    return [n for n in names if not all(w[:1].isupper() and w.lower() in common for w in n.split())]
+def _plausible(names: list[str], common: frozenset[str], publisher: str = "") -> list[str]:
+    """Names that are not capitalised common words of the page ("Venue", "Product"), run-together menu
+    words ("ChecklistsJust Engaged") or the publisher of the copyright line."""
+    return [n for n in names if not all(w[:1].isupper() and w.lower() in common for w in n.split())
+            and len(re.findall(r"[A-Z][a-z]{3,}[A-Z]", n)) < 2 and f" {key(n)} " not in f" {publisher} "]
 
 
-def _find_authors(blocks: list[Block], title: Block | None, start: int, common: frozenset[str]) -> list[str]:
-    """The byline nearest under the headline, else the nearest above the body; labels the lines it uses."""
-    spans = []
-    if title is not None:
-        spans.append((blocks[title.index + 1:min(len(blocks), title.index + 1 + BELOW_TITLE, start + 3)],
-                      "under the headline"))
-    spans.append((blocks[max(0, start - HEAD_WINDOW):start + 3], "above the body"))
-    for span, where in spans:
-        for i, b in enumerate(span):
-            if b.label not in ("furniture", "tags") or b.words > 60:
-                continue
-            names = byline_names(b.text)
-            if names:
-                b.label, b.reason = "byline", f"byline line {where} (By ..., name with a date)"
+def _byline_in(span: list[Block], where: str, labels: tuple[str, ...], max_words: int, need_by: bool,
+               common: frozenset[str]) -> list[str]:
+    """The first byline line (or byline label and the name under it) in span; labels the lines used."""
+    for i, b in enumerate(span):
+        if b.label not in labels or b.words > max_words or (need_by and not BY_PREFIX.match(b.text)):
+            continue
+        names = byline_names(b.text)
+        if names:
+            b.label, b.reason = "byline", f"byline line {where} (By ..., name with a date)"
+            return names
+        nxt = span[i + 1] if i + 1 < len(span) else None
+        if is_byline_label(b.text) and nxt is not None and nxt.words <= 8:
+            names = _plausible(byline_names("By " + nxt.text), common)
+            if names and (len(names[0].split()) > 1 or names[0].split()[0] in FIRST_NAMES):
+                b.label, b.reason = "byline", "byline label"
+                nxt.label, nxt.reason = "byline", "name after a byline label"
                 return names
-            nxt = span[i + 1] if i + 1 < len(span) else None
-            if is_byline_label(b.text) and nxt is not None and nxt.words <= 8:
-                names = _plausible(byline_names("By " + nxt.text), common)
-                if names:
-                    b.label, b.reason = "byline", "byline label"
-                    nxt.label, nxt.reason = "byline", "name after a byline label"
-                    return names
-    if title is None:
-        return []
-    # a name on its own line under the headline: "Jane Doe" next to a date or role line, "jdoe" over a
-    # dateline, "Jane3/4/2025" (a name glued to the date)
+    return []
+
+
+def _name_under(blocks: list[Block], title: Block, start: int, common: frozenset[str], publisher: str) -> list[str]:
+    """A name on its own line under the headline: "Jane Doe" next to a date or role line, "jdoe" over a
+    dateline, "Jane3/4/2025" (a name glued to the date); labels it."""
     for j, b in enumerate(blocks[title.index + 1:min(title.index + 1 + BELOW_TITLE, start + 1)]):
         if b.label != "furniture":
             continue
@@ -88,14 +96,39 @@ def _find_authors(blocks: list[Block], title: Block | None, start: int, common: 
         found = dates_in(plain)
         if not names and j <= 1 and b.words == 1 and nxt is not None and is_date_line(nxt.text) and re.fullmatch(
                 r"[\w.\-]{3,30}", b.text.strip()):
-            names = _plausible([b.text.strip()], common)
+            names = [b.text.strip()]
         if not names and j <= 1 and found and plain[found[0][1]:].strip() == "" and re.fullmatch(
                 r"[A-Za-z][\w.\-]{2,29}", plain[:found[0][0]].strip() or "-"):
             names = [plain[:found[0][0]].strip()]
+        names = _plausible(names, common, publisher)
         if names:
             b.label, b.reason = "byline", "a name on its own line under the headline, next to its date or role"
             return names
     return []
+
+
+def _find_authors(blocks: list[Block], title: Block | None, start: int, end: int,
+                  common: frozenset[str]) -> list[str]:
+    """The byline nearest under the headline, else the nearest above the body, else a name on its own
+    line under the headline, else a "By ..." line early in the text run, just after it or on a short
+    line of its own inside it."""
+    publisher = " ".join(key(b.text) for b in blocks if re.search(r"©|\bcopyright\b", b.text, re.I))
+    near = ("furniture", "tags")
+    inside = ("item", "heading", "furniture")
+    if title is not None:
+        below = blocks[title.index + 1:min(len(blocks), title.index + 1 + BELOW_TITLE, start + 3)]
+        names = _byline_in(below, "under the headline", near, 60, False, common)
+        if names:
+            return names
+    names = _byline_in(blocks[max(0, start - HEAD_WINDOW):start + 3], "above the body", near, 60, False, common)
+    if not names and title is not None:
+        names = _name_under(blocks, title, start, common, publisher)
+    for span, where, labels in (
+            (blocks[start:start + 12], "early in the text run", inside),
+            (blocks[max(start, end - 1):end + 6], "at the end of the article", inside),
+            ([b for b in blocks[start:end] if b.words <= 8], "inside the text run (a short line)", inside[:2])):
+        names = names or _byline_in(span, where, labels, 20, True, common)
+    return names
 
 
 DATE_LABEL = re.compile(r"^\W*(?:published|posted|date|last updated|updated|(?:page )?last modified|modified)\b", re.I)
@@ -159,7 +192,7 @@ def label_header(blocks: list[Block], start: int, counts: Counter, end: int | No
         for b in blocks[:start]:
             if b is not title_block and b.label == "furniture" and key(b.text) == key(title_block.text):
                 b.reason = "repeat of the headline"
-    meta["authors"] = _find_authors(blocks, title_block, start, common)
+    meta["authors"] = _find_authors(blocks, title_block, start, end, common)
     day = _find_date(blocks, title_block, start, end)
     if day:
         meta["date"] = day

@@ -10,7 +10,7 @@ import re
 
 from toolkit.lexicons.names import FIRST_NAMES, STOP_CAPS
 from toolkit.readers.text_blocks import NOTICE, Block, is_furniture_line
-from toolkit.readers.text_byline import ROLE, byline_names, is_byline_label, name_line
+from toolkit.readers.text_byline import GROUP_WORDS, ROLE, byline_names, is_byline_label, name_line
 from toolkit.readers.text_dates import is_date_line
 
 NOT_TITLE = re.compile(r"\b(?:min(?:ute)?s? read|updated|published|posted|reviewed by|fact[- ]checked|"
@@ -41,12 +41,12 @@ def is_meta(b: Block, common: frozenset[str] = frozenset()) -> bool:
     return is_byline_label(text) or (b.words <= 14 and bool(META_LINE.match(text) or is_date_line(text)))
 
 
-def is_author_name(blocks: list[Block], i: int, common: frozenset[str]) -> bool:
+def is_author_name(blocks: list[Block], i: int, common: frozenset[str] = frozenset()) -> bool:
     """A line that is only a person's name: a known first name, a name with its role glued on, or a name
     next to a date or over a role line."""
     names = name_line(blocks[i].text, common)
-    if not names or names[0].split()[0] in STOP_CAPS:
-        return False
+    if not names or (names[0].split()[0] in STOP_CAPS and names[0].split()[-1].lower() not in GROUP_WORDS):
+        return False  # "The Times", but "The Example Team"
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     prev = blocks[i - 1] if i else None
     with_role = len(blocks[i].text.split()) > len(names[0].split()) + 1  # "Jane DoeFounder at Example"
