@@ -8,7 +8,7 @@ name ("jdoe") as the last resort. In each:
   source names is the author, else the site stays (an organisation may sign its articles);
 - a first name beside the full name goes ("Jo" beside "Jo Lee"), and so does a name with its role
   glued on beside the bare name ("Jo Lee Senior Reporter" beside "Jo Lee");
-- photo credits and bracketed notes are not names.
+- photo credits ("(Image: Agency)", "Photo: ...") are not names.
 When the visible byline names the JSON-LD people and more (co-authors the metadata left out),
 the byline is taken.
 """
@@ -19,7 +19,7 @@ import re
 
 from toolkit.readers.html_byline import PARTICLES, ROLE_WORDS, names_in
 from toolkit.readers.html_metadata import Declared
-from toolkit.readers.html_title import contains, site_hints, words
+from toolkit.readers.html_title import contains, words
 
 CREDIT = re.compile(r"^\W*(?:image|images|photo|photos|picture|credit|source|illustration|video)s?\s*:|"
                     r"getty images|shutterstock|istock|\bafp\b/|/\s*afp\b", re.I)
@@ -77,17 +77,17 @@ def _tidy(names: list[str], sites: list[str]) -> list[str]:
     out: list[str] = []
     for n in names:
         core = _core(n)
-        inside = [m for m in names if m is not n and _core(m) != core and contains(_core(m), core)]
-        if len(core) == 1 and inside:
+        others = [_core(m) for m in names if _core(m) != core]
+        if len(core) == 1 and any(contains(m, core) for m in others):
             continue  # "Jo" beside "Jo Lee"
-        if any(len(_core(m)) >= 2 and contains(core, _core(m)) and _core(m) != core for m in names):
+        if any(len(m) >= 2 and contains(core, m) for m in others):
             continue  # "Jo Lee Senior Reporter" beside "Jo Lee": a name with its role glued on
         out.append(n)
     return out
 
 
 def _person_like(name: str) -> bool:
-    """Two to four capitalised words that are not a label ("Learn More") nor a section."""
+    """Two to five capitalised words (particles aside) that are not a label ("Learn More") nor a section."""
     parts = name.split()
     return 2 <= len(parts) <= 5 and all(p[:1].isupper() or p in PARTICLES for p in parts) and not any(
         w in NOT_NAME_WORDS for w in words(name))
@@ -102,11 +102,11 @@ def _more_people(ld: list[str], shown: list[str]) -> bool:
 
 def choose_authors(declared: Declared, bylines: list[str]) -> list[str]:
     """The page's authors (see the module's docstring)."""
-    sites = site_hints(declared)
+    sites = [*declared.site_names, *declared.publishers]  # not the domain: "janedoe.com" may be her blog
     card = [n for v in declared.written_by if not _handle_like(v) for n in (_names([v]) or _as_given(v))]
-    meta = [a for a in declared.authors if not _handle_like(a)]
-    sources = [_tidy(_names(s), sites) for s in (declared.ld_people, bylines, meta, declared.ld_orgs)]
-    sources.insert(1, _tidy(card, sites))
+    meta = _names([a for a in declared.authors if not _handle_like(a)])
+    ld, shown = _names(declared.ld_people), _names(bylines)
+    sources = [_tidy(names, sites) for names in (ld, card, shown, meta, _names(declared.ld_orgs))]
     ld, shown = sources[0], sources[2]
     if ld and shown and _more_people(ld, shown):
         return shown[:8]

@@ -109,29 +109,43 @@ def shown_dates(body: Any, h1: Any, us: bool) -> list[Shown]:
         if not begun or not isinstance(el.tag, str) or el is h1 or any(a is h1 for a in el.iterancestors()):
             continue
         seen += 1
-        text = collapse(el.text_content())
-        if seen > 600 or (el.tag == "p" and len(text.split()) >= 25):
+        if seen > 600 or (el.tag == "p" and len((_short_text(el, 400) or "x " * 25).split()) >= 25):
             break  # the article's prose has begun
+        if el.tag != "time" and (el.tag not in LINE_TAGS or len(el) > 8):
+            continue
+        text = _short_text(el) or ""
         if el.tag == "time":
             if RELATIVE.search(text):
                 continue  # "1 day ago": the reader is shown no date
             day = iso_day(el.get("datetime"), us) or iso_day(text, us)
-        elif el.tag in LINE_TAGS and len(text.split()) <= 16 and len(el) <= 8:
-            if el.find(".//time") is not None:
-                continue  # the line's <time> speaks, with its machine-readable date
+        elif text and len(text.split()) <= 16 and el.find(".//time") is None:  # else the line's <time> speaks
             day = parse_date(text, us)
         else:
             continue
         if not day or _in_boilerplate(el):
             continue
-        kind = _kind(el, text) or (_kind(el.getparent(), collapse(el.getparent().text_content()))
-                                   if el.getparent() is not None and len(el.getparent().text_content()) < 200 else "")
+        parent = el.getparent()
+        around = _short_text(parent) if parent is not None else None
+        kind = _kind(el, text) or (_kind(parent, around) if around is not None else "")
         same = next((s for s in out if s.day == day), None)
         if same is None:
             out.append(Shown(day, kind))
         elif not same.kind:
             same.kind = kind
     return out
+
+
+def _short_text(el: Any, limit: int = 200) -> str | None:
+    """The element's text, or None when it is longer than ``limit`` characters (read no further)."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > 2 * limit:
+            return None
+    text = collapse("".join(parts))
+    return text if len(text) <= limit else None
 
 
 def _swapped(day: str) -> str:

@@ -96,13 +96,13 @@ def strip_site_name(title: str, site_names: list[str]) -> str:
 
 def strip_label(title: str) -> str:
     """"Headline | Opinion" -> "Headline": a genre label before or after a separator is not headline."""
-    parts = LABEL_SEPARATORS.split(title)
-    if len(parts) < 2:
+    cuts = list(LABEL_SEPARATORS.finditer(title))
+    if not cuts:
         return title
-    if " ".join(words(parts[-1])) in GENRE_LABELS:
-        return LABEL_SEPARATORS.split(title, maxsplit=len(parts) - 2)[0].strip() if len(parts) > 2 else parts[0]
-    if " ".join(words(parts[0])) in GENRE_LABELS:
-        return title[len(parts[0]):].lstrip(" |•·–—-")
+    if " ".join(words(title[cuts[-1].end():])) in GENRE_LABELS:
+        return title[:cuts[-1].start()].strip()
+    if " ".join(words(title[:cuts[0].start()])) in GENRE_LABELS:
+        return title[cuts[0].end():].strip()
     return title
 
 
@@ -113,7 +113,7 @@ def is_logo_heading(h1: Any) -> bool:
             break
         if LOGO_MARK.search(class_id(el)):
             return True
-    links = [a for a in h1.iter("a")]
+    links = list(h1.iter("a"))
     text = collapse(h1.text_content())
     return len(links) == 1 and (links[0].get("href") or "").strip() in ("/", "./", "#") \
         and collapse(links[0].text_content()) == text
@@ -138,7 +138,7 @@ def visible_headings(body: Any, site_names: list[str] = ()) -> list[str]:
 
 def _damaged_match(shown: str, declared: str) -> bool:
     """The ``<h1>`` is the declared title with characters lost to "?" by a broken encoding."""
-    if not DAMAGED.search(shown) or len(shown) < 12:
+    if not 1 <= len(DAMAGED.findall(shown)) <= 6 or len(shown) < 12:
         return False
     pattern = "".join(".{0,3}" if DAMAGED.fullmatch(c) else re.escape(c) for c in shown)
     return re.fullmatch(pattern, declared, re.I | re.S) is not None and shown != declared
@@ -164,9 +164,7 @@ def _confirmed(heading: str, full: str, main: str) -> str | None:
         return main
     if contains(fw, hw) and len(hw) >= max(2, 0.6 * len(mw)):
         return heading
-    if _damaged_match(heading, main) or _damaged_match(heading, full):
-        return main if _damaged_match(heading, main) else full
-    return None
+    return next((t for t in (main, full) if _damaged_match(heading, t)), None)
 
 
 def choose_title(declared: Declared, headings: list[str]) -> tuple[str | None, str]:
