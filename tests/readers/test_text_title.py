@@ -187,3 +187,16 @@ def test_explain_reason_names_the_score_parts_and_the_runner_up():
 def test_counts_use_the_whole_page():
     blocks = split_blocks("\n\n".join([HEADLINE, *BODY, HEADLINE]))
     assert Counter(key(b.text) for b in blocks)[key(HEADLINE)] == 2
+
+
+def test_a_shortened_copy_of_the_headline_is_no_headline():
+    header = (*NAV, HEADLINE, "Home", "Travel", "Old River Ferry Returns")  # the breadcrumb's last item
+    meta, _ = labelled(*header)
+    assert meta["title"] == HEADLINE
+    assert parts_of("Old River Ferry Returns", *header)["a shortened copy of a line nearby"] < 0
+
+
+def test_a_menu_entry_above_the_headline_does_not_make_it_a_dek():
+    menu = ["Campus Store Hours", "River Concert Series", "Explore Our Visit Options"]
+    parts = parts_of(HEADLINE, *NAV, *menu, HEADLINE)
+    assert parts["under a headline"] == 0

@@ -20,7 +20,7 @@ _CAP_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _GLUE = re.compile(rf"(?<=[a-z])(?=\d{{1,2}}/\d)|(?<=[a-z:])(?={_CAP_MON}\s*\d)|(?<=\d{{4}})(?=[A-Za-z])|(?<=[a-z],)(?=(?:19|20)\d\d)")
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|revised|last\s+(?:updated|modified|reviewed)|reviewed)\b[\s:on]*$",
                       re.I)
-_PUBLISHED = re.compile(r"\b(?:published|posted|released|first published|date)\b[\s:on]*$", re.I)
+_PUBLISHED = re.compile(r"\b(?:published|posted|released|submitted|first published|date)\b[\s:on]*$", re.I)
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 
 

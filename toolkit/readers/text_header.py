@@ -131,7 +131,8 @@ def _find_authors(blocks: list[Block], title: Block | None, start: int, end: int
     return names
 
 
-DATE_LABEL = re.compile(r"^\W*(?:published|posted|date|last updated|updated|(?:page )?last modified|modified)\b", re.I)
+DATE_LABEL = re.compile(r"^\W*(?:published|posted|submitted|released|date|last updated|updated|(?:page )?last modified|modified)\b",
+                        re.I)
 
 
 def _find_date(blocks: list[Block], title: Block | None, start: int, end: int) -> str | None:

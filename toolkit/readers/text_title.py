@@ -139,6 +139,8 @@ def _features(page: Page, b: Block) -> dict[str, float]:
                                                             for o in around) else 0.0,
         "a breadcrumb ending in a line nearby": -0.8 if any(len(k) > len(o) + 3 and len(o) >= 12 and k.endswith(o)
                                                              for o in near) else 0.0,
+        "a shortened copy of a line nearby": -0.5 if len(k) >= 12 and any(
+            len(o) > len(k) + 3 and o.startswith(k + " ") for o in keyed[max(0, b.index - 6):b.index + 7]) else 0.0,
         "byline/date below": W_META * META_BY_GAP[below],
         "date above": 0.5 if b.index > 0 and is_date_line(blocks[b.index - 1].text) and not byline_names(
             blocks[b.index - 1].text) else 0.0,
@@ -228,9 +230,10 @@ def _dek(b: Block, head: Block) -> bool:
 
 
 def _headline_above(blocks: list[Block], prev: Block) -> bool:
-    """The line above is itself a headline (not one entry of a list of headline-like lines)."""
+    """The line above is itself a headline (not one entry of a list of headline-like lines or of a menu)."""
     before = blocks[prev.index - 1] if prev.index else None
-    return before is None or not (before.words >= 4 and title_shaped(before))
+    return before is None or not ((before.words >= 4 and title_shaped(before)) or (
+        _short(blocks, before.index, prev.words) and _short(blocks, before.index - 1, prev.words)))
 
 
 def strip_site_name(title: str) -> str:
