@@ -190,7 +190,7 @@ def test_counts_use_the_whole_page():
 
 
 def test_a_shortened_copy_of_the_headline_is_no_headline():
-    header = (*NAV, HEADLINE, "Home", "Travel", "Old River Ferry Returns")  # the breadcrumb's last item
+    header = (*NAV, HEADLINE, "June 9, 2025", "Home", "Travel", "Old River Ferry Returns")  # a breadcrumb's tail
     meta, _ = labelled(*header)
     assert meta["title"] == HEADLINE
     assert parts_of("Old River Ferry Returns", *header)["a shortened copy of a line nearby"] < 0

@@ -126,7 +126,7 @@ def _features(page: Page, b: Block) -> dict[str, float]:
     below = _meta_gap(page, b.index)
     nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
     opens = next((x for x in blocks[b.index + 1:b.index + 6] if not page.flags.get(x.index) and not is_aside(x)
-                  and not (x.index == b.index + 1 and _dek(x, b))), None)
+                  and not (x.index == b.index + 1 and _dek(x, b)) and not k.startswith(keyed[x.index])), None)
     prev = next((x for x in reversed(blocks[max(0, b.index - 3):b.index]) if not is_notice(x)), None)
     around = keyed[max(0, start - TITLE_REACH - 30):start + 60]
     near = keyed[max(0, b.index - 3):b.index + 4]
