@@ -200,3 +200,12 @@ def test_a_menu_entry_above_the_headline_does_not_make_it_a_dek():
     menu = ["Campus Store Hours", "River Concert Series", "Explore Our Visit Options"]
     parts = parts_of(HEADLINE, *NAV, *menu, HEADLINE)
     assert parts["under a headline"] == 0
+
+
+def test_headings_listed_in_a_table_of_contents_stay_in_the_text():
+    toc = ["Why the ferry stopped", "How the volunteers rebuilt it"]
+    body = [BODY[0], toc[0], BODY[1], toc[1], BODY[2], BODY[3]]
+    _, blocks = labelled(*NAV, HEADLINE, "Contents", *toc, body=body)
+    in_body = [b for b in blocks if b.text in toc and b.index > 8]
+    assert [b.label for b in in_body] == ["heading", "heading"]
+    assert "also listed above it" in in_body[0].reason

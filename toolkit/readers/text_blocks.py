@@ -135,12 +135,17 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
     for b, s in zip(blocks, scores, strict=True):
         b.score = s
     start, end = max_window(scores)
+    above = Counter(key(b.text) for b in blocks[:start])
     for b in blocks[start:end + 1]:
         if b.label in ("caption", "credit"):
             continue
+        k = key(b.text)
         if scores[b.index] > 0:
             b.label, b.reason = "body", f"prose in the main text run (score {scores[b.index]:.0f})"
-        elif counts[key(b.text)] == 1 and headline_like(b.text) and start < b.index < end:
+        elif counts[k] == 2 and above[k] == 1 and headline_like(b.text) and start < b.index < end and not (
+                is_furniture_line(b.text)):
+            b.label, b.reason = "heading", "short line inside the main text run, also listed above it (contents)"
+        elif counts[k] == 1 and headline_like(b.text) and start < b.index < end:
             if BULLET.match(b.text) or _in_run_of_short(blocks, b.index):
                 b.label, b.reason = "item", "short line among short lines inside the main text run"
             else:

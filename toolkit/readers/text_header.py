@@ -165,11 +165,15 @@ def _find_date(blocks: list[Block], title: Block | None, start: int, end: int) -
                 continue
             if b.label != "byline":
                 b.label, b.reason = "dateline", why
+            else:
+                b.reason += "; its date is the publication date"
             return day
     if update is not None:  # only an update date: better than none
         b, day, why = update
         if b.label != "byline":
             b.label, b.reason = "dateline", why + " (last updated; no publication date found)"
+        else:
+            b.reason += "; its date (last updated; no publication date found) is the date"
         return day
     return None
 
