@@ -55,3 +55,9 @@ def test_dates_in_gives_positions_in_order():
     found = dates_in("From 2/1/2024 to March 3, 2024")
     assert [v for _, _, v in found] == ["2024-02-01", "2024-03-03"]
     assert found[0][0] < found[1][0]
+
+
+def test_strict_date_lines_hold_only_a_date_and_its_labels():
+    assert is_date_line("Published on Monday, June 9, 2025", strict=True)
+    assert is_date_line("Weekly Ferry Wrap-Up 12/19/2025")  # mostly a date
+    assert not is_date_line("Weekly Ferry Wrap-Up 12/19/2025", strict=True)  # a headline with its date

@@ -209,3 +209,10 @@ def test_headings_listed_in_a_table_of_contents_stay_in_the_text():
     in_body = [b for b in blocks if b.text in toc and b.index > 8]
     assert [b.label for b in in_body] == ["heading", "heading"]
     assert "also listed above it" in in_body[0].reason
+
+
+def test_a_headline_with_a_trailing_date():
+    headline = "Weekly Ferry Wrap-Up 12/19/2025"
+    meta, _ = labelled(*NAV, headline, "Priya Ramaswamy", "Dec 19, 2025")
+    assert meta["title"] == headline
+    assert meta["authors"] == ["Priya Ramaswamy"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.lexicons.names import FIRST_NAMES
 from toolkit.readers.html_byline import ROLE_TAIL, names_in
 from toolkit.readers.text_blocks import is_furniture_line
 from toolkit.readers.text_dates import dates_in, unglue
@@ -90,8 +91,10 @@ def byline_names(text: str) -> list[str]:
     parts = [p for p in SEPARATORS.split(_unglue_role(text[:found[0][0]] if found else text)) if p.strip()]
     if not parts or not 1 <= len(parts[0].split()) <= 8:
         return []
-    if found and (len(parts) > 1 or SEPARATORS.search(text) or _is_name(parts[0])):
-        # "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe • May 4, 2024", "Jane Doe 02 Feb 2026"
+    if found and (len(parts) > 1 or SEPARATORS.search(text) or (
+            _is_name(parts[0]) and parts[0].split()[0] in FIRST_NAMES)):
+        # "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe • May 4, 2024", "Jane Doe 02 Feb 2026" (a known
+        # first name: not "Weekly Wrap-Up 12/19/2025")
         names = _names(parts[0])
         return names if names and (len(names) > 1 or _is_name(names[0])) else []
     if not found and len(parts) > 1 and all(ROLE.search(p) for p in parts[1:]):

@@ -68,8 +68,16 @@ def is_update_only(text: str) -> bool:
     return bool(found) and all(_UPDATED.search(plain[max(0, s - 25):s]) for s, _, _ in found)
 
 
-def is_date_line(text: str) -> bool:
-    """A short line that is mostly a date ("June 9, 2025", "Updated Dec 18, 2025 · 12 min read")."""
+DATE_WORDS = frozenset((
+    "am", "pm", "min", "mins", "read", "minute", "minutes", "at", "on", "et", "est", "edt", "pst", "pdt", "gmt",
+    "utc", "cet", "bst", "published", "updated", "posted", "last", "modified", "date", "submitted", "released",
+    "first", "by", "of", "the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "edited", "reviewed"))
+
+
+def is_date_line(text: str, *, strict: bool = False) -> bool:
+    """A short line that is mostly a date ("June 9, 2025", "Updated Dec 18, 2025 · 12 min read"); with
+    ``strict``, one that holds nothing but a date and its labels (not "Weekly Wrap-Up 12/19/2025")."""
     words = text.split()
     if not words or len(words) > 14:
         return False
@@ -79,7 +87,5 @@ def is_date_line(text: str) -> bool:
     rest = unglue(text)
     for s, e, _ in reversed(found):
         rest = rest[:s] + " " + rest[e:]
-    leftover = [w for w in re.sub(r"[\W\d_]+", " ", rest).split()
-                if w.lower() not in ("am", "pm", "min", "mins", "read", "minute", "minutes", "at", "on", "et", "est",
-                                     "edt", "pst", "pdt", "gmt", "utc", "cet", "bst")]
-    return len(leftover) <= 6
+    leftover = [w for w in re.sub(r"[\W\d_]+", " ", rest).split() if w.lower() not in DATE_WORDS]
+    return len(leftover) <= (1 if strict else 6)

@@ -91,7 +91,7 @@ def title_shaped(b: Block) -> bool:
     """Could be a headline: 2-30 words, no closing stop, not a date, byline, breadcrumb, tag list, menu word,
     share button, notice or photo credit, not two sentences."""
     text = b.text.strip()
-    return (2 <= b.words <= 30 and not text.endswith((".", ",", ";", ":")) and not is_date_line(text)
+    return (2 <= b.words <= 30 and not text.endswith((".", ",", ";", ":")) and not is_date_line(text, strict=True)
             and not (b.words > 12 and re.search(r"[a-z]{3}\.\s+[A-Z]", text)) and not _tag_list(text)
             and not SHARE.match(text) and not is_breadcrumb(text) and not _hashtags(text)
             and not byline_names(text) and not NOT_TITLE.search(text) and not is_furniture_line(text)
