@@ -1,9 +1,12 @@
 """Finds the article's header in scraped text: headline, dek, kicker, breadcrumb tags, byline and dateline.
 
-The header lies just above the main text run. The headline is chosen first (text_title); the byline
-and dateline are then the nearest such lines under the headline (the header's own), else the
-nearest above the body. Breadcrumbs give the tags, a breadcrumb item above the headline the kicker,
-the first sentence between headline and body the dek.
+The header lies around the start of the main text run. The headline is chosen first (text_title).
+Authors: the nearest byline line under the headline, else above the body, else a name on its own
+line under the headline (next to its date or role), else a "By ..." line early in the text run,
+just after it or on a short line inside it. Date: a date line (or a byline's date) under the
+headline, just above it, nearest above the body, else a labelled date line ("Posted on ...") in or
+after the body; a publication date wins over an update date. Breadcrumbs give the tags, a
+breadcrumb item above the headline the kicker, the first sentence between headline and body the dek.
 """
 
 from __future__ import annotations
