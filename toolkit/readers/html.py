@@ -25,10 +25,30 @@ from toolkit.readers.text_language import guess_language, normalize_language
 from toolkit.tree.nodes import Document, Figure, Heading, Meta, Para
 from toolkit.tree.walk import plain_text
 
+UNREAD = frozenset(("script", "style", "template", "noscript"))
+PAGE_TEXT_FACTOR = 4  # a page may carry this many times an article's text limit in furniture and comments
+
+
+def refuse_oversized(root, path: str | None) -> None:
+    """Refuse at once a page whose text alone could never make one article (before the extractors
+    spend a minute and a gigabyte on it; the article limit itself is checked after reading)."""
+    from toolkit.pipeline import MAX_ARTICLE_CHARS
+
+    limit = PAGE_TEXT_FACTOR * MAX_ARTICLE_CHARS
+    chars = 0
+    for el in root.iter():  # readable text only: not scripts' state, styles or comments
+        if isinstance(el.tag, str) and el.tag.lower() not in UNREAD:
+            chars += len(el.text or "")
+        chars += len(el.tail or "")
+        if chars > limit:
+            raise InputError(f"the page has over {limit:,} characters of text, far more than one article "
+                             f"(limit {MAX_ARTICLE_CHARS:,}); split it into articles", path)
+
 
 def read_html(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     root = parse_page(data, path)
+    refuse_oversized(root, path)
     html = copy.deepcopy(root)  # the extractor gets its own copy: it rewrites the tree it reads
     declared = read_declared(root)
     clean_tree(root)
