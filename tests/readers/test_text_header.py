@@ -136,3 +136,13 @@ def test_run_together_menu_words_are_no_author():
 def test_a_one_word_name_after_a_label_must_be_a_first_name():
     assert labelled(*NAV, HEADLINE, "Written by", "Priya")[0]["authors"] == []
     assert labelled(*NAV, HEADLINE, "Written by", "Sarah")[0]["authors"] == ["Sarah"]
+
+
+def test_names_on_the_lines_under_an_authors_label():
+    meta, _ = labelled(*NAV, HEADLINE, "Authors", "Priya Ramaswamy", "Tom Roe", "in Local News")
+    assert meta["authors"] == ["Priya Ramaswamy", "Tom Roe"]
+
+
+def test_a_byline_label_with_a_menu_line_before_the_name():
+    meta, _ = labelled(*NAV, HEADLINE, "By", "River TripsJust BookedFerry Planning", "Priya Ramaswamy")
+    assert meta["authors"] == ["Priya Ramaswamy"]

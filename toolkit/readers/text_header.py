@@ -77,14 +77,29 @@ def _byline_in(span: list[Block], where: str, labels: tuple[str, ...], max_words
         if names:
             b.label, b.reason = "byline", f"byline line {where} (By ..., name with a date)"
             return names
-        nxt = span[i + 1] if i + 1 < len(span) else None
-        if is_byline_label(b.text) and nxt is not None and nxt.words <= 8:
-            names = _plausible(byline_names("By " + nxt.text), common)
-            if names and (len(names[0].split()) > 1 or names[0].split()[0] in FIRST_NAMES):
+        if is_byline_label(b.text):
+            names = _names_after_label(span[i + 1:i + 8], common)
+            if names:
                 b.label, b.reason = "byline", "byline label"
-                nxt.label, nxt.reason = "byline", "name after a byline label"
                 return names
     return []
+
+
+def _names_after_label(after: list[Block], common: frozenset[str]) -> list[str]:
+    """The name under a byline label (one line of page furniture may come between), and the names on the
+    lines right after it ("Authors" over one name a line); labels the lines used."""
+    names: list[str] = []
+    for n, b in enumerate(after):
+        if names:  # a further name: a line that is only a name
+            found = _plausible(name_line(b.text, common), common)
+        else:
+            found = _plausible(byline_names("By " + b.text), common) if b.words <= 8 else []
+        if found and (len(found[0].split()) > 1 or found[0].split()[0] in FIRST_NAMES):
+            b.label, b.reason = "byline", "name after a byline label"
+            names += [x for x in found if x not in names]
+        elif names or n >= 1:
+            break
+    return names
 
 
 def _name_under(blocks: list[Block], title: Block, start: int, common: frozenset[str], publisher: str) -> list[str]:
