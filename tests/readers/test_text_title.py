@@ -216,3 +216,42 @@ def test_a_headline_with_a_trailing_date():
     meta, _ = labelled(*NAV, headline, "Priya Ramaswamy", "Dec 19, 2025")
     assert meta["title"] == headline
     assert meta["authors"] == ["Priya Ramaswamy"]
+
+
+def test_a_whole_header_the_text_run_swallowed_after_a_notice():
+    # two short notice paragraphs start the text run; headline, dek, byline and dates follow inside it
+    header = (*NAV, "We test every ferry ourselves, and we may earn a commission when you buy tickets here.",
+              "Click the button to make the Valley Times a preferred source on your feed.", "Travel", HEADLINE,
+              "Our reporter rode the first crossing with forty passengers", "By Jane Doe",
+              "Published: June 9, 2025")
+    meta, blocks = labelled(*header)
+    assert meta["title"] == HEADLINE
+    assert meta["authors"] == ["Jane Doe"]
+    assert meta["date"] == "2025-06-09"
+    first = next(b for b in blocks if b.label == "body")
+    assert first.text == BODY[0]
+    notice = next(b for b in blocks if b.text.startswith("We test every ferry"))
+    assert notice.reason.startswith("header swallowed by the text run")
+
+
+def test_a_bylined_teaser_inside_the_article_is_not_peeled():
+    # a headline and byline a few paragraphs into the text is no swallowed header
+    teaser = ["Ferry Pilots Train for the Summer", "By John Roe"]
+    meta, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", body=[*BODY[:3], *teaser, BODY[3]])
+    assert meta["title"] == HEADLINE
+    assert next(b for b in blocks if b.label == "body").text == BODY[0]
+
+
+def test_a_date_under_another_headline_and_its_author_gives_no_bonus():
+    header = (*NAV, HEADLINE, "Priya Ramaswamy", "Dec 19, 2025", "Volunteers Rebuilt the Ferry Engine")
+    meta, _ = labelled(*header)
+    assert meta["title"] == HEADLINE
+    assert parts_of("Volunteers Rebuilt the Ferry Engine", *header)["date above"] == 0
+
+
+def test_a_headline_that_a_breadcrumb_below_shortens():
+    header = (*NAV, HEADLINE, "Home", "Travel", "Old River Ferry Returns", "Share", "Ferry Timetable and Summer Fares")
+    meta, _ = labelled(*header)
+    assert meta["title"] == HEADLINE
+    assert parts_of(HEADLINE, *header)["shortened nearby (a breadcrumb's last item)"] > 0
+    assert parts_of("Ferry Timetable and Summer Fares", *header)["shortened nearby (a breadcrumb's last item)"] == 0

@@ -31,7 +31,7 @@ def classify(blocks: list[Block]) -> dict:
             if b.label == "furniture" and b.words >= 5 and counts[key(b.text)] == 1 and not is_furniture_line(b.text):
                 b.label, b.reason = "body", "no prose run on the page: an unrepeated line of five words or more"
         start = next((b.index for b in blocks if b.label == "body"), start)
-    start = peel_header(blocks, start)
+    start = peel_header(blocks, start, counts)
     meta = label_header(blocks, start, counts, end)
     for b in blocks:
         if not b.reason:

@@ -25,29 +25,73 @@ from toolkit.readers.text_byline import (
     name_line,
 )
 from toolkit.readers.text_dates import dates_in, is_date_line, is_update_only, line_date, unglue
-from toolkit.readers.text_lines import is_author_name, is_meta
+from toolkit.readers.text_lines import is_author_name, is_meta, title_shaped
 from toolkit.readers.text_title import HEAD_WINDOW, find_title, strip_site_name
 
 CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
 BELOW_TITLE = 8  # byline and dateline are looked for this many lines under the headline
 
 
-def peel_header(blocks: list[Block], start: int) -> int:
+def peel_header(blocks: list[Block], start: int, counts: Counter | None = None) -> int:
     """Move the body's start past a dek, byline and dateline that the text run swallowed (at most two
-    paragraphs of prose, a dek and a notice, may come before them)."""
+    paragraphs of unrepeated prose, a dek and a notice, may come before them). Further down the run's
+    first lines, a whole header (a headline with its byline under it) is peeled too when no more than
+    two short notices (SWALLOW_WORDS together) come before it."""
+    head = _swallowed_headline(blocks, start)
+    last = _header_end(blocks, start, head, counts) if head is not None else None
+    if last is None:
+        head, last = None, _header_end(blocks, start, None, counts)
+    if last is None:
+        return start
+    why = "header line above the article" if head is None else (
+        "header swallowed by the text run (a headline with its byline under it, after a short notice)")
+    for b in blocks[start:last + 1]:
+        if head is None or b.label not in ("caption", "credit"):
+            b.label, b.reason = "furniture", why
+    return last + 1
+
+
+def _header_end(blocks: list[Block], start: int, head: int | None, counts: Counter | None) -> int | None:
+    """The last byline or date line of the header the run swallowed (under the headline at head, if
+    given), or None if too much prose comes before it."""
+    reach = 5 if head is None else head - start + BELOW_TITLE
     last = None
-    for b in blocks[start:start + 5]:
+    for b in blocks[start:start + reach]:
+        if head is not None and b.index > head and b.words > 45:
+            break  # the header ends where the article's prose begins
         if (b.words <= 14 and is_meta(b) and not name_line(b.text)) or TRAILING_BYLINE.search(b.text) or (
                 b.index < start + 3 and b.words <= 8 and not b.sentence and is_author_name(blocks, b.index)):
             last = b.index
-    if last is None:
-        return start
-    prose = [b for b in blocks[start:last] if b.sentence and b.words >= 8]
-    if len(prose) > 2 or any(b.words > 45 for b in prose):
-        return start
-    for b in blocks[start:last + 1]:
-        b.label, b.reason = "furniture", "header line above the article"
-    return last + 1
+    if last is None or (head is not None and last < head):
+        return None
+    prose = [b for b in blocks[start:last] if b.sentence and b.words >= 8 and (counts is None or counts[key(
+        b.text)] == 1) and not (head is not None and b.index > head)]
+    if len(prose) > 2 or any(b.words > 45 for b in prose) or (
+            head is not None and sum(b.words for b in prose) > SWALLOW_WORDS):
+        return None
+    return last
+
+
+SWALLOW_REACH = 10  # a whole header may sit this many lines into the text run
+SWALLOW_WORDS = 40  # after at most this many words of notices (not an article's opening paragraphs)
+
+
+def _swallowed_headline(blocks: list[Block], start: int) -> int | None:
+    """A headline-shaped line among the text run's first lines with a byline under it (captions, credits
+    and one more line, a dek, may come between): the run began with a notice above the article's header."""
+    for b in blocks[start + 1:start + SWALLOW_REACH]:
+        if b.sentence or b.words < 3 or not title_shaped(b):
+            continue
+        between = 0
+        for x in blocks[b.index + 1:b.index + 6]:
+            if x.label in ("caption", "credit"):
+                continue
+            if byline_names(x.text) or is_byline_label(x.text):
+                return b.index
+            between += 1
+            if between > 1:
+                break
+    return None
 
 
 def _breadcrumb(blocks: list[Block], start: int) -> list[str]:

@@ -141,9 +141,12 @@ def _features(page: Page, b: Block) -> dict[str, float]:
                                                              for o in near) else 0.0,
         "a shortened copy of a line nearby": -0.5 if len(k) >= 12 and any(
             len(o) > len(k) + 3 and o.startswith(k + " ") for o in keyed[max(0, b.index - 6):b.index + 7]) else 0.0,
+        "shortened nearby (a breadcrumb's last item)": 0.4 if any(
+            len(k) > len(o) + 3 and len(o) >= 12 and k.startswith(o + " ") and is_crumb_end(blocks, j)
+            for j, o in enumerate(keyed[b.index + 1:b.index + 7], start=b.index + 1)) else 0.0,
         "byline/date below": W_META * META_BY_GAP[below],
         "date above": 0.5 if b.index > 0 and is_date_line(blocks[b.index - 1].text) and not byline_names(
-            blocks[b.index - 1].text) else 0.0,
+            blocks[b.index - 1].text) and not _dateline_of_headline_above(page, b.index - 1) else 0.0,
         "under a byline": -0.6 if any(byline_names(x.text) or is_byline_label(x.text)
                                       for x in blocks[max(0, b.index - 2):b.index]) else 0.0,
         "one of several bylined teasers": -1.2 if below == 1 and _teaser(blocks, b) else 0.0,
@@ -160,6 +163,21 @@ def _features(page: Page, b: Block) -> dict[str, float]:
         "under a headline": -0.6 if prev is not None and prev.words >= 4 and prev.label in ("furniture", "tags")
         and title_shaped(prev) and _headline_above(blocks, prev) and not keyed[prev.index].endswith(k) else 0.0,
     }
+
+
+def _dateline_of_headline_above(page: Page, i: int) -> bool:
+    """The date line at i closes another headline's header: a headline-shaped line sits above the
+    author's name line over it ("Headline / Jane Doe / May 5, 2025 / Subhead")."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and page.flags.get(j) and not is_date_line(page.blocks[j].text):
+        j -= 1
+    return j >= 0 and j < i - 1 and title_shaped(page.blocks[j]) and page.blocks[j].words >= 3
+
+
+def is_crumb_end(blocks: list[Block], j: int) -> bool:
+    """The line at j ends a breadcrumb: the line above it is a short menu word or a breadcrumb item
+    ("Home", "Blogs") rather than prose."""
+    return j > 0 and blocks[j - 1].words <= 3 and not blocks[j - 1].sentence
 
 
 def _distance_cost(page: Page, b: Block) -> float:
