@@ -255,3 +255,22 @@ def test_a_headline_that_a_breadcrumb_below_shortens():
     assert meta["title"] == HEADLINE
     assert parts_of(HEADLINE, *header)["shortened nearby (a breadcrumb's last item)"] > 0
     assert parts_of("Ferry Timetable and Summer Fares", *header)["shortened nearby (a breadcrumb's last item)"] == 0
+
+
+def test_a_table_of_contents_of_long_entries_inside_the_text_keeps_the_opening():
+    # repeated lines of five words or more count as teasers, unless they come back one by one as headings
+    toc = ["Why the old ferry service stopped", "How the volunteers rebuilt the boat", "What a crossing costs today"]
+    last = "A return ticket costs three pounds, and children under twelve travel free with a paying adult all year."
+    body = [BODY[0], *toc, BODY[1], toc[0], BODY[2], toc[1], BODY[3], toc[2], last]
+    meta, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", body=body)
+    assert meta["title"] == HEADLINE
+    assert next(b for b in blocks if b.label == "body").text == BODY[0]
+    entries = [b for b in blocks if b.text in toc]
+    assert [b.label for b in entries] == ["furniture"] * 3 + ["heading"] * 3
+    assert entries[0].reason.startswith("table of contents entry")
+
+
+def test_a_repeated_teaser_list_is_no_table_of_contents():
+    teasers = ["Ferry fares rise for the summer season", "New bridge plan goes to the council vote"]
+    _, blocks = labelled(*NAV, *teasers, HEADLINE, "By Jane Doe", footer=[*teasers, *FOOTER])
+    assert all(b.label == "furniture" and b.score == -40 for b in blocks if b.text in teasers)

@@ -2,7 +2,8 @@
 
 Each blank-line-separated block gets a prose score; the body is the densest run of prose (a
 maximum-sum window over the scores, as in boilerplate detectors such as BTE). Repeated lines,
-menu words, cookie and subscription notices score low; headings and list items inside the run
+menu words, cookie and subscription notices score low (a repeated line is a teaser, unless it is a
+table of contents entry that the text repeats as a heading); headings and list items inside the run
 are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
 """
 
@@ -132,6 +133,9 @@ def max_window(scores: list[float]) -> tuple[int, int]:
 def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
     """Label the main text run's blocks body/heading/item; return its (start, end) indexes."""
     scores = [prose_score(b, counts[key(b.text)]) for b in blocks]
+    contents = contents_lines(blocks, counts)
+    for i in contents:
+        scores[i] = max(scores[i], -3.0)  # a heading listed in a table of contents: no teaser
     for b, s in zip(blocks, scores, strict=True):
         b.score = s
     start, end = max_window(scores)
@@ -140,7 +144,12 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
         if b.label in ("caption", "credit"):
             continue
         k = key(b.text)
-        if scores[b.index] > 0:
+        if b.index in contents and start < b.index < end and above[k] == 0:
+            if any(key(x.text) == k for x in blocks[start:b.index]):
+                b.label, b.reason = "heading", "heading of the text, listed in the table of contents above it"
+            else:
+                b.reason = "table of contents entry (the text repeats it as a heading)"
+        elif scores[b.index] > 0:
             b.label, b.reason = "body", f"prose in the main text run (score {scores[b.index]:.0f})"
         elif counts[k] == 2 and above[k] == 1 and headline_like(b.text) and start < b.index < end and not (
                 is_furniture_line(b.text)):
@@ -154,6 +163,26 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
             b.reason = f"furniture inside the text run (score {scores[b.index]:.0f})"
     _heading_before_list(blocks[start:end + 1])
     return start, end
+
+
+def contents_lines(blocks: list[Block], counts: Counter) -> set[int]:
+    """Lines of a table of contents and the headings it lists: neighbouring short lines that come back
+    later in the same order, each copy with prose between them (a repeated teaser list comes back as
+    a block)."""
+    keys = [key(b.text) for b in blocks]
+    later: dict[str, list[int]] = {}
+    for b in blocks:
+        if counts[keys[b.index]] == 2 and b.words <= 16:
+            later.setdefault(keys[b.index], []).append(b.index)
+    found: set[int] = set()
+    for b in blocks[:-1]:
+        i = b.index
+        a, n = later.get(keys[i]), later.get(keys[i + 1])
+        if not a or not n or len(a) != 2 or len(n) != 2 or a[0] != i or n[0] != i + 1 or not (a[1] < n[1]):
+            continue
+        if a[1] > i + 1 and any(x.sentence and x.words >= 8 for x in blocks[a[1] + 1:n[1]]):
+            found.update((i, i + 1, a[1], n[1]))
+    return found
 
 
 def _heading_before_list(run: list[Block]) -> None:
