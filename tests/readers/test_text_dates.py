@@ -61,3 +61,19 @@ def test_strict_date_lines_hold_only_a_date_and_its_labels():
     assert is_date_line("Published on Monday, June 9, 2025", strict=True)
     assert is_date_line("Weekly Ferry Wrap-Up 12/19/2025")  # mostly a date
     assert not is_date_line("Weekly Ferry Wrap-Up 12/19/2025", strict=True)  # a headline with its date
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Essay - Published: 2025.12.17 | essays", "2025-12-17"),  # year first, dotted
+    ("Posted 2025/12/17", "2025-12-17"),  # year first, slashed
+    ("14.11.24", "2024-11-14"),  # dotted numbers are day first
+    ("Aktualisiert am 3.5.2024", "2024-05-03"),
+])
+def test_year_first_and_dotted_numeric_dates(line, day):
+    assert line_date(line) == day
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["version 1.2.24", "Release 2.10.3", "31.02.2020", "Price 12.50"])
+def test_version_numbers_and_impossible_days_are_no_dates(line):
+    assert dates_in(line) == []

@@ -1,7 +1,8 @@
 """Dates in the header lines of scraped text: datelines, "Published ... · Updated ..." and dates glued to names.
 
 Builds on ``toolkit.datetext`` and adds the forms page furniture writes: numeric dates with a slash
-(month first, "3/4/2025" is 4 March, unless the first number cannot be a month), "19-Dec-2025",
+(month first, "3/4/2025" is 4 March, unless the first number cannot be a month), year-first numeric
+dates ("2025.12.17"), dotted ones day first ("14.11.24" is 14 November 2024), "19-Dec-2025",
 and a date glued to the word before it ("Yucy3/4/2025", "ZeldmanNovember 20, 2007"). When a line
 gives both a publication and an update date, the publication date wins.
 """
@@ -9,11 +10,16 @@ gives both a publication and an update date, the publication date wins.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from toolkit.datetext import find_dates
 
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _SLASH = re.compile(r"(?<!\d)(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
+# "2025.12.17", "2025/12/17": year first, then month and day
+_YMD = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![\d.])")
+# "14.11.2024", "14.11.24": numbers between dots are day first wherever that form is written
+_DOTTED = re.compile(r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)?\d\d)(?![\d.]|\.\d)")
 _DASHED = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})-(?P<m>{_MON})-(?P<y>(?:19|20)\d\d)(?!\d)", re.I)
 # a date glued to the words around it: "Yucy3/4/2025", "ZeldmanNovember 20, 2007", "2025April", "September,2023"
 _CAP_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -38,6 +44,13 @@ def dates_in(text: str, *, day_first: bool = False) -> list[tuple[int, int, str]
         mon, day = (b, a) if day_first or a > 12 else (a, b)
         if 1 <= mon <= 12 and 1 <= day <= 31:
             found.append((m.start(), m.end(), f"{y:04d}-{mon:02d}-{day:02d}"))
+    for m in _YMD.finditer(text):
+        _add(found, m, int(m["y"]), int(m["m"]), int(m["d"]))
+    for m in _DOTTED.finditer(text):
+        if len(m["y"]) == 2 and (len(m["d"]) < 2 or len(m["m"]) < 2):
+            continue  # "1.2.24" is more likely a version number than a date
+        y = int(m["y"])
+        _add(found, m, y if y > 99 else 2000 + y if y <= 50 else 1900 + y, int(m["m"]), int(m["d"]))
     for m in _DASHED.finditer(text):
         mon, day = MONTHS.get(m["m"].lower()[:3]), int(m["d"])
         if mon and 1 <= day <= 31:
@@ -46,6 +59,15 @@ def dates_in(text: str, *, day_first: bool = False) -> list[tuple[int, int, str]
         if len(value) == 10 and not any(s < fe and e > fs for fs, fe, _ in found):
             found.append((s, e, value))
     return sorted(found)
+
+
+def _add(found: list[tuple[int, int, str]], m: re.Match, y: int, mon: int, day: int) -> None:
+    try:
+        date(y, mon, day)
+    except ValueError:
+        return
+    if not any(m.start() < fe and m.end() > fs for fs, fe, _ in found):
+        found.append((m.start(), m.end(), f"{y:04d}-{mon:02d}-{day:02d}"))
 
 
 def line_date(text: str, *, day_first: bool = False) -> str | None:
