@@ -68,6 +68,8 @@ def test_strict_date_lines_hold_only_a_date_and_its_labels():
     ("Posted 2025/12/17", "2025-12-17"),  # year first, slashed
     ("14.11.24", "2024-11-14"),  # dotted numbers are day first
     ("Aktualisiert am 3.5.2024", "2024-05-03"),
+    ("By: Jane Doe on 04-ago-2021 5:11:10", "2021-08-04"),  # a dashed date with a Spanish month
+    ("3-okt-2020", "2020-10-03"),
 ])
 def test_year_first_and_dotted_numeric_dates(line, day):
     assert line_date(line) == day

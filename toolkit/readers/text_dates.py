@@ -2,7 +2,8 @@
 
 Builds on ``toolkit.datetext`` and adds the forms page furniture writes: numeric dates with a slash
 (month first, "3/4/2025" is 4 March, unless the first number cannot be a month), year-first numeric
-dates ("2025.12.17"), dotted ones day first ("14.11.24" is 14 November 2024), "19-Dec-2025",
+dates ("2025.12.17"), dotted ones day first ("14.11.24" is 14 November 2024), "19-Dec-2025" (also with a
+Spanish, Portuguese, Italian or German month: "04-ago-2021"),
 and a date glued to the word before it ("Yucy3/4/2025", "ZeldmanNovember 20, 2007"). When a line
 gives both a publication and an update date, the publication date wins.
 """
@@ -14,7 +15,7 @@ from datetime import date
 
 from toolkit.datetext import find_dates
 
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|set|out|dic|dez|okt|mai|gen|giu|lug)[a-z]*\.?"
 _SLASH = re.compile(r"(?<!\d)(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
 # "2025.12.17", "2025/12/17": year first, then month and day
 _YMD = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})(?![\d.])")
@@ -28,6 +29,8 @@ _UPDATED = re.compile(r"\b(?:updated|modified|edited|revised|last\s+(?:updated|m
                       re.I)
 _PUBLISHED = re.compile(r"\b(?:published|posted|released|submitted|first published|date)\b[\s:on]*$", re.I)
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+# the same abbreviations in Spanish, Portuguese, Italian and German, for dashed dates ("04-ago-2021")
+MONTHS.update(ene=1, gen=1, abr=4, mai=5, giu=6, lug=7, ago=8, set=9, okt=10, out=10, dic=12, dez=12)
 
 
 def unglue(text: str) -> str:
