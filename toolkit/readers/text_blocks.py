@@ -3,7 +3,7 @@
 Each blank-line-separated block gets a prose score; the body is the densest run of prose (a
 maximum-sum window over the scores, as in boilerplate detectors such as BTE). Repeated lines,
 menu words, cookie and subscription notices score low (a repeated line is a teaser, unless it is a
-table of contents entry that the text repeats as a heading); headings and list items inside the run
+table of contents entry that the text repeats as a heading: it scores as a short repeat); headings and list items inside the run
 are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
 """
 
@@ -134,8 +134,8 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
     """Label the main text run's blocks body/heading/item; return its (start, end) indexes."""
     scores = [prose_score(b, counts[key(b.text)]) for b in blocks]
     contents = contents_lines(blocks, counts)
-    for i in contents:
-        scores[i] = max(scores[i], -3.0)  # a heading listed in a table of contents: no teaser
+    for i in contents:  # a heading listed in a table of contents: no teaser, whatever its length
+        scores[i] = max(scores[i], -6.0 - blocks[i].words * 0.5)
     for b, s in zip(blocks, scores, strict=True):
         b.score = s
     start, end = max_window(scores)
