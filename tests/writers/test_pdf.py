@@ -270,3 +270,24 @@ def test_seed_in_a4_and_trade(seed_editions, seed_doc, tmp_path):
     assert (round(float(trade.pages[0].mediabox.width)), round(float(trade.pages[0].mediabox.height))) == (432, 648)
     assert len(trade.pages) > len(a4.pages)  # a smaller page holds less
     assert a4.metadata.title == seed_doc.meta.title
+
+
+def test_shared_style_sheets_change_nothing(monkeypatch, tmp_path):
+    """A warm process reuses the parsed sheets and font configuration: same bytes as a fresh one;
+    another --css is another entry, not the first one's sheets."""
+    from toolkit.pipeline import render
+    from toolkit.writers import pdf
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    doc, opts = sample_doc(), Options()
+    pdf._SHEETS.clear()
+    first = render(doc, "pdf", opts, Context(options=opts))
+    again = render(doc, "pdf", opts, Context(options=opts))
+    assert len(pdf._SHEETS) == 1
+    pdf._SHEETS.clear()
+    assert render(doc, "pdf", opts, Context(options=opts)) == first == again
+    red = tmp_path / "red.css"
+    red.write_text("body { color: #c00000; }", encoding="utf-8")
+    other = Options(css=(red,))
+    assert render(doc, "pdf", other, Context(options=other)) != first
+    assert len(pdf._SHEETS) == 2
