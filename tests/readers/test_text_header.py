@@ -146,3 +146,17 @@ def test_names_on_the_lines_under_an_authors_label():
 def test_a_byline_label_with_a_menu_line_before_the_name():
     meta, _ = labelled(*NAV, HEADLINE, "By", "River TripsJust BookedFerry Planning", "Priya Ramaswamy")
     assert meta["authors"] == ["Priya Ramaswamy"]
+
+
+def test_a_byline_label_after_the_article_with_the_name_under_it():
+    meta, blocks = labelled(*NAV, HEADLINE, footer=["Article by", "Priya Ramaswamy", "Back to all posts", "Related stories"])
+    assert meta["authors"] == ["Priya Ramaswamy"]
+    assert next(b for b in blocks if b.text == "Article by").label == "byline"
+
+
+def test_a_line_of_icon_glyphs_is_blank():
+    # an icon-font glyph between the dateline and the name does not separate them
+    meta, blocks = labelled(*NAV, HEADLINE, "\ue023", "March 4, 2025", "\ue023", "Joaquin Ferreira", "In short")
+    assert meta["authors"] == ["Joaquin Ferreira"]
+    assert meta["date"] == "2025-03-04"
+    assert not any("\ue023" in b.text for b in blocks)

@@ -37,6 +37,11 @@ NOTICE = re.compile(
 BULLET = re.compile(r"^(?:[-•*·▪◦–]\s+|\d{1,2}[.)]\s+)")
 
 
+# icon-font glyphs (private use area): a line of only these is blank (a zero-width spacer line is not:
+# page builders put it between sections)
+ICON_ONLY = re.compile("[\ue000-\uf8ff]")
+
+
 @dataclass
 class Block:
     """One blank-line-separated block of the input with its label and the reason for it."""
@@ -58,12 +63,13 @@ class Block:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Blocks separated by blank lines; a block's lines are joined with spaces."""
+    """Blocks separated by blank lines (a line of only icon glyphs counts as blank); a block's lines are
+    joined with spaces."""
     blocks: list[Block] = []
     buf: list[str] = []
     start = 0
     for n, line in enumerate([*text.split("\n"), ""], start=1):
-        if line.strip():
+        if ICON_ONLY.sub("", line).strip():
             if not buf:
                 start = n
             buf.append(line.strip())

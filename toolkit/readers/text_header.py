@@ -115,7 +115,8 @@ def _byline_in(span: list[Block], where: str, labels: tuple[str, ...], max_words
                common: frozenset[str]) -> list[str]:
     """The first byline line (or byline label and the name under it) in span; labels the lines used."""
     for i, b in enumerate(span):
-        if b.label not in labels or b.words > max_words or (need_by and not BY_PREFIX.match(b.text)):
+        if b.label not in labels or b.words > max_words or (
+                need_by and not BY_PREFIX.match(b.text) and not is_byline_label(b.text)):
             continue
         names = byline_names(b.text)
         if names:
@@ -172,8 +173,8 @@ def _name_under(blocks: list[Block], title: Block, start: int, common: frozenset
 def _find_authors(blocks: list[Block], title: Block | None, start: int, end: int,
                   common: frozenset[str]) -> list[str]:
     """The byline nearest under the headline, else the nearest above the body, else a name on its own
-    line under the headline, else a "By ..." line early in the text run, just after it or on a short
-    line of its own inside it."""
+    line under the headline, else a "By ..." line (or a byline label over the name: "Article by") early
+    in the text run, just after it or on a short line of its own inside it."""
     publisher = " ".join(key(b.text) for b in blocks if re.search(r"©|\bcopyright\b", b.text, re.I))
     near = ("furniture", "tags")
     inside = ("item", "heading", "furniture")
