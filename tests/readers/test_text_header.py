@@ -160,3 +160,14 @@ def test_a_line_of_icon_glyphs_is_blank():
     assert meta["authors"] == ["Joaquin Ferreira"]
     assert meta["date"] == "2025-03-04"
     assert not any("\ue023" in b.text for b in blocks)
+
+
+def test_a_headline_signed_at_its_end_gives_the_author_when_no_byline_is_found():
+    meta, blocks = labelled(*NAV, "Ferry Season Opens Early This Year by Eric Lund")
+    assert meta["authors"] == ["Eric Lund"]
+    assert "the name after 'by' at its end is the author" in next(b.reason for b in blocks if b.label == "title")
+
+
+def test_a_headline_ending_in_by_and_common_words_gives_no_author():
+    meta, _ = labelled(*NAV, "Ferry Passengers Stand by Old Friends")
+    assert meta["authors"] == []

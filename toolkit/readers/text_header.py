@@ -29,6 +29,7 @@ from toolkit.readers.text_lines import is_author_name, is_meta, title_shaped
 from toolkit.readers.text_title import HEAD_WINDOW, find_title, strip_site_name
 
 CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
+HEADLINE_BY = re.compile(r"\s[Bb]y ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")  # "Headline ... by Jane Doe"
 BELOW_TITLE = 8  # byline and dateline are looked for this many lines under the headline
 
 
@@ -261,6 +262,10 @@ def label_header(blocks: list[Block], start: int, counts: Counter, end: int | No
             if b is not title_block and b.label == "furniture" and key(b.text) == key(title_block.text):
                 b.reason = "repeat of the headline"
     meta["authors"] = _find_authors(blocks, title_block, start, end, common)
+    signed = HEADLINE_BY.search(title_block.text) if title_block is not None and not meta["authors"] else None
+    if signed and signed[1] in FIRST_NAMES:
+        meta["authors"] = [f"{signed[1]} {signed[2]}"]
+        title_block.reason += "; no byline found: the name after 'by' at its end is the author"
     day = _find_date(blocks, title_block, start, end)
     if day:
         meta["date"] = day
