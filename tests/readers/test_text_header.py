@@ -171,3 +171,17 @@ def test_a_headline_signed_at_its_end_gives_the_author_when_no_byline_is_found()
 def test_a_headline_ending_in_by_and_common_words_gives_no_author():
     meta, _ = labelled(*NAV, "Ferry Passengers Stand by Old Friends")
     assert meta["authors"] == []
+
+
+def test_a_labelled_date_line_after_a_long_table_below_the_article():
+    table = [f"Week {n}th" if n % 2 else f"Rest {n} miles slow {n + 1} miles fast" for n in range(24)]
+    footer = [*table, "Updated November 23, 2013", "Posted July 10, 2004", "© Copyright 2004-2025 Valley Times",
+              "Posted May 1, 2024"]
+    meta, _ = labelled(*NAV, HEADLINE, footer=footer)
+    assert meta["date"] == "2004-07-10"  # the publication date wins over the update date above it
+
+
+def test_no_labelled_date_line_after_the_copyright_line():
+    footer = ["Related stories", "© Copyright 2004-2025 Valley Times", "Posted May 1, 2024"]
+    meta, _ = labelled(*NAV, HEADLINE, footer=footer)
+    assert "date" not in meta

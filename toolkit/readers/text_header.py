@@ -31,6 +31,8 @@ from toolkit.readers.text_title import HEAD_WINDOW, find_title, strip_site_name
 CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
 HEADLINE_BY = re.compile(r"\s[Bb]y ([A-Z][a-z]+) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")  # "Headline ... by Jane Doe"
 BELOW_TITLE = 8  # byline and dateline are looked for this many lines under the headline
+DATE_AFTER = 40  # a labelled date line ("Posted July 10, 2004") may follow the article by this many lines,
+# up to the copyright line
 
 
 def peel_header(blocks: list[Block], start: int, counts: Counter | None = None) -> int:
@@ -208,7 +210,9 @@ def _find_date(blocks: list[Block], title: Block | None, start: int, end: int) -
                        "date line under the headline"))
         groups.append((blocks[max(0, title.index - 2):title.index][::-1], "date line just above the headline"))
     groups.append((blocks[max(0, start - HEAD_WINDOW):start][::-1], "date line nearest above the body"))
-    groups.append(([b for b in blocks[start:end + 6] if DATE_LABEL.match(b.text)],
+    stop = next((b.index for b in blocks[end + 1:end + DATE_AFTER] if re.search(r"©|\bcopyright\b", b.text, re.I)),
+                end + DATE_AFTER)
+    groups.append(([b for b in blocks[start:stop] if DATE_LABEL.match(b.text)],
                    "labelled date line at the article's end"))
     seen: set[int] = set()
     update: tuple[Block, str, str] | None = None
