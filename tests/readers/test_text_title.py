@@ -274,3 +274,12 @@ def test_a_repeated_teaser_list_is_no_table_of_contents():
     teasers = ["Ferry fares rise for the summer season", "New bridge plan goes to the council vote"]
     _, blocks = labelled(*NAV, *teasers, HEADLINE, "By Jane Doe", footer=[*teasers, *FOOTER])
     assert all(b.label == "furniture" and b.score == -40 for b in blocks if b.text in teasers)
+
+
+def test_the_first_heading_a_short_table_of_contents_lists_is_no_headline():
+    toc = ["Why did the old ferry service stop?", "How did the volunteers rebuild the boat?"]
+    body = [toc[0], BODY[0], BODY[1], toc[1], BODY[2], BODY[3]]
+    header = (*NAV, HEADLINE, "Quick links", *toc)
+    meta, _ = labelled(*header, body=body)
+    assert meta["title"] == HEADLINE
+    assert parts_of(toc[0], *header, body=body)["table of contents"] < 0

@@ -7,7 +7,8 @@ score's parts are named so ``toolkit inspect --explain`` shows why a line won:
 - the page repeats it: whole (share text, a second headline) or as the end of a breadcrumb;
 - closeness to the body, not counting a table of contents, share buttons or byline lines in between,
   or closeness to its own opening paragraph when the main run starts later;
-minus: an entry of a table of contents (a list whose lines come back in the body), a line inside a
+minus: an entry of a table of contents (a list whose lines come back in the body) or a heading it
+lists (even a list of two: lines that come back one by one with prose between them), a line inside a
 list of similar short lines (menu), the site's name (also in the copyright line), a call to action
 ("Start your free trial"), a line right under another headline (a dek or subhead), a short label
 right above a headline (a kicker), a line under a byline, one of several bylined teasers (related
@@ -20,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from toolkit.readers.text_blocks import Block, is_furniture_line, key
+from toolkit.readers.text_blocks import Block, contents_lines, is_furniture_line, key
 from toolkit.readers.text_byline import byline_names, is_byline_label
 from toolkit.readers.text_dates import is_date_line
 from toolkit.readers.text_lines import CALL_TO_ACTION, is_aside, is_notice, meta_flags, title_shaped
@@ -59,7 +60,7 @@ class Page:
         hi = min(len(self.blocks), self.start + 4)
         self.keyed = [key(b.text) for b in self.blocks]
         self.flags = meta_flags(self.blocks, max(0, lo - 2), min(len(self.blocks), self.start + 12), self.common)
-        self.toc = self._toc_entries(lo, hi)
+        self.toc = self._toc_entries(lo, hi) | {i for i in contents_lines(self.blocks, self.counts) if lo <= i < hi}
         self.toc_keys = {self.keyed[i] for i in self.toc}
         self.copyright_text = " ".join(k for b, k in zip(self.blocks, self.keyed, strict=True)
                                        if re.search(r"©|\bcopyright\b", b.text, re.I))
