@@ -2,11 +2,13 @@
 
 The header lies around the start of the main text run. The headline is chosen first (text_title).
 Authors: the nearest byline line under the headline, else above the body, else a name on its own
-line under the headline (next to its date or role), else a "By ..." line early in the text run,
-just after it or on a short line inside it. Date: a date line (or a byline's date) under the
-headline, just above it, nearest above the body, else a labelled date line ("Posted on ...") in or
-after the body; a publication date wins over an update date. Breadcrumbs give the tags, a
-breadcrumb item above the headline the kicker, the first sentence between headline and body the dek.
+line under the headline (next to its date or role), else a "By ..." line or byline label early in
+the text run, just after it or on a short line inside it, else "by Jane Doe" ending the headline.
+Date: a date line (or a byline's date) under the headline, just above it, nearest above the body,
+else a labelled date line ("Posted on ...") in or after the body; a publication date wins over an
+update date. Breadcrumbs give the tags, a breadcrumb item above the headline the kicker, the first
+sentence between headline and body the dek. A whole header that the text run swallowed after a short
+notice is moved out of it first (peel_header).
 """
 
 from __future__ import annotations
@@ -203,7 +205,8 @@ DATE_LABEL = re.compile(r"^\W*(?:published|posted|submitted|released|date|last u
 
 def _find_date(blocks: list[Block], title: Block | None, start: int, end: int) -> str | None:
     """The publication date: nearest under the headline, just above it, nearest above the body, else a
-    labelled date line ("Posted on ...") in or just after the body; an update date only if none is found."""
+    labelled date line ("Posted on ...") in or after the body (up to the copyright line); an update date
+    only if none is found."""
     groups: list[tuple[list[Block], str]] = []
     if title is not None:
         groups.append((blocks[title.index + 1:min(len(blocks), title.index + 1 + BELOW_TITLE, start + 3)],
