@@ -2,9 +2,10 @@
 
 Each blank-line-separated block gets a prose score; the body is the densest run of prose (a
 maximum-sum window over the scores, as in boilerplate detectors such as BTE). Repeated lines,
-menu words, cookie and subscription notices score low (a repeated line is a teaser, unless it is a
-table of contents entry that the text repeats as a heading: it scores as a short repeat); headings and list items inside the run
-are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
+menu words, cookie and subscription notices (a cookie notice of any length) score low; a repeated
+line is a teaser, unless it is a table of contents entry that the text repeats as a heading (then
+it scores as a short repeat). Headings and list items inside the run are kept by their shape.
+Every label carries its reason for ``toolkit inspect --explain``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ NOTICE = re.compile(
     r"javascript (?:is )?(?:disabled|required)|enable javascript|ad blocker|disable your ad|"
     r"this (?:article|story|post) is (?:more than|over) \d+|view it in your browser|"
     r"(?:using|use) (?:internet explorer|an? (?:outdated|unsupported|older) (?:web )?browser)|update your browser)", re.I)
+COOKIES = re.compile(r"\b(?:we use cookies|use of cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|"
+                     r"store and/or access information on a device)", re.I)
 BULLET = re.compile(r"^(?:[-•*·▪◦–]\s+|\d{1,2}[.)]\s+)")
 
 
@@ -102,8 +105,8 @@ def prose_score(b: Block, repeats: int) -> float:
         return 0.0
     if is_furniture_line(b.text):
         return -15.0
-    if NOTICE.search(b.text) and b.words <= 60:
-        return -20.0
+    if NOTICE.search(b.text) and (b.words <= 60 or COOKIES.search(b.text)):
+        return -20.0  # a long notice too if it is about cookies (a consent text is no article)
     if b.sentence and b.words >= 8:
         return float(min(b.words, 60))
     if b.sentence and b.words >= 4:
