@@ -283,3 +283,20 @@ def test_the_first_heading_a_short_table_of_contents_lists_is_no_headline():
     meta, _ = labelled(*header, body=body)
     assert meta["title"] == HEADLINE
     assert parts_of(toc[0], *header, body=body)["table of contents"] < 0
+
+
+def test_a_bylined_headline_far_above_a_long_box_before_the_text_run():
+    # a comparison box of 200 short lines sits between the header and the article's main run
+    box = [f"Ferry model {n} rated {n % 5} of 5" for n in range(200)]
+    meta, blocks = labelled(*NAV, HEADLINE, "By Jane Doe", "Updated June 9, 2025", *box)
+    assert meta["title"] == HEADLINE
+    assert meta["authors"] == ["Jane Doe"]
+    assert meta["date"] == "2025-06-09"
+    assert title_reason(blocks).startswith("headline far above a late text run")
+
+
+def test_no_far_headline_when_a_headline_near_the_run_has_its_byline():
+    box = [f"Ferry model {n} rated {n % 5} of 5" for n in range(200)]
+    near = "Volunteers Bring the Old Ferry Back"
+    meta, _ = labelled(*NAV, HEADLINE, "By Jane Doe", *box, near, "By John Roe", "June 9, 2025")
+    assert meta["title"] == near

@@ -13,6 +13,8 @@ list of similar short lines (menu), the site's name (also in the copyright line)
 ("Start your free trial"), a line right under another headline (a dek or subhead), a short label
 right above a headline (a kicker), a line under a byline, one of several bylined teasers (related
 posts), a breadcrumb that ends in a line nearby.
+When no line near the run has a byline under it and the run starts far down, the nearest headline
+with a "By ..." line under it further up is taken (a header above a long box of product lists).
 """
 
 from __future__ import annotations
@@ -105,6 +107,11 @@ def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
                common: frozenset[str] = frozenset()) -> tuple[Block | None, str]:
     """The headline and the reason for it (see the module docstring)."""
     scored = score_candidates(blocks, start, counts, end, common)
+    if not scored or scored[0][2]["byline/date below"] < W_META * META_BY_GAP[2]:
+        far = _far_headline(blocks, start)
+        if far is not None:
+            return far, ("headline far above a late text run: a headline-shaped line with a 'By ...' line under it "
+                         f"(no headline near the run has a byline; {start - far.index} lines above the run)")
     if not scored:
         return None, ""
     score, best, parts = scored[0]
@@ -113,6 +120,19 @@ def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
     if len(scored) > 1:
         reason += f"; next best {scored[1][1].text[:40]!r} ({scored[1][0]:.2f})"
     return best, reason
+
+
+def _far_headline(blocks: list[Block], start: int) -> Block | None:
+    """Beyond the reach of the scoring, the nearest headline-shaped line with a "By ..." line under it
+    (captions, credits and two more lines may come between): the article's header above a long box of
+    product lists or comparison tables that the main text run starts after."""
+    for b in reversed(blocks[:max(0, start - TITLE_REACH)]):
+        if b.label != "furniture" or b.words < 3 or not title_shaped(b):
+            continue
+        below = [x for x in blocks[b.index + 1:b.index + 6] if x.label not in ("caption", "credit")][:3]
+        if any(byline_names(x.text) for x in below):
+            return b
+    return None
 
 
 def _features(page: Page, b: Block) -> dict[str, float]:
