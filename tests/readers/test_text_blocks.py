@@ -32,3 +32,18 @@ def test_a_long_paragraph_naming_the_terms_of_use_is_still_prose():
     counts = Counter(key(b.text) for b in blocks)
     label_body(blocks, counts)
     assert blocks[0].label == "body"
+
+
+def test_a_tag_cloud_with_post_counts_is_no_prose():
+    cloud = ("\"Getting started\" tag List (2) Repairs (1) Ferry history (1) Timetables (4) River boats (1) "
+             "Volunteer stories (6)")
+    assert prose_score(split_blocks(cloud)[0], 1) < 0
+    meta, blocks = labelled("Home", "Posts by tags", cloud, "Old River Ferry Returns After Ten Years Away")
+    assert meta["title"] == "Old River Ferry Returns After Ten Years Away"
+    assert next(b for b in blocks if b.label == "body").text == BODY[0]
+
+
+def test_prose_with_a_few_numbered_references_is_still_prose():
+    text = ("Ferry services closed across the region in the nineties (1), and most crossings were replaced by "
+            "bridges (2) or by longer bus routes that the villages still rely on today (3).")
+    assert prose_score(split_blocks(text)[0], 1) > 0

@@ -2,10 +2,10 @@
 
 Each blank-line-separated block gets a prose score; the body is the densest run of prose (a
 maximum-sum window over the scores, as in boilerplate detectors such as BTE). Repeated lines,
-menu words, cookie and subscription notices (a cookie notice of any length) score low; a repeated
-line is a teaser, unless it is a table of contents entry that the text repeats as a heading (then
-it scores as a short repeat). Headings and list items inside the run are kept by their shape.
-Every label carries its reason for ``toolkit inspect --explain``.
+menu words, tag clouds with post counts, cookie and subscription notices (a cookie notice of any
+length) score low; a repeated line is a teaser, unless it is a table of contents entry that the
+text repeats as a heading (then it scores as a short repeat). Headings and list items inside the
+run are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ NOTICE = re.compile(
     r"(?:using|use) (?:internet explorer|an? (?:outdated|unsupported|older) (?:web )?browser)|update your browser)", re.I)
 COOKIES = re.compile(r"\b(?:we use cookies|use of cookies|this (?:site|website) uses cookies|cookie (?:policy|settings)|"
                      r"store and/or access information on a device)", re.I)
+COUNTS = re.compile(r"\(\d+\)")  # "Repairs (1) Tooltips (4)": a tag cloud or category list, not prose
 BULLET = re.compile(r"^(?:[-•*·▪◦–]\s+|\d{1,2}[.)]\s+)")
 
 
@@ -107,6 +108,9 @@ def prose_score(b: Block, repeats: int) -> float:
         return -15.0
     if NOTICE.search(b.text) and (b.words <= 60 or COOKIES.search(b.text)):
         return -20.0  # a long notice too if it is about cookies (a consent text is no article)
+    counts = len(COUNTS.findall(b.text))
+    if counts >= 3 and counts * 6 >= b.words:
+        return -6.0 - b.words * 0.5  # a tag cloud or category list with post counts
     if b.sentence and b.words >= 8:
         return float(min(b.words, 60))
     if b.sentence and b.words >= 4:
