@@ -300,3 +300,11 @@ def test_no_far_headline_when_a_headline_near_the_run_has_its_byline():
     near = "Volunteers Bring the Old Ferry Back"
     meta, _ = labelled(*NAV, HEADLINE, "By Jane Doe", *box, near, "By John Roe", "June 9, 2025")
     assert meta["title"] == near
+
+
+def test_an_entry_of_a_menu_printed_twice_gets_no_repeat_bonus():
+    menu = ["Ferry Timetables and Fares", "Old River Ferry Crossings Today", "Volunteer Crew Openings"]
+    header = (*menu, "About", *menu, "Contact", HEADLINE)
+    assert parts_of(menu[1], *header)["repeated"] == 0
+    shared = (*NAV, HEADLINE, "By Jane Doe", "Share", HEADLINE)  # a headline repeated alone still counts
+    assert parts_of(HEADLINE, *shared)["repeated"] > 0

@@ -4,7 +4,8 @@ Every headline-shaped line from 150 lines above the body to the body's first lin
 score's parts are named so ``toolkit inspect --explain`` shows why a line won:
 - words the opening paragraphs repeat (overlap), length, capitalised words;
 - a byline or date right under it (or a date right above it), a paragraph of prose right under it;
-- the page repeats it: whole (share text, a second headline) or as the end of a breadcrumb;
+- the page repeats it: whole (share text, a second headline; not as one entry of a menu printed
+  twice) or as the end of a breadcrumb;
 - closeness to the body, not counting a table of contents, share buttons or byline lines in between,
   or closeness to its own opening paragraph when the main run starts later;
 minus: an entry of a table of contents (a list whose lines come back in the body) or a heading it
@@ -56,6 +57,7 @@ class Page:
     toc_keys: set[str] = field(default_factory=set)
     toc: set[int] = field(default_factory=set)
     copyright_text: str = ""
+    positions: dict[str, list[int]] = field(default_factory=dict)  # where each line's key occurs, on demand
 
     def __post_init__(self) -> None:
         lo = max(0, self.start - TITLE_REACH)
@@ -122,6 +124,19 @@ def find_title(blocks: list[Block], start: int, counts: Counter, end: int,
     return best, reason
 
 
+def _copied_menu(page: Page, i: int) -> bool:
+    """The line comes back with a neighbour next to it again: one entry of a menu the page prints twice
+    (a repeated headline comes back alone, as share text or a second headline)."""
+    keyed, n = page.keyed, len(page.keyed)
+    if page.counts[keyed[i]] < 2:
+        return False
+    if not page.positions:
+        for j, k in enumerate(keyed):
+            page.positions.setdefault(k, []).append(j)
+    return any(j != i and 0 <= i + d < n and 0 <= j + d < n and keyed[i + d] and keyed[i + d] == keyed[j + d]
+               for j in page.positions[keyed[i]] for d in (-1, 1))
+
+
 def _far_headline(blocks: list[Block], start: int) -> Block | None:
     """Beyond the reach of the scoring, the nearest headline-shaped line with a "By ..." line under it
     (captions, credits and two more lines may come between): the article's header above a long box of
@@ -155,7 +170,7 @@ def _features(page: Page, b: Block) -> dict[str, float]:
         "overlap": W_OVER * overlap,
         "length": 0.6 * min(len(words), 10) / 10,
         "capitals": 0.3 * sum(1 for w in words if w[:1].isupper()) / len(words),
-        "repeated": 0.4 if counts[k] > 1 and k not in page.toc_keys else 0.0,
+        "repeated": 0.4 if counts[k] > 1 and k not in page.toc_keys and not _copied_menu(page, b.index) else 0.0,
         "end of a breadcrumb": 0.5 if len(k) >= 12 and any(len(o) > len(k) + 3 and o.endswith(k)
                                                             for o in around) else 0.0,
         "a breadcrumb ending in a line nearby": -0.8 if any(len(k) > len(o) + 3 and len(o) >= 12 and k.endswith(o)
