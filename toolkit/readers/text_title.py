@@ -3,9 +3,10 @@
 Every headline-shaped line from 150 lines above the body to the body's first lines is scored; the
 score's parts are named so ``toolkit inspect --explain`` shows why a line won:
 - words the opening paragraphs repeat (overlap), length, capitalised words;
-- a byline or date right under it (or a date right above it), a paragraph of prose right under it;
+- a byline or date right under it (or a date right above it that is not another headline's
+  dateline), a paragraph of prose right under it;
 - the page repeats it: whole (share text, a second headline; not as one entry of a menu printed
-  twice) or as the end of a breadcrumb;
+  twice), as the end of a breadcrumb, or shortened as a breadcrumb's last item just below;
 - closeness to the body, not counting a table of contents, share buttons or byline lines in between,
   or closeness to its own opening paragraph when the main run starts later;
 minus: an entry of a table of contents (a list whose lines come back in the body) or a heading it
