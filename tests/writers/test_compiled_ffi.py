@@ -53,3 +53,24 @@ def test_compiled_ffi_calls_c(tmp_path, monkeypatch):
     if ffi is None:
         pytest.fail("no compiled FFI")
     assert ffi.dlopen(None).abs(-7) == 7
+
+
+def test_a_process_that_made_pdfs_exits_cleanly():
+    """Pango objects outliving their library at exit crashed the interpreter (SIGSEGV, exit 139) once
+    pytest had run the PDF tests with the compiled declarations; the libraries are now pinned."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/writers/test_pdf.py", "-k", "shared_style_sheets"],
+                          cwd=root, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, (proc.returncode, proc.stdout[-500:], proc.stderr[-500:])
+
+
+def test_library_names_read_from_the_module():
+    import ast
+
+    from toolkit.writers.compiled_ffi import _library_names
+
+    tree = ast.parse("pango = _dlopen(ffi, 'libpango-1.0-0', 'libpango-1.0.so.0')\nx = other(ffi, 'a')\n")
+    assert _library_names(tree) == [("libpango-1.0-0", "libpango-1.0.so.0")]

@@ -39,7 +39,28 @@ def cache_dir() -> Path:
 
 
 def enabled() -> bool:
-    return os.environ.get("TOOLKIT_CFFI_CACHE", "1") not in ("0", "no", "off", "")
+    """On where libraries can be kept loaded to the end (``pin``), unless TOOLKIT_CFFI_CACHE=0."""
+    return (hasattr(os, "RTLD_NODELETE")
+            and os.environ.get("TOOLKIT_CFFI_CACHE", "1") not in ("0", "no", "off", ""))
+
+
+def pin(*names: str) -> bool:
+    """Load the first of ``names`` that exists with RTLD_NODELETE, so it is never unloaded.
+
+    A compiled FFI's library objects unload their library (dlclose) when they are freed, and at
+    interpreter exit they can be freed before the last objects whose destructors call into that
+    library: a segmentation fault at exit (seen with WeasyPrint's Pango objects). A library once
+    opened with RTLD_NODELETE stays loaded whatever later closes it.
+    """
+    import ctypes
+
+    for name in names:
+        try:
+            ctypes.CDLL(name, mode=os.RTLD_NOW | os.RTLD_NODELETE)
+            return True
+        except OSError:
+            continue
+    return False
 
 
 def compiled_ffi(cdef: str):
@@ -93,6 +114,16 @@ def _declarations(tree: ast.Module) -> tuple[int, int, str] | None:
     return None
 
 
+def _library_names(tree: ast.Module) -> list[tuple[str, ...]]:
+    """The names each ``x = _dlopen(ffi, 'name', 'other name', ...)`` of the module tries, in order."""
+    found = []
+    for node in tree.body:
+        call = node.value if isinstance(node, ast.Assign) else None
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "_dlopen":
+            found.append(tuple(a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)))
+    return found
+
+
 class _Loader(importlib.abc.Loader):
     def __init__(self, origin: str, tree: ast.Module, ffi):
         self.origin, self.tree, self.ffi = origin, tree, ffi
@@ -101,6 +132,8 @@ class _Loader(importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
+        for names in _library_names(self.tree):
+            pin(*names)
         module.__dict__["ffi"] = self.ffi
         exec(compile(self.tree, self.origin, "exec"), module.__dict__)
 
@@ -128,6 +161,8 @@ class _Finder(importlib.abc.MetaPathFinder):
         if found is None:
             return None
         create, declare, cdef = found
+        if not _library_names(tree):  # nothing to pin: its libraries could unload before their objects
+            return None
         ffi = compiled_ffi(cdef)
         if ffi is None:
             return None
