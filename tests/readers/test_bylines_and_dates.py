@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.datetext import find_dates, is_dateline, parse_date
-from toolkit.readers.html_byline import names_in
+from toolkit.readers.byline_names import names_in
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -160,7 +160,7 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _drop_header_segments(kept: list, title: str | None, header: dict) -> list:
     """The headline, dek, kicker, byline and dateline are metadata, not body paragraphs."""
     from toolkit.datetext import is_dateline
-    from toolkit.readers.html_byline import BY_PREFIX
+    from toolkit.readers.byline_names import BY_PREFIX
     from toolkit.readers.html_header import words
 
     tw, kw = words(title), words(header.get("kicker"))

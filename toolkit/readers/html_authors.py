@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.readers.html_byline import PARTICLES, ROLE_WORDS, names_in
+from toolkit.readers.byline_names import PARTICLES, ROLE_WORDS, names_in
 from toolkit.readers.html_metadata import Declared
 from toolkit.readers.html_title import contains, words
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from toolkit.lexicons.names import FIRST_NAMES
-from toolkit.readers.html_byline import ROLE_TAIL, names_in
+from toolkit.readers.byline_names import ROLE_TAIL, names_in
 from toolkit.readers.text_blocks import is_furniture_line
 from toolkit.readers.text_dates import dates_in, unglue
 
