@@ -6,13 +6,12 @@ import io
 import os
 import subprocess
 import sys
-import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from PIL import Image
 
+from tests.hostile.payloads import Recorder
 from toolkit import remote_images
 from toolkit.remote_images import FetchRefusedError, check_url, fetch_image
 
@@ -26,47 +25,21 @@ def _png() -> bytes:
 PNG = _png()
 
 
-class Server(ThreadingHTTPServer):
-    def __init__(self):
-        self.requests: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                outer.requests.append(self.path)
-                routes = {"/pic.png": (200, "image/png", PNG), "/page": (200, "text/html", b"<p>hi</p>"),
-                          "/huge.png": (200, "image/png", PNG + b"\0" * 4096)}
-                if self.path == "/redir":
-                    self.send_response(302)
-                    self.send_header("Location", "/pic.png")
-                    self.end_headers()
-                    return
-                if self.path == "/to-file":
-                    self.send_response(302)
-                    self.send_header("Location", "file:///etc/passwd")
-                    self.end_headers()
-                    return
-                code, kind, body = routes.get(self.path, (404, "text/plain", b"no"))
-                self.send_response(code)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        super().__init__(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
+def _server() -> Recorder:
+    png = {"Content-Type": "image/png"}
+    return Recorder({
+        "/pic.png": (200, png, PNG),
+        "/huge.png": (200, png, PNG + b"\0" * 4096),
+        "/page": (200, {"Content-Type": "text/html"}, b"<p>hi</p>"),
+        "/redir": (302, {"Location": "/pic.png"}, b""),
+        "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
+        "/missing.png": (404, {"Content-Type": "text/plain"}, b"no"),
+    })
 
 
 @pytest.fixture
 def server():
-    s = Server()
+    s = _server()
     remote_images._cache.clear()
     yield s
     s.shutdown()

@@ -22,19 +22,25 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
 
 
 class Recorder(ThreadingHTTPServer):
-    """A loopback HTTP server that records every request (it should get none)."""
+    """A loopback HTTP server that records every request (the hostile tests expect none).
 
-    def __init__(self):
+    ``routes`` maps a path to (status, headers, body); any other path gets a 1x1 PNG.
+    """
+
+    def __init__(self, routes: dict[str, tuple[int, dict[str, str], bytes]] | None = None):
         self.requests: list[str] = []
         outer = self
+        routes = routes or {}
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 outer.requests.append(self.path)
-                self.send_response(200)
-                self.send_header("Content-Type", "image/png")
+                code, headers, body = routes.get(self.path, (200, {"Content-Type": "image/png"}, PNG))
+                self.send_response(code)
+                for name, value in {"Content-Length": str(len(body)), **headers}.items():
+                    self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(PNG)
+                self.wfile.write(body)
 
             do_POST = do_GET  # noqa: N815
 
