@@ -76,17 +76,9 @@ def find_face(pattern: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _harfbuzz():
     try:
-        from toolkit.writers.compiled_ffi import compiled_ffi, enabled, pin
+        from toolkit.writers.compiled_ffi import load_ffi
 
-        ffi = compiled_ffi(HB_CDEF) if enabled() else None
-        if ffi is None:
-            import cffi
-
-            ffi = cffi.FFI()
-            ffi.cdef(HB_CDEF)
-        if enabled():  # a compiled FFI's libraries must outlive every object (see compiled_ffi.pin)
-            pin("libharfbuzz.so.0")
-            pin("libharfbuzz-subset.so.0")
+        ffi = load_ffi(HB_CDEF, (("libharfbuzz.so.0",), ("libharfbuzz-subset.so.0",)))
         return ffi, ffi.dlopen("libharfbuzz.so.0"), ffi.dlopen("libharfbuzz-subset.so.0")
     except (ImportError, OSError, AttributeError) as exc:
         log.info("HarfBuzz subsetter unavailable (%s); using fontTools", exc)

@@ -6,7 +6,7 @@ WeasyPrint's Pango/HarfBuzz/fontconfig declarations (16 KB) take about 0.17 CPU 
 *out-of-line* ABI mode: the declarations are compiled once into a small Python module that loads
 in about 3 ms (https://cffi.readthedocs.io/en/latest/overview.html#out-of-line-abi-level).
 
-``compiled_ffi(cdef)`` returns such an FFI for any declarations, compiling them into the user's
+``compiled_ffi(cdef, libraries)`` returns such an FFI for any declarations, compiling them into the user's
 cache folder (``$XDG_CACHE_HOME/toolkit/cffi``) the first time; the module is named by a hash of
 the declarations and the cffi version, so a changed declaration is a new module.
 ``install()`` puts a finder on ``sys.meta_path`` that loads ``weasyprint.text.ffi`` from its own
@@ -63,8 +63,25 @@ def pin(*names: str) -> bool:
     return False
 
 
-def compiled_ffi(cdef: str):
-    """An out-of-line cffi FFI for these declarations (compiled on first use); None if that fails."""
+def load_ffi(cdef: str, libraries: tuple[tuple[str, ...], ...] = ()):
+    """An FFI for these declarations: compiled where possible (see ``compiled_ffi``), else cffi's usual one."""
+    ffi = compiled_ffi(cdef, libraries)
+    if ffi is None:
+        import cffi
+
+        ffi = cffi.FFI()
+        ffi.cdef(cdef)
+    return ffi
+
+
+def compiled_ffi(cdef: str, libraries: tuple[tuple[str, ...], ...] = ()):
+    """An out-of-line cffi FFI for these declarations (compiled on first use); None if off or failing.
+
+    ``libraries``: the libraries it will open, each as the names to try in turn; they are pinned
+    (``pin``) before the FFI is returned.
+    """
+    if not enabled():
+        return None
     import cffi
 
     digest = hashlib.sha256(f"{cffi.__version__}\0{sys.version_info[:2]}\0{cdef}".encode()).hexdigest()[:20]
@@ -82,6 +99,8 @@ def compiled_ffi(cdef: str):
         log.debug("compiled cffi declarations unavailable (%s)", exc)
         return None
     sys.modules[name] = module
+    for names in libraries:
+        pin(*names)
     return module.ffi
 
 
@@ -132,8 +151,6 @@ class _Loader(importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
-        for names in _library_names(self.tree):
-            pin(*names)
         module.__dict__["ffi"] = self.ffi
         exec(compile(self.tree, self.origin, "exec"), module.__dict__)
 
@@ -161,9 +178,10 @@ class _Finder(importlib.abc.MetaPathFinder):
         if found is None:
             return None
         create, declare, cdef = found
-        if not _library_names(tree):  # nothing to pin: its libraries could unload before their objects
+        libraries = _library_names(tree)
+        if not libraries:  # nothing to pin: its libraries could unload before their objects
             return None
-        ffi = compiled_ffi(cdef)
+        ffi = compiled_ffi(cdef, tuple(libraries))
         if ffi is None:
             return None
         del tree.body[declare]
