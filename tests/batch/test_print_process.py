@@ -117,3 +117,28 @@ def _children_of(parent: int) -> set[int]:
         if fields[1] == str(parent):
             found.add(int(stat.parent.name))
     return found
+
+
+def test_a_child_gone_before_the_tree_means_the_pdf_is_built_here(tmp_path, monkeypatch):
+    import signal
+
+    from toolkit.batch import print_process
+    from toolkit.batch.article import build_article
+
+    started = []
+    real_start = print_process.PrintProcess.start
+
+    def start_then_kill(options, path):
+        printer = real_start(options, path)
+        os.kill(printer.pid, signal.SIGKILL)
+        os.waitpid(printer.pid, 0)
+        printer.pid = 0
+        started.append(printer)
+        return printer
+
+    monkeypatch.setattr(print_process.PrintProcess, "start", staticmethod(start_then_kill))
+    src = write_article(tmp_path, "d.txt", "A child that never answers")
+    result = build_article(ArticleJob(input=str(src), key="d"), Options(), ALL, parallel_pdf=True)
+    assert started
+    assert result.error is None
+    assert result.outputs["pdf"].startswith(b"%PDF")

@@ -100,8 +100,8 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
             doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
             result.title = doc.meta.title or ""
             result.stem = _stem(job, doc)
-            if printer is not None:
-                printer.send(doc)
+            if printer is not None and not printer.send(doc):
+                printer = None  # the child is gone: the PDF is built here like the others
             outputs = {fmt: render(doc, fmt, options, ctx) for fmt in formats
                        if printer is None or fmt != "pdf"}
             if printer is not None:

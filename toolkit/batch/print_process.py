@@ -143,10 +143,17 @@ class PrintProcess:
         os.close(result_w)
         return cls(pid, tree_w, result_r)
 
-    def send(self, doc: Document) -> None:
-        _send(self.tree_fd, doc)
+    def send(self, doc: Document) -> bool:
+        """Hand the child the tree; False (and the child stopped) if it is no longer there to take it."""
+        try:
+            _send(self.tree_fd, doc)
+        except OSError as exc:  # it died starting (its WeasyPrint import failed, say)
+            log.debug("print process gone (%s); the PDF is built here", exc)
+            self.close()
+            return False
         os.close(self.tree_fd)
         self.tree_fd = -1
+        return True
 
     def result(self, ctx: Context) -> bytes:
         """The PDF bytes; the child's warnings are added to ``ctx``; its errors raised here."""
