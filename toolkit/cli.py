@@ -197,10 +197,13 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
               help="Give up on an article after this many seconds (0: no limit; local executor).")
 @click.option("--annotations", "annotations_file", type=click.Path(dir_okay=False), default=None,
               help="Also write the HTML edition's annotations to FILE.jsonld as W3C Web Annotations (one input).")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Skip files and folders matching GLOB in folder builds (.gitignore syntax; repeatable; "
+                   "a .toolkitignore file in a folder adds its own).")
 @edition_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          timeout=900, annotations_file=None, **kw) -> None:
+          timeout=900, annotations_file=None, exclude=(), **kw) -> None:
     """Build editions of INPUTS (files, folders, globs) into the output folder.
 
     Unchanged articles are skipped (state in OUTPUT/.toolkit-state.sqlite); a killed run continues
@@ -216,7 +219,7 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     if scheduler and executor != "dask":
         executor = "dask"
     single = is_single_file(list(inputs), manifest) and executor == "local"
-    articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir)
+    articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude)
     progress = Progress() if single and not json_log else choose_progress(json_log, quiet)
     report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
                        force=force, progress=progress, timeout=timeout or None)
@@ -327,7 +330,7 @@ def formats() -> None:
 @main.command()
 def styles() -> None:
     """List the themes usable with --style (each: a base sheet and its print, epub and screen sheets)."""
-    from toolkit.styles import list_themes, theme_info
+    from toolkit.themes import list_themes, theme_info
 
     for name in list_themes():
         description, editions = theme_info(name)

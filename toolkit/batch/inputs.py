@@ -40,6 +40,13 @@ def known_extensions() -> set[str]:
     return {ext for spec in get_registry().readers.values() for ext in spec.extensions}
 
 
+# Files that live beside articles in a project folder and are never articles themselves.
+PROJECT_FILES = frozenset(("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "HISTORY",
+                           "CONTRIBUTING", "CODE_OF_CONDUCT", "AUTHORS", "NOTICE", "SECURITY"))
+IGNORE_FILE = ".toolkitignore"
+TREE_MARKER = b'"toolkit-tree-version"'
+
+
 def _is_article_file(path: Path, extensions: set[str]) -> bool:
     name = path.name
     if name.startswith(".") or name.endswith((".meta.yaml", ".meta.yml")):
@@ -47,33 +54,110 @@ def _is_article_file(path: Path, extensions: set[str]) -> bool:
     return path.suffix.lower().lstrip(".") in extensions
 
 
-def _walk_folder(folder: Path, extensions: set[str], skip: Path | None) -> list[Path]:
+def _is_folder_article(path: Path, extensions: set[str], outputs: set[str]) -> bool:
+    """In a folder walk: an article file that is none of a build's outputs, reports or project files."""
+    if not _is_article_file(path, extensions) or path.name in outputs:
+        return False
+    if path.stem.split(".")[0].upper() in PROJECT_FILES:
+        return False
+    if path.suffix.lower() == ".json":  # a report, a config, a summary: only toolkit trees are articles
+        try:
+            with path.open("rb") as fh:
+                return TREE_MARKER in fh.read(4096)
+        except OSError:
+            return True  # unreadable: the article's own build says why
+    return True
+
+
+def _recorded_outputs(folder: Path) -> set[str]:
+    """Names of the files an earlier build wrote into ``folder`` (from its state file), if any."""
+    from toolkit.batch.state import STATE_NAME, read_state
+
+    if not (folder / STATE_NAME).is_file():
+        return set()
+    try:
+        return {name for rec in read_state(folder).values() for name in rec.outputs}
+    except Exception:  # a damaged or locked state file: the walk goes on without it
+        return set()
+
+
+class IgnoreRules:
+    """``--exclude`` patterns and ``.toolkitignore`` files, with .gitignore's syntax (pathspec)."""
+
+    def __init__(self, patterns: Iterable[str] = (), root: Path | None = None):
+        self.rules: list[tuple[Path, object]] = []
+        patterns = [p for p in patterns if p.strip()]
+        if patterns and root is not None:
+            self.add(root, patterns)
+
+    def add(self, base: Path, lines: Iterable[str]) -> None:
+        import pathspec
+
+        self.rules.append((base, pathspec.GitIgnoreSpec.from_lines(list(lines))))
+
+    def add_file(self, folder: Path) -> None:
+        path = folder / IGNORE_FILE
+        if path.is_file():
+            try:
+                self.add(folder, path.read_text(encoding="utf-8", errors="replace").splitlines())
+            except OSError:
+                pass
+
+    def ignored(self, path: Path, is_dir: bool = False) -> bool:
+        for base, spec in self.rules:
+            try:
+                rel = path.relative_to(base).as_posix()
+            except ValueError:
+                continue
+            if spec.match_file(rel + "/" if is_dir else rel):
+                return True
+        return False
+
+
+def _walk_folder(folder: Path, extensions: set[str], skip: set[Path], exclude: Iterable[str] = ()) -> list[Path]:
     found = []
+    rules = IgnoreRules(exclude, folder)
     for root, dirs, files in os.walk(folder):
         root_path = Path(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and (skip is None or (root_path / d).resolve() != skip))
-        found += [root_path / f for f in sorted(files) if _is_article_file(root_path / f, extensions)]
+        rules.add_file(root_path)
+        outputs = _recorded_outputs(root_path)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (root_path / d).resolve() not in skip
+                         and not rules.ignored(root_path / d, is_dir=True))
+        found += [root_path / f for f in sorted(files)
+                  if _is_folder_article(root_path / f, extensions, outputs) and not rules.ignored(root_path / f)]
     return found
 
 
-def expand_paths(args: Iterable[str], skip: Path | None = None) -> list[Path]:
-    """Files as given, folders searched recursively by known reader extensions, globs expanded."""
+def expand_paths(args: Iterable[str], skip: Iterable[Path] | Path | None = None,
+                 exclude: Iterable[str] = ()) -> list[Path]:
+    """Files as given, folders searched recursively by known reader extensions, globs expanded.
+
+    A folder walk skips the ``skip`` folders (the output folder), hidden files and folders, files
+    an earlier build recorded as its outputs, sidecars, reports and project files (README, LICENSE,
+    ...), JSON that is not a toolkit tree, and what ``exclude`` or a ``.toolkitignore`` names.
+    """
     extensions = known_extensions()
+    skip = {Path(skip).resolve()} if isinstance(skip, (str, Path)) else {Path(s).resolve() for s in skip or ()}
+    exclude = tuple(exclude)
     paths: list[Path] = []
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            paths += _walk_folder(path, extensions, skip)
+            paths += _walk_folder(path, extensions, skip, exclude)
         elif not path.exists() and GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 raise InputError("no file matches this pattern", arg)
+            rules = IgnoreRules(exclude, Path.cwd())
+            outputs_by_dir: dict[Path, set[str]] = {}
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
-                    paths += _walk_folder(mp, extensions, skip)
-                elif mp.is_file() and _is_article_file(mp, extensions):
+                    paths += _walk_folder(mp, extensions, skip, exclude)
+                    continue
+                outputs = outputs_by_dir.setdefault(mp.parent, _recorded_outputs(mp.parent))
+                if (mp.is_file() and not rules.ignored(mp.absolute())
+                        and _is_folder_article(mp, extensions, outputs)):
                     paths.append(mp)
         else:
             paths.append(path)  # a missing file fails as that article's error, naming it
@@ -139,8 +223,13 @@ def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
 
 
 def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
-                 fmt: str | None = None, out_dir: str | os.PathLike | None = None) -> list[ArticleJob]:
-    """All articles of one build, in a stable order, each input once (the manifest's entry wins)."""
+                 fmt: str | None = None, out_dir: str | os.PathLike | None = None,
+                 exclude: Iterable[str] = ()) -> list[ArticleJob]:
+    """All articles of one build, in a stable order, each input once (the manifest's entry wins).
+
+    Folders and globs never yield the output folder's contents or earlier outputs (see ``expand_paths``);
+    ``exclude`` takes .gitignore-style patterns, relative to each folder given.
+    """
     args = list(args)
     if not args and manifest is None:
         raise UsageError("give at least one input file, folder or glob, or --manifest FILE")
@@ -149,7 +238,7 @@ def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
     if manifest is not None:
         for job in read_manifest(manifest):
             jobs.setdefault(job.key, ArticleJob(job.input, job.name, job.metadata, job.fmt or fmt))
-    for path in expand_paths(args, skip):
+    for path in expand_paths(args, skip, exclude):
         job = ArticleJob(str(path), None, {}, fmt)
         jobs.setdefault(job.key, job)
     return list(jobs.values())

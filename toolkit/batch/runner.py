@@ -16,7 +16,7 @@ from toolkit.batch.inputs import ArticleJob
 from toolkit.batch.progress import Progress
 from toolkit.batch.report import ArticleEntry, BatchReport
 from toolkit.batch.state import BatchState
-from toolkit.errors import OutputError
+from toolkit.errors import OutputError, UsageError
 from toolkit.options import Options
 from toolkit.registry import get_registry
 
@@ -47,13 +47,16 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_outputs(result: ArticleResult, state: BatchState, digest: str, formats: tuple[str, ...]) -> ArticleEntry:
-    """Every output renamed into place first; only then is the article recorded as done."""
+def _write_outputs(result: ArticleResult, state: BatchState, digest: str, formats: tuple[str, ...],
+                   protected: frozenset[str] = frozenset()) -> ArticleEntry:
+    """Every output renamed into place first; only then is the article recorded as done.
+
+    An output never takes the name of a ``protected`` file (the batch's inputs and their sidecars)."""
     from toolkit.pipeline import write_atomic
 
     reg = get_registry()
-    old = state.get(result.key)
-    stem = state.claim_stem(result.key, result.stem or "article")
+    extensions = tuple(reg.writer(f).extension for f in formats)
+    stem = state.claim_stem(result.key, result.stem or "article", extensions, protected)
     names = []
     try:
         for fmt in formats:
@@ -64,15 +67,15 @@ def _write_outputs(result: ArticleResult, state: BatchState, digest: str, format
         state.release_stem(result.key, stem)
         return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
                             exc.exit_code, result.title, result.cpu)
+    replaced, kept = state.superseded(result.key, names, {reg.writer(f).extension for f in formats})
     try:
-        state.record_done(result.key, digest, stem, names, result.duration)
+        state.record_done(result.key, digest, stem, names + kept, result.duration)
     except OutputError as exc:  # the editions are in place, but the next run will build them again
         return ArticleEntry(result.input, "failed", names, result.duration, result.warnings, str(exc),
                             exc.exit_code, result.title, result.cpu)
-    if old is not None:  # a renamed article: remove the files its previous build wrote
-        for stale in set(old.outputs) - set(names):
-            with contextlib.suppress(OSError):
-                (state.out_dir / stale).unlink()
+    for stale in replaced:  # a renamed article: its editions of these formats under the old name
+        with contextlib.suppress(OSError):
+            (state.out_dir / stale).unlink()
     return ArticleEntry(result.input, "built", names, result.duration, result.warnings, None, 0, result.title,
                         result.cpu)
 
@@ -100,12 +103,13 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
     """
     jobs = list(jobs)
     options = options or Options()
-    formats = tuple(formats)
+    formats = tuple(dict.fromkeys(formats))
+    if not formats:
+        raise UsageError("no output format given; name one or more, e.g. --to pdf,epub,html "
+                         f"(known: {', '.join(get_registry().writers)})")
     for fmt in formats:
         get_registry().writer(fmt)  # an unknown format is a usage error before anything starts
     if executor not in EXECUTORS:
-        from toolkit.errors import UsageError
-
         raise UsageError(f"unknown executor {executor!r} (known: {', '.join(EXECUTORS)})")
     workers = workers or default_jobs()
     progress = progress or Progress()
@@ -124,6 +128,8 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                     report.articles.append(ArticleEntry(job.input, "unchanged", list(rec.outputs)))
                 else:
                     todo.append(job)
+            protected = frozenset(str(p.resolve()) for job in jobs
+                                  for p in (Path(job.input), *sidecar_paths(Path(job.input))))
             if inline is None:
                 inline = executor == "local" and len(todo) == 1
             if todo and not inline:  # before any progress output: a scheduler that cannot be reached
@@ -141,7 +147,7 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                         entry = ArticleEntry(result.input, "failed", [], result.duration, result.warnings,
                                              result.error, result.exit_code or 1, result.title, result.cpu)
                     else:
-                        entry = _write_outputs(result, state, digests.get(result.key) or "", formats)
+                        entry = _write_outputs(result, state, digests.get(result.key) or "", formats, protected)
                     report.articles.append(entry)
                     progress.article(entry)
             if pool is not None:

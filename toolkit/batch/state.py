@@ -81,8 +81,15 @@ class BatchState:
                               str(self.out_dir)) from None
         self._records = {row[0]: Record(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5])
                          for row in self.db.execute("SELECT key, hash, stem, outputs, builds, run_id FROM articles")}
-        self._stems = {r.stem: r.key for r in self._records.values()}
+        self._stems: dict[str, str] = {}
+        for rec in self._records.values():
+            self._own_stems(rec)
         self.remove_leftovers()
+
+    def _own_stems(self, rec: Record) -> None:
+        """Every name stem an article's recorded files use is that article's: no other build takes it."""
+        for stem in {rec.stem, *(name.split(".", 1)[0] for name in rec.outputs)}:
+            self._stems.setdefault(stem, rec.key)
 
     def remove_leftovers(self) -> list[Path]:
         """Temporary ``.NAME.*.part`` files of a killed run; safe to delete while we hold the lock."""
@@ -107,22 +114,48 @@ class BatchState:
         return (digest is not None and rec is not None and rec.hash == digest
                 and all((self.out_dir / name).is_file() for name in rec.outputs))
 
-    def claim_stem(self, key: str, wanted: str) -> str:
-        """``wanted``, or ``wanted-2``, ``-3`` ... when another article already owns that name."""
+    def claim_stem(self, key: str, wanted: str, extensions: tuple[str, ...] = (),
+                   protected: frozenset[str] = frozenset()) -> str:
+        """``wanted``, or ``wanted-2``, ``-3`` ... when another article already owns that name, or when
+        ``STEM.EXT`` (for one of ``extensions``) would overwrite a ``protected`` file (a resolved path:
+        the batch's inputs and sidecars; an output folder may be the input folder)."""
         stem, n = wanted, 1
-        while self._stems.get(stem, key) != key:
+        while self._stems.get(stem, key) != key or any(
+                str((self.out_dir / f"{stem}.{ext}").resolve()) in protected for ext in extensions):
             n += 1
             stem = f"{wanted}-{n}"
-        old = self._records.get(key)
-        if old is not None and old.stem != stem and self._stems.get(old.stem) == key:
-            del self._stems[old.stem]
         self._stems[stem] = key
         return stem
 
     def release_stem(self, key: str, stem: str) -> None:
         rec = self._records.get(key)
-        if self._stems.get(stem) == key and (rec is None or rec.stem != stem):
+        owned = set() if rec is None else {rec.stem, *(n.split(".", 1)[0] for n in rec.outputs)}
+        if self._stems.get(stem) == key and stem not in owned:
             del self._stems[stem]
+
+    def superseded(self, key: str, names: list[str], extensions: set[str]) -> tuple[list[str], list[str]]:
+        """Of the files recorded for ``key``: (those a build writing ``names`` replaces, those it keeps).
+
+        Replaced: an edition of a format being written now (its extension in ``extensions``) under an
+        older name of this same article, that no other article's record names. Kept: editions of other
+        formats that are still there; they stay recorded as this article's. Nothing else is touched:
+        a file the state does not record was not written by a build and is never removed.
+        """
+        old = self._records.get(key)
+        if old is None:
+            return [], []
+        others = {n for k, r in self._records.items() if k != key for n in r.outputs}
+        replaced, kept = [], []
+        for name in old.outputs:
+            if name in names:
+                continue
+            ext = name.split(".", 1)[1] if "." in name else ""
+            if ext in extensions:
+                if name not in others:
+                    replaced.append(name)
+            elif (self.out_dir / name).is_file():
+                kept.append(name)
+        return replaced, kept
 
     def record_done(self, key: str, digest: str, stem: str, outputs: list[str], duration: float) -> Record:
         """Called only after every output is renamed into place."""
@@ -134,6 +167,10 @@ class BatchState:
             raise OutputError(f"cannot record the build state in {STATE_NAME}: {exc}", str(self.out_dir)) from None
         rec = Record(key, digest, stem, tuple(outputs), builds, self.run_id)
         self._records[key] = rec
+        for old_stem in [s for s, k in self._stems.items() if k == key]:
+            del self._stems[old_stem]
+        self._own_stems(rec)
+        self._stems[stem] = key
         return rec
 
     def _upsert(self, key: str, digest: str, stem: str, outputs: list[str], duration: float, builds: int) -> None:
