@@ -61,7 +61,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
         level = logging.INFO
     elif verbose >= 2:
         level = logging.DEBUG
-    logging.basicConfig(level=level, format="toolkit: %(levelname)s: %(message)s")
+    logging.basicConfig(level=level, format="toolkit: %(levelname)s: %(message)s", force=True)
     # WeasyPrint and fontTools are chatty; their warnings are ours to report
     for name in ("weasyprint", "fontTools", "ebooklib"):
         logging.getLogger(name).setLevel(max(level, logging.ERROR))
@@ -72,6 +72,36 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
             handler.addFilter(lambda record: record.name.split(".")[0] not in QUIET_LIBRARIES)
 
 
+def _late_global(ctx, param, value):
+    """``-v``, ``-q`` and ``--debug`` after the subcommand mean what they mean before it."""
+    if not value:
+        return
+    obj = ctx.find_root().obj
+    if obj is None:  # a subcommand invoked on its own (tests): no group callback ran
+        obj = ctx.find_root().obj = {"debug": False, "quiet": False, "verbose": 0}
+    if param.name == "late_verbose":
+        obj["verbose"] = obj.get("verbose", 0) + value
+    elif param.name == "late_quiet":
+        obj["quiet"] = True
+    else:
+        obj["debug"] = True
+        import os
+
+        os.environ["TOOLKIT_DEBUG"] = "1"  # worker processes print the tracebacks of what they catch
+    _setup_logging(obj.get("verbose", 0), obj.get("quiet", False))
+
+
+def global_options(f):
+    for opt in (click.option("--debug", "late_debug", is_flag=True, expose_value=False, callback=_late_global,
+                             help="Show tracebacks (also before the command)."),
+                click.option("-q", "--quiet", "late_quiet", is_flag=True, expose_value=False, callback=_late_global,
+                             help="Only errors; nothing on success (also before the command)."),
+                click.option("-v", "--verbose", "late_verbose", count=True, expose_value=False,
+                             callback=_late_global, help="Say what each stage did; -vv for timings.")):
+        f = opt(f)
+    return f
+
+
 @click.group(cls=ToolkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="toolkit")
 @click.option("-v", "--verbose", count=True, help="More output (-vv for debug timings).")
@@ -80,7 +110,11 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 @click.pass_context
 def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
     """Read an article and publish it as a print PDF, an EPUB and an annotated HTML edition."""
-    ctx.obj = {"debug": debug, "quiet": quiet}
+    ctx.obj = {"debug": debug, "quiet": quiet, "verbose": verbose}
+    if debug:
+        import os
+
+        os.environ["TOOLKIT_DEBUG"] = "1"  # worker processes print the tracebacks of what they catch
     _setup_logging(verbose, quiet)
 
 
@@ -175,7 +209,8 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
         if not quiet:
             click.echo(f"toolkit: warning: {w}", err=True)
     if strict and warnings:
-        raise ToolkitError(f"{len(warnings)} warning(s) and --strict is set")
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        raise ToolkitError(f"{len(warnings)} warning(s) and --strict is set: {warnings[0]}{more}")
 
 
 @main.command()
@@ -201,35 +236,58 @@ def _report_warnings(warnings, strict: bool, quiet: bool) -> None:
               help="Skip files and folders matching GLOB in folder builds (.gitignore syntax; repeatable; "
                    "a .toolkitignore file in a folder adds its own).")
 @edition_options
+@global_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
           timeout=900, annotations_file=None, exclude=(), **kw) -> None:
-    """Build editions of INPUTS (files, folders, globs) into the output folder.
+    """Build editions of INPUTS (files, folders, globs, - for standard input, a URL) into the output folder.
 
-    Unchanged articles are skipped (state in OUTPUT/.toolkit-state.sqlite); a killed run continues
-    where it stopped when run again. Exit code 1 when any article failed.
+    With one input, -o FILE.pdf (or .epub, .html, .docx, ...) writes that file in the format its
+    extension names, and -o - writes one format to standard output. Unchanged articles are skipped
+    (state in OUTPUT/.toolkit-state.sqlite); a killed run continues where it stopped when run again.
+    Exit code 1 when any article failed.
     """
+    from click.core import ParameterSource
+
     from toolkit.batch import collect_jobs, run_batch, write_report
     from toolkit.batch.inputs import is_single_file
     from toolkit.batch.progress import Progress, choose_progress
+    from toolkit.errors import UsageError
+    from toolkit.source import is_special
+    from toolkit.targets import resolve_target
 
     options = _options(**kw)
     formats = _formats(to)
+    if not formats:
+        raise UsageError("--to names no format; give one or more, e.g. --to pdf,epub,html (see `toolkit formats`)")
     quiet = ctx.obj["quiet"]
     if scheduler and executor != "dask":
         executor = "dask"
+    special = [i for i in inputs if is_special(i)]
+    if special and (len(inputs) > 1 or manifest):
+        raise UsageError(f"{special[0]} (standard input or a URL) must be the only input")
+    one = len(inputs) == 1 and manifest is None and (bool(special) or is_single_file(list(inputs), None))
+    out_typed = ctx.get_parameter_source("out_dir") == ParameterSource.COMMANDLINE
+    target = resolve_target(out_dir, formats, ctx.get_parameter_source("to") == ParameterSource.COMMANDLINE,
+                            one) if out_typed or special else resolve_target(out_dir, formats, True, False)
+    if special or target.folder is None:
+        if annotations_file:
+            raise UsageError("--annotations FILE needs an output folder; add 'annotations' to --to instead")
+        _build_one(inputs[0], from_, options, formats, target, quiet)
+        return
     single = is_single_file(list(inputs), manifest) and executor == "local"
     articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude)
-    progress = Progress() if single and not json_log else choose_progress(json_log, quiet)
+    verbose = ctx.obj.get("verbose", 0) > 0
+    progress = Progress() if single and not json_log else choose_progress(json_log, quiet, verbose=verbose)
     report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
                        force=force, progress=progress, timeout=timeout or None)
     if report_path:
         write_report(report, report_path)
     if single and not json_log:
         for entry in report.articles:
-            for name in entry.outputs:
-                click.echo(str(Path(out_dir) / name))
             if not quiet:
+                for name in entry.outputs:
+                    click.echo(str(Path(out_dir) / name))
                 for w in entry.warnings:
                     click.echo(f"toolkit: warning: {w}", err=True)
             if entry.status == "failed":
@@ -237,8 +295,44 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     if report.interrupted:
         click.echo("toolkit: interrupted; run the same command again to continue", err=True)
     if annotations_file and report.exit_code() == 0:
-        click.echo(str(_write_web_annotations(report, from_, options, out_dir, Path(annotations_file))))
+        path = _write_web_annotations(report, from_, options, out_dir, Path(annotations_file))
+        if not quiet:
+            click.echo(str(path))
     sys.exit(report.exit_code())
+
+
+def _build_one(arg: str, from_, options: Options, formats: list[str], target, quiet: bool,
+               echo_paths: bool = True) -> None:
+    """One input to a named file, to standard output, or from standard input or a URL: no batch state."""
+    import tempfile
+
+    from toolkit.options import Context
+    from toolkit.pipeline import output_name, read, render, write
+    from toolkit.source import open_source, relabel
+    from toolkit.targets import write_stdout
+
+    with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
+        source = open_source(arg, from_, options.allow_network, Path(tmp))
+        rctx = Context(input_path=source.path, options=options)
+        try:
+            doc = read(source.path, fmt=source.fmt, options=options, ctx=rctx, data=source.data)
+            if target.stdout:
+                write_stdout(render(doc, target.fmt, options, rctx), target.fmt)
+                written = []
+            elif target.file is not None:
+                written = [write(doc, target.fmt, target.file, options, rctx)]
+            else:
+                written = [write(doc, f, target.folder / output_name(doc, source.path, f), options, rctx)
+                           for f in formats]
+        except ToolkitError as exc:
+            if source.is_file:
+                raise
+            raise type(exc)(relabel(str(exc), source)) from exc
+        warnings = [relabel(w, source) for w in dict.fromkeys(rctx.warnings)]
+    if echo_paths and not quiet:
+        for path in written:
+            click.echo(str(path))
+    _report_warnings(warnings, options.strict, quiet)
 
 
 def _write_web_annotations(report, from_, options: Options, out_dir: str, target: Path) -> Path:
@@ -263,22 +357,28 @@ def _write_web_annotations(report, from_, options: Options, out_dir: str, target
 
 @main.command()
 @click.argument("input_path", type=click.Path())
-@click.option("--to", "to", default="json", show_default=True)
+@click.option("--to", "to", default="json", show_default=True,
+              help="Output format (default: from the -o file's extension, else json).")
 @click.option("-o", "--output", default="-", help="Output file, or - for standard output.")
 @edition_options
-def convert(input_path, to, output, from_, **kw) -> None:
-    """Convert one INPUT to one format (default: the JSON tree on standard output)."""
-    from toolkit.options import Context
-    from toolkit.pipeline import read, render, write
+@global_options
+@click.pass_context
+def convert(ctx, input_path, to, output, from_, **kw) -> None:
+    """Convert one INPUT (a file, - for standard input, or a URL) to one format (default: the JSON tree
+    on standard output; with -o FILE and no --to, the format the file's extension names)."""
+    from click.core import ParameterSource
+
+    from toolkit.targets import Target, format_for_name
 
     options = _options(**kw)
-    rctx = Context(input_path=Path(input_path), options=options)
-    doc = read(input_path, fmt=from_, options=options, ctx=rctx)
     if output == "-":
-        sys.stdout.buffer.write(render(doc, to, options, rctx))
+        target = Target(fmt=to, stdout=True)
     else:
-        write(doc, to, output, options, rctx)
-    _report_warnings(list(dict.fromkeys(rctx.warnings)), options.strict, False)
+        typed = ctx.get_parameter_source("to") == ParameterSource.COMMANDLINE
+        fmt = to if typed else (format_for_name(Path(output).name) or to)
+        target = Target(file=Path(output), fmt=fmt)
+    _build_one(input_path, from_, options, [target.fmt], target, ctx.obj["quiet"] if ctx.obj else False,
+               echo_paths=False)
 
 
 @main.command()
@@ -286,15 +386,22 @@ def convert(input_path, to, output, from_, **kw) -> None:
 @click.option("--json", "as_json", is_flag=True, help="The summary JSON (toolkit-summary/1).")
 @click.option("--explain", is_flag=True, help="Each input line's label and why.")
 @click.option("--from", "from_", default=None)
-def inspect(input_path, as_json, explain, from_) -> None:
-    """Show what the toolkit recovered from INPUT."""
+@click.option("--allow-network", is_flag=True, help="Allow fetching INPUT when it is a URL.")
+@global_options
+def inspect(input_path, as_json, explain, from_, allow_network) -> None:
+    """Show what the toolkit recovered from INPUT (a file, - for standard input, or a URL)."""
+    import tempfile
+
     from toolkit.inspect_view import show_explain, show_outline
     from toolkit.options import Context
     from toolkit.pipeline import read
+    from toolkit.source import open_source
     from toolkit.summary import summarize
 
-    rctx = Context(input_path=Path(input_path))
-    doc = read(input_path, fmt=from_, ctx=rctx)
+    with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
+        source = open_source(input_path, from_, allow_network, Path(tmp))
+        rctx = Context(input_path=source.path, options=Options(allow_network=allow_network))
+        doc = read(source.path, fmt=source.fmt, ctx=rctx, data=source.data)
     if as_json:
         click.echo(json.dumps(summarize(doc, input_path, rctx.format), ensure_ascii=False, indent=1))
     elif explain:
@@ -304,6 +411,7 @@ def inspect(input_path, as_json, explain, from_) -> None:
 
 
 @main.command()
+@global_options
 def formats() -> None:
     """List readers, writers and passes (built-in and plugins)."""
     from toolkit.registry import get_registry
@@ -328,6 +436,7 @@ def formats() -> None:
 
 
 @main.command()
+@global_options
 def styles() -> None:
     """List the themes usable with --style (each: a base sheet and its print, epub and screen sheets)."""
     from toolkit.themes import list_themes, theme_info
@@ -338,6 +447,35 @@ def styles() -> None:
 
 
 @main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace an existing toolkit.toml.")
+@global_options
+@click.pass_context
+def init(ctx, folder, force) -> None:
+    """Write a commented toolkit.toml (every key with its default) into FOLDER."""
+    from toolkit.init_project import write_project_file
+
+    path = write_project_file(folder, force)
+    if not ctx.obj.get("quiet"):
+        click.echo(str(path))
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+@main.command()
+@click.argument("shell", type=click.Choice(SHELLS))
+@global_options
+def completion(shell) -> None:
+    """Print the shell completion script, e.g. `eval "$(toolkit completion bash)"` in ~/.bashrc."""
+    from click.shell_completion import get_completion_class
+
+    cls = get_completion_class(shell)
+    click.echo(cls(main, {}, "toolkit", "_TOOLKIT_COMPLETE").source())
+
+
+@main.command()
+@global_options
 def doctor() -> None:
     """Check what the toolkit needs and say how to fix what is missing."""
     from toolkit.doctor import run_checks

@@ -68,6 +68,14 @@ class Registry:
     writers: dict[str, WriterSpec] = field(default_factory=dict)
     passes: dict[str, PassSpec] = field(default_factory=dict)
     plugin_warnings: list[str] = field(default_factory=list)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> plugin distribution
+
+    def describe(self, kind: str, name: str) -> str:
+        """``the pass 'x'``, ``the pdf writer``, with the plugin it comes from: for error messages."""
+        noun = {"readers": "reader", "writers": "writer", "passes": "pass"}[kind]
+        what = f"the {noun} {name!r}" if kind == "passes" else f"the {name} {noun}"
+        origin = self.origins.get((kind, name))
+        return f"{what} (from the plugin {origin})" if origin else what
 
     def add(self, spec: Any) -> None:
         table = {ReaderSpec: self.readers, WriterSpec: self.writers, PassSpec: self.passes}[type(spec)]
@@ -106,6 +114,8 @@ class Registry:
                     if not isinstance(spec, expected):
                         raise TypeError(f"entry point gave {type(spec).__name__}, not {expected.__name__}")
                     self.add(spec)
+                    dist = getattr(ep, "dist", None)
+                    self.origins[(kind, spec.name)] = getattr(dist, "name", None) or ep.value.split(":")[0]
                 except Exception as exc:  # a broken plugin must not break the others
                     msg = f"plugin {ep.name!r} ({group}) could not be loaded: {exc.__class__.__name__}: {exc}"
                     self.plugin_warnings.append(msg)

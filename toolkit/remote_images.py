@@ -66,15 +66,15 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _download(url: str, limit: int) -> tuple[bytes, str]:
+def _download(url: str, limit: int, accept: str = "image/*") -> tuple[bytes, str]:
     check_url(url)
     opener = urllib.request.build_opener(_CheckedRedirects())
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": accept})
     try:
         with opener.open(request, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
-                raise FetchRefusedError(f"image too large ({int(length)} bytes)")
+                raise FetchRefusedError(f"too large ({int(length)} bytes)")
             data = response.read(limit + 1)
             kind = (response.headers.get_content_type() or "").lower()
     except urllib.error.HTTPError as exc:
@@ -83,7 +83,7 @@ def _download(url: str, limit: int) -> tuple[bytes, str]:
         reason = getattr(exc, "reason", exc)
         raise FetchRefusedError(f"cannot fetch: {reason}") from None
     if len(data) > limit:
-        raise FetchRefusedError(f"image too large (over {limit} bytes)")
+        raise FetchRefusedError(f"too large (over {limit} bytes)")
     return data, kind
 
 
@@ -112,3 +112,10 @@ def _remember(url: str, result: tuple[bytes, str] | None) -> None:
     _cache[url] = result
     while sum(len(v[0]) for v in _cache.values() if v) > CACHE_BYTES and len(_cache) > 1:
         _cache.popitem(last=False)
+
+
+def fetch_page(url: str, limit: int) -> tuple[bytes, str]:
+    """(bytes, media type) of the article page at ``url`` (``toolkit build URL --allow-network``), through
+    the same checks as an image: public addresses only, checked redirects, ``TIMEOUT``, at most ``limit``
+    bytes. Raises ``FetchRefusedError`` saying why it was not fetched."""
+    return _download(url, limit, accept="text/html, application/xhtml+xml, text/markdown, text/plain;q=0.8")

@@ -77,6 +77,16 @@ def _stem(job: ArticleJob, doc) -> str:
     return output_name(doc, Path(job.input), "json").rsplit(".", 1)[0]
 
 
+def _debug_traceback() -> None:
+    """``--debug`` (``TOOLKIT_DEBUG=1``, inherited by worker processes): the caught error's traceback on stderr."""
+    import os
+    import sys
+    import traceback
+
+    if os.environ.get("TOOLKIT_DEBUG") == "1":
+        traceback.print_exc(file=sys.stderr)
+
+
 def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
                   timeout: float | None = None, parallel_pdf: bool = False) -> ArticleResult:
     """Read, enrich and render one article; every failure becomes ``result.error`` (one line).
@@ -109,17 +119,21 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
             result.outputs = {fmt: outputs[fmt] for fmt in formats}
         result.warnings = list(dict.fromkeys(ctx.warnings))
         if options.strict and result.warnings:
-            raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set", job.input)
+            first = result.warnings[0]
+            more = f" (and {len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
+            raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set: {first}{more}")
     except ArticleTimeout:
         result.error = (f"{job.input}: gave up after {timeout:g} s; split the article, or allow more time "
                         "with --timeout")
         result.exit_code, result.outputs = 1, {}
     except ToolkitError as exc:
+        _debug_traceback()
         result.error, result.exit_code, result.outputs = str(exc), exc.exit_code, {}
     except MemoryError:
         result.error, result.exit_code, result.outputs = f"{job.input}: out of memory", 1, {}
     except Exception as exc:  # a bug on one article must not stop the others
         log.debug("internal error on %s", job.input, exc_info=True)
+        _debug_traceback()
         result.error = f"{job.input}: internal error: {exc.__class__.__name__}: {exc}"
         result.exit_code, result.outputs = 1, {}
     finally:

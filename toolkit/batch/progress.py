@@ -44,11 +44,19 @@ class QuietProgress(Progress):
             print(f"toolkit: error: {entry.error}", file=sys.stderr, flush=True)
 
 
-class PlainProgress(Progress):
-    """One line per finished article on ``stream``; the summary table on ``out`` at the end."""
+def warning_note(entry: ArticleEntry) -> str:
+    n = len(entry.warnings)
+    return f", {n} warning{'s' if n != 1 else ''}" if n else ""
 
-    def __init__(self, stream: TextIO | None = None, out: TextIO | None = None, summary: bool = True):
+
+class PlainProgress(Progress):
+    """One line per finished article on ``stream`` (with its warning count; the warnings with ``verbose``);
+    the summary table on ``out`` at the end."""
+
+    def __init__(self, stream: TextIO | None = None, out: TextIO | None = None, summary: bool = True,
+                 verbose: bool = False):
         self.stream, self.out, self.summary = stream or sys.stderr, out or sys.stdout, summary
+        self.verbose = verbose
 
     def start(self, total: int, unchanged: int, to_build: int) -> None:
         super().start(total, unchanged, to_build)
@@ -63,8 +71,11 @@ class PlainProgress(Progress):
             print(f"[{self.done}/{self.to_build}] failed {entry.error}{tail}", file=self.stream, flush=True)
         else:
             names = ", ".join(entry.outputs)
-            print(f"[{self.done}/{self.to_build}] built {names} ({entry.duration:.1f}s){tail}", file=self.stream,
-                  flush=True)
+            print(f"[{self.done}/{self.to_build}] built {names} ({entry.duration:.1f}s{warning_note(entry)}){tail}",
+                  file=self.stream, flush=True)
+        if self.verbose:
+            for w in entry.warnings:
+                print(f"toolkit: warning: {w}", file=self.stream, flush=True)
 
     def finish(self, report: BatchReport) -> None:
         if self.summary:
@@ -74,9 +85,10 @@ class PlainProgress(Progress):
 class RichProgress(Progress):
     """A live bar on stderr (done, failed, rate, ETA) and a rich summary table at the end."""
 
-    def __init__(self, summary: bool = True):
+    def __init__(self, summary: bool = True, verbose: bool = False):
         from rich.console import Console
 
+        self.verbose = verbose
         self.console = Console(stderr=True)
         self.out = Console()
         self.summary = summary
@@ -103,6 +115,14 @@ class RichProgress(Progress):
             from rich.markup import escape
 
             self.console.print(f"[red]failed[/red] {escape(entry.error or entry.input)}", highlight=False)
+        elif entry.warnings:
+            from rich.markup import escape
+
+            self.console.print(f"[yellow]{len(entry.warnings)} warning(s)[/yellow] {escape(entry.input)}"
+                               + ("" if self.verbose else " (-v shows them)"), highlight=False)
+            if self.verbose:
+                for w in entry.warnings:
+                    self.console.print(f"  {escape(w)}", highlight=False)
         if self.bar is not None:
             elapsed = time.perf_counter() - self.t0
             rate = f"{self.done / elapsed:.2f}/s" if elapsed > 0 else ""
@@ -148,12 +168,14 @@ class JsonProgress(Progress):
                   failed=[a.input for a in report.failed])
 
 
-def choose_progress(json_log: bool = False, quiet: bool = False, tty: bool | None = None) -> Progress:
-    """JSON events if asked; nothing but errors with -q; a bar on a terminal; plain lines otherwise."""
+def choose_progress(json_log: bool = False, quiet: bool = False, tty: bool | None = None,
+                    verbose: bool = False) -> Progress:
+    """JSON events if asked; nothing but errors with -q; a bar on a terminal; plain lines otherwise.
+    Each article's warnings are counted; ``verbose`` (-v) prints them."""
     if json_log:
         return JsonProgress()
     if quiet:
         return QuietProgress()
     if tty is None:
         tty = sys.stderr.isatty()
-    return RichProgress() if tty else PlainProgress()
+    return RichProgress(verbose=verbose) if tty else PlainProgress(verbose=verbose)

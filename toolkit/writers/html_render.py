@@ -231,7 +231,11 @@ class Renderer:
     def b_Figure(self, n: Figure) -> str:
         url = self.image_url(n.src) if n.src else None
         if n.src and url is None:
-            self.warn(f"image {n.src!r} not found or not allowed; the figure keeps its caption only")
+            if n.src.lower().startswith(("http://", "https://")):
+                self.warn(f"image {n.src!r} was not fetched (web images need --allow-network, and come only from "
+                          "public addresses); the figure keeps its caption only")
+            else:
+                self.warn(f"image {n.src!r} not found or not allowed; the figure keeps its caption only")
         img = ""
         if url:
             alt = esc(n.alt or plain_text(n.caption))
