@@ -50,7 +50,7 @@ def test_raw_html_through_the_writers_fetcher(tmp_path, server):
     import weasyprint
 
     from toolkit.resources import Resources
-    from toolkit.styles import styles_dir
+    from toolkit.themes import styles_dir
     from toolkit.writers.pdf import make_fetcher
 
     folder = tmp_path / "article"

@@ -11,7 +11,7 @@ import pytest
 from tests.writers.test_pdf import build, make_image, sample_doc
 from toolkit.options import Context, Options
 from toolkit.resources import Resources
-from toolkit.styles import styles_dir
+from toolkit.themes import styles_dir
 from toolkit.tree.nodes import Attr, Document, Figure, Link, Meta, Para, Text
 from toolkit.writers.pdf import make_fetcher, render_pdf
 

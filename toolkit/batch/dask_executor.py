@@ -77,7 +77,7 @@ class DaskPool:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:
-            raise UsageError("--executor dask needs Dask: pip install 'toolkit[dask]' "
+            raise UsageError("--executor dask needs Dask: pip install 'toolkit-editions[dask]' "
                              "(or pip install 'dask[distributed]')") from None
         self.options, self.formats = options, formats
         self.cluster = None

@@ -49,7 +49,7 @@ def toolkit_fingerprint() -> str:
 def settings_fingerprint(options: Options, formats: Iterable[str]) -> str:
     """Options, formats, the styles folder's contents, the contents of the files options name (CSS,
     citation style, reference document) and the toolkit itself."""
-    from toolkit.styles import styles_dir
+    from toolkit.themes import styles_dir
 
     h = hashlib.sha256()
     h.update(options.cache_key().encode() + b"\0")

@@ -13,7 +13,7 @@ from importlib import resources as pkg_resources
 
 from toolkit.options import Context, Options
 from toolkit.resources import Resources
-from toolkit.styles import edition_css
+from toolkit.themes import edition_css
 from toolkit.tree.nodes import Document
 from toolkit.tree.walk import plain_text
 from toolkit.writers.annotated_fonts import font_face_css

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 from toolkit.options import Context, Options
 from toolkit.resources import Resources
-from toolkit.styles import edition_css
+from toolkit.themes import edition_css
 from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document, Figure
 from toolkit.tree.walk import iter_nodes, plain_text

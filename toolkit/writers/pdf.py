@@ -13,7 +13,7 @@ from pathlib import Path
 from toolkit.errors import InputError, RenderError, UsageError
 from toolkit.options import Context, Options
 from toolkit.resources import IMAGE_TYPES, Resources
-from toolkit.styles import edition_css, styles_dir
+from toolkit.themes import edition_css, styles_dir
 from toolkit.tree.nodes import Document
 from toolkit.writers.html_render import byline, esc
 from toolkit.writers.pdf_page import page_css
@@ -31,7 +31,7 @@ def make_fetcher(resources: Resources):
     """A WeasyPrint ``URLFetcher`` that serves only allowed local files; everything else is refused.
 
     Images and ICC colour profiles come from the input's folder or the toolkit's styles (images
-    validated by ``Resources``); fonts and style sheets only from the toolkit's ``styles/`` folder;
+    validated by ``Resources``); fonts and style sheets only from the toolkit's ``toolkit/styles/`` folder;
     ``data:`` URLs are inline.
     Network URLs (unless ``--allow-network``: then images only, through ``remote_images``), other
     schemes and files elsewhere on disk raise ``URLFetchingError``.

@@ -1,4 +1,8 @@
-"""Finds the style sheets and themes in ``styles/`` and assembles the CSS of one edition."""
+"""Finds the style sheets and themes in ``toolkit/styles/`` and assembles the CSS of one edition.
+
+The sheets are package data (pyproject ``[tool.setuptools.package-data]``), so a wheel, ``pip install .`` and
+``pipx install`` carry them; the checkout's top-level ``styles`` is a symlink to the same folder.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,11 @@ EDITION_SHEETS = {"screen": ("base.css", "screen.css"), "print": ("base.css", "p
 
 
 def styles_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for cand in (here / "styles", here.parent / "styles"):
-        if (cand / "base.css").is_file():
-            return cand
-    raise InputError("the toolkit's styles/ folder is missing; reinstall the toolkit")
+    """The packaged styles folder (``toolkit/styles``); only that one, never a folder beside the package."""
+    folder = Path(__file__).parent / "styles"
+    if not (folder / "base.css").is_file():
+        raise InputError(f"the toolkit's style sheets are missing ({folder}); reinstall the toolkit")
+    return folder
 
 
 def list_themes() -> list[str]:
