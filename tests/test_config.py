@@ -87,7 +87,7 @@ def test_meta_option_overrides_everything(project):
 @pytest.mark.parametrize(("args", "message"), [
     (("--meta", "colour=blue"), "unknown metadata key 'colour'"),
     (("--meta", "publisher"), "--meta takes KEY=VALUE"),
-    (("--meta", "date=someday"), "cannot read the date"),
+    (("--meta", "date=someday"), "--meta date: cannot read 'someday' as a date"),
     (("--meta", "language=not a tag"), "not a language tag"),
 ])
 def test_bad_meta_option_is_a_usage_error(project, args, message):

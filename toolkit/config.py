@@ -204,17 +204,19 @@ def parse_meta(items, where: str) -> tuple[tuple[str, str], ...]:
         key = {"authors": "author", "lang": "language", "site_name": "site-name"}.get(raw_key, raw_key)
         if key not in META_KEYS:
             raise UsageError(f"{where}: unknown metadata key '{raw_key}' (known: {', '.join(META_KEYS)})")
-        values = value if isinstance(value, list) else [value]
+        values = value if isinstance(value, list) and key != "date" else [value]
         for v in values:
+            if key == "date":  # the one rule for dates (toolkit.datetext); TOML may give a date object
+                from toolkit.datetext import metadata_date_problem, parse_metadata_date
+
+                try:
+                    out.append((key, parse_metadata_date(v)))
+                except ValueError as exc:
+                    raise UsageError(f"{where} {metadata_date_problem(raw_key, v, exc)}") from None
+                continue
             if not isinstance(v, (str, int, float)) or isinstance(v, bool) or not str(v).strip():
                 raise UsageError(f"{where}: metadata {raw_key!r} must be text, not {v!r}")
             text = str(v).strip()
-            if key == "date":
-                from toolkit.datetext import parse_date
-
-                text = parse_date(text) or ""
-                if not text:
-                    raise UsageError(f"{where}: cannot read the date {v!r}; write it as YYYY-MM-DD")
             if key == "language" and not _LANGUAGE.match(text):
                 raise UsageError(f"{where}: {v!r} is not a language tag such as en or pt-BR")
             out.append((key, text))

@@ -1,9 +1,12 @@
-"""Finds and normalises dates written in English prose ("March 29, 2018", "early 2017", "2018-05-01")."""
+"""Finds and normalises dates written in English prose ("March 29, 2018", "early 2017", "2018-05-01").
+
+``parse_metadata_date`` is the stricter rule for a metadata ``date`` field: the whole value must be one day.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 MONTHS = {
     m: i + 1
@@ -96,3 +99,122 @@ def is_dateline(text: str) -> bool:
         rest = rest[:s] + rest[e:]
     leftover = re.sub(r"[\W\d_]+", " ", rest).split()
     return len(leftover) <= 6
+
+
+# --- Metadata dates: one rule for --meta, toolkit.toml [meta], sidecars, manifests and front matter ---
+
+DATE_FORMS = "write YYYY-MM-DD, 'March 29, 2018' or '29 March 2018'"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = (r"(?:(?P<wd>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|"
+            r"saturday|sat|sunday|sun)\.?,?\s+)?")
+_TIME = r"(?:[T ]\d{1,2}:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)?)?"
+_NAMED = r"(?P<m>[a-z]+)\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_SEP = r"(?:\s*,\s*|\s*[./-]\s*|\s+)"
+_META_FORMS = [  # (pattern, order): whole-value forms; the numeric day-or-month-first ones are separate
+    (re.compile(rf"{_WEEKDAY}(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_TIME}", re.I), "ymd"),
+    (re.compile(r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)"), "ymd"),
+    (re.compile(rf"{_WEEKDAY}{_NAMED}{_SEP}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?P<y>\d{{4}})", re.I), "mdy"),
+    (re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?:of\s+)?{_NAMED}{_SEP}(?P<y>\d{{4}})", re.I), "dmy"),
+]
+_NUMERIC = re.compile(rf"{_WEEKDAY}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})", re.I)
+_SHORT_YEAR = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}")
+_YEAR_ONLY = re.compile(r"\d{4}")
+_MONTH_YEAR = re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}")
+_NAMED_MONTH_YEAR = re.compile(rf"(?:{_NAMED}{_SEP}\d{{4}})|(?:\d{{4}}{_SEP}(?P<m2>[a-z]+)\.?)", re.I)
+
+
+def parse_metadata_date(value: object) -> str:
+    """A metadata date as YYYY-MM-DD; ValueError with a short reason if ``value`` is not one day.
+
+    The one rule for every place a date is given (``--meta date=``, ``toolkit.toml`` ``[meta]``, the
+    ``INPUT.meta.yaml`` sidecar, manifest rows, front matter):
+
+    * year first, always year-month-day: ``2018-03-29`` (a time after it, ``2018-03-29T10:00:00Z``,
+      is dropped; the date is kept as written, not moved to another time zone), ``2018/03/29``,
+      ``2018.03.29``, ``20180329``;
+    * a month name (English, full or abbreviated, optional full stop): ``March 29, 2018``,
+      ``Mar. 29 2018``, ``29 March 2018``, ``29 Mar 2018``, ``29th of March 2018``, ``29-Mar-2018``;
+      a weekday before it must be the right one;
+    * day and month as numbers before a four-digit year: a number over 12 is the day
+      (``29/03/2018`` and ``03/29/2018`` are both 29 March). When both could be the month, the separator
+      decides: slashes are month first, as in the US and as pandoc reads them (``03/04/2018`` is
+      4 March); dots and dashes are day first, as in Europe (``03.04.2018`` and ``03-04-2018`` are
+      3 April);
+    * a ``datetime.date`` or ``datetime.datetime`` (YAML and TOML give these) is its day.
+
+    Refused: a year or a month alone (``2018``, ``March 2018``: the editions print a day), two-digit
+    years, days that do not exist (``2018-02-30``), and anything else.
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValueError(DATE_FORMS)
+    if isinstance(value, (list, tuple, dict)):
+        raise ValueError(f"give one date, not a {'mapping' if isinstance(value, dict) else 'list'}")
+    text = " ".join(str(value).split())
+    if not text:
+        raise ValueError(f"it is empty; {DATE_FORMS}")
+    for pattern, order in _META_FORMS:
+        m = pattern.fullmatch(text)
+        if m:
+            month = _month(m.group("m")) if order != "ymd" else int(m.group("m"))
+            if month is None:
+                raise ValueError(f"{m.group('m')!r} is not a month; {DATE_FORMS}")
+            weekday = m.group("wd") if "wd" in pattern.groupindex else None
+            return _checked_day(int(m.group("y")), month, int(m.group("d")), weekday)
+    m = _NUMERIC.fullmatch(text)
+    if m:
+        a, b, sep = int(m.group("a")), int(m.group("b")), m.group("s")
+        if a > 12 and b > 12:
+            raise ValueError(f"no month is over 12; {DATE_FORMS}")
+        month_first = b > 12 or (a <= 12 and sep == "/")
+        month, day = (a, b) if month_first else (b, a)
+        return _checked_day(int(m.group("y")), month, day, m.group("wd"))
+    if _SHORT_YEAR.fullmatch(text):
+        raise ValueError("write the year with four digits, e.g. 2018-03-29")
+    if _YEAR_ONLY.fullmatch(text):
+        raise ValueError("a year alone is not a date; give the day too, e.g. 2018-03-29")
+    m = _NAMED_MONTH_YEAR.fullmatch(text)
+    if _MONTH_YEAR.fullmatch(text) or (m and _month(m.group("m") or m.group("m2")) is not None):
+        raise ValueError("a month alone is not a date; give the day too, e.g. 2018-03-29")
+    raise ValueError(DATE_FORMS)
+
+
+def _checked_day(y: int, m: int, d: int, weekday: str | None) -> str:
+    if not 1 <= m <= 12:
+        raise ValueError(f"there is no month {m}")
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        raise ValueError(f"there is no {_MONTH_NAMES[m - 1]} {d} in {y}") from None
+    if weekday:
+        real = _WEEKDAYS[day.weekday()]
+        if not real.startswith(weekday.lower()[:3]):
+            raise ValueError(f"{day.isoformat()} is a {real.capitalize()}, not a "
+                             f"{next(w for w in _WEEKDAYS if w.startswith(weekday.lower()[:3])).capitalize()}")
+    return day.isoformat()
+
+
+def metadata_date_problem(key: str, value: object, exc: ValueError) -> str:
+    """The one-line message for a bad date: ``date: cannot read 'soon' as a date (write ...)``."""
+    shown = " ".join(str(value).split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"{key}: cannot read {shown!r} as a date ({exc})"
+
+
+_YAML_DAY = re.compile(r"^[ \t]*(?:-[ \t]+)?([\w-]+)[ \t]*:[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?![\d-])", re.M)
+
+
+def yaml_date_problem(text: str) -> str | None:
+    """Which key of YAML text holds an ISO-looking day that does not exist (YAML then fails to load)."""
+    for m in _YAML_DAY.finditer(text):
+        try:
+            parse_metadata_date(m.group(2))
+        except ValueError as exc:
+            return metadata_date_problem(m.group(1), m.group(2), exc)
+    return None

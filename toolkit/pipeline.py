@@ -87,9 +87,24 @@ def load_sidecar(path: Path, ctx: Context) -> dict:
                 text = read_bytes(cand, MAX_YAML_BYTES).decode("utf-8")
             except UnicodeDecodeError:
                 raise InputError("sidecar metadata is not UTF-8; save it as UTF-8", str(cand)) from None
-            data = load_yaml(text, str(cand)) or {}
+            from toolkit.datetext import metadata_date_problem, parse_metadata_date, yaml_date_problem
+
+            try:
+                data = load_yaml(text, str(cand)) or {}
+            except ValueError:  # YAML reads 2018-02-30 as a timestamp, and fails on the missing day
+                problem = yaml_date_problem(text)
+                if problem is None:
+                    raise
+                raise InputError(problem, str(cand)) from None
             if not isinstance(data, dict):
                 raise InputError("sidecar metadata must be a mapping of fields", str(cand))
+            if isinstance(data.get("date"), str) and not data["date"].strip():
+                data["date"] = None  # "date:" and 'date: ""' both mean no date
+            if data.get("date") is not None:  # the one date rule (toolkit.datetext); errors name this file
+                try:
+                    data["date"] = parse_metadata_date(data["date"])
+                except ValueError as exc:
+                    raise InputError(metadata_date_problem("date", data["date"], exc), str(cand)) from None
             return data
     return {}
 
@@ -107,6 +122,18 @@ def apply_metadata(doc: Document, data: dict, ctx: Context) -> Document:
                 changes["extra"] = tuple(merged.items())
             else:
                 ctx.warn("metadata field 'extra' must map names to texts; ignored")
+            continue
+        if key == "date":  # the one date rule (toolkit.datetext); a sidecar's date is already checked
+            from toolkit.datetext import metadata_date_problem, parse_metadata_date
+
+            if value is None or (isinstance(value, str) and not value.strip()):
+                changes[key] = None
+                continue
+            try:
+                changes[key] = parse_metadata_date(value)
+            except ValueError as exc:  # a manifest row's date, or read(metadata=)'s
+                raise InputError(f"metadata {metadata_date_problem('date', value, exc)}",
+                                 str(ctx.input_path) if ctx.input_path else None) from None
             continue
         values = value if isinstance(value, list) and key in ("authors", "tags") else [value]
         if not all(v is None or isinstance(v, SCALARS) for v in values):

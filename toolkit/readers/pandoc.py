@@ -95,7 +95,32 @@ def _meta_list(value) -> tuple[str, ...]:
     return (str(value),)
 
 
-def document_from_pandoc(raw: bytes, ctx: Context) -> Document:
+def metadata_date(value, ctx: Context, fmt: str | None = None) -> str | None:
+    """The document's own ``date`` by the one date rule (``toolkit.datetext.parse_metadata_date``).
+
+    A date the author typed (Markdown front matter, RST, LaTeX) that is not a day is an InputError
+    naming the file and the key. DOCX, ODT and EPUB carry a date from the program that saved them,
+    in whatever form it chose: one that is not a day is dropped with a warning, not a failed build.
+    """
+    from toolkit.datetext import metadata_date_problem, parse_metadata_date
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_metadata_date(value)
+    except ValueError as exc:
+        problem = metadata_date_problem("date", value, exc)
+        fmt = fmt or ctx.format
+        if fmt in ZIP_FORMATS:
+            ctx.warn(f"the {fmt.upper()} file's {problem}; the date is left out (give it in the sidecar "
+                     "or with --meta date=YYYY-MM-DD)")
+            return None
+        where = "front matter" if fmt in (None, "markdown") else "metadata"
+        raise InputError(f"{where} {problem}", str(ctx.input_path) if ctx.input_path else None) from None
+
+
+def document_from_pandoc(raw: bytes, ctx: Context, fmt: str | None = None) -> Document:
+    """The Document from pandoc's JSON output; ``fmt`` (else ``ctx.format``) is what pandoc read."""
     meta, blocks = from_pandoc_json(raw)
     title = meta.get("title")
     if not title:
@@ -103,18 +128,14 @@ def document_from_pandoc(raw: bytes, ctx: Context) -> Document:
         if first is not None:
             title = plain_text(first.children)
             blocks = tuple(b for b in blocks if b is not first)
-    date = meta.get("date")
-    if date:
-        from toolkit.datetext import parse_date
-
-        date = parse_date(str(date)) or str(date)
+    date = metadata_date(meta.get("date"), ctx, fmt)
     m = Meta(
         title=str(title) if title else None,
         subtitle=str(meta["subtitle"]) if meta.get("subtitle") else None,
         kicker=str(meta["kicker"]) if meta.get("kicker") else None,
         tags=_meta_list(meta.get("tags") or meta.get("keywords")),
         authors=_meta_list(meta.get("author") or meta.get("authors")),
-        date=date or None,
+        date=date,
         language=str(meta.get("lang") or meta.get("language") or "") or None,
         url=str(meta["url"]) if meta.get("url") else None,
         publisher=str(meta["publisher"]) if meta.get("publisher") else None,
@@ -137,7 +158,7 @@ def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
             raise
         raise InputError(f"{msg}; check that it opens in the program that made it and save it again",
                          path) from None
-    doc = document_from_pandoc(raw, ctx)
+    doc = document_from_pandoc(raw, ctx, fmt)
     if not doc.blocks:
         raise InputError("no article text found; check that the file holds the article's paragraphs", path)
     return doc
