@@ -168,3 +168,46 @@ def test_installed_wheel_takes_a_plugin(venv, work, tmp_path):
     text = gmi.read_text(encoding="utf-8")
     assert text.startswith(TITLE + "\n")
     assert "\n## Sources\n" in text
+
+
+def readme_commands(section: str = "## Command line") -> list[str]:
+    """The shell lines of the README's section, as a user would paste them (comments stripped)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    body = text.split(section + "\n", 1)[1].split("\n## ", 1)[0]
+    lines = []
+    for block in body.split("```sh\n")[1:]:
+        for line in block.split("```", 1)[0].splitlines():
+            line = line.split("  #", 1)[0].strip()
+            if line and "toolkit" in line:
+                lines.append(line)
+    return lines
+
+
+def test_the_readme_command_line_examples_run_as_written_from_the_install(venv, work):
+    """Every example of the README's "Command line" section, in a folder holding the files it names, with
+    the installed ``toolkit`` first on PATH (``.venv/bin/toolkit`` is the install's own). Only the URL
+    example is left out: this machine's tests do not reach the web (tests/test_cli_habits.py serves a page
+    on loopback instead)."""
+    (work / "seeds").mkdir()
+    shutil.copy2(SEED, work / "seeds" / SEED.name)
+    (work / "article.md").write_text("---\ntitle: A Markdown Article\nauthor: Ann Writer\ndate: 2024-05-01\n---\n\n"
+                                     "The first paragraph, with a claim.\n\nThe second paragraph.\n", encoding="utf-8")
+    shutil.copy2(SEED, work / "page.txt")
+    commands = readme_commands()
+    assert len(commands) >= 15, commands
+    env = {**clean_env(), "PATH": f"{venv}:{os.environ.get('PATH', '')}"}
+    ran = 0
+    for line in commands:
+        if "https://" in line:
+            continue
+        shell = line.replace(".venv/bin/toolkit", str(venv / "toolkit"))
+        result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], cwd=work, env=env, capture_output=True,
+                                timeout=300, check=False)
+        assert result.returncode == 0, f"{line}\n{result.stderr.decode(errors='replace')[-2000:]}"
+        ran += 1
+    assert ran == len(commands) - 1
+    assert (work / "article.pdf").read_bytes().startswith(b"%PDF-")
+    assert (work / "page.html").read_text(encoding="utf-8").lstrip().startswith("{")
+    assert (work / "out.pdf").read_bytes().startswith(b"%PDF-")
+    assert (work / "toolkit.toml").is_file()
+    assert sorted(p.suffix for p in (work / "build").glob("[!.]*")) == [".epub", ".html", ".pdf"]

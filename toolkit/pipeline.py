@@ -19,7 +19,7 @@ from pathlib import Path
 
 from toolkit.config import apply_option_metadata
 from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, decode_text, encoding_warning
-from toolkit.errors import InputError, OutputError, RenderError, ToolkitError, UnknownFormatError
+from toolkit.errors import InputError, OutputError, PluginError, RenderError, ToolkitError, UnknownFormatError
 from toolkit.options import Context, Options
 from toolkit.registry import get_registry
 from toolkit.safe_yaml import MAX_YAML_BYTES, load_yaml
@@ -76,7 +76,7 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 
 def _size(n: int) -> str:
-    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n // 1024} KB"
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
 
 
 def load_sidecar(path: Path, ctx: Context) -> dict:
@@ -161,13 +161,30 @@ def apply_metadata(doc: Document, data: dict, ctx: Context) -> Document:
     return doc
 
 
+def failed_step(kind: str, name: str, exc: Exception, where: Path | None) -> PluginError:
+    """A reader, pass or writer that raised something other than a ToolkitError: name it (and its plugin)."""
+    detail = " ".join(str(exc).split())[:200]
+    what = get_registry().describe(kind, name)
+    return PluginError(f"{what} failed: {exc.__class__.__name__}: {detail} (run with --debug for the traceback)",
+                       str(where) if where else None)
+
+
 def apply_passes(doc: Document, ctx: Context, skip: Iterable[str] = ()) -> Document:
+    t_all = time.perf_counter()
+    ran = 0
     for spec in get_registry().ordered_passes():
         if spec.name in skip:
             continue
         t0 = time.perf_counter()
-        doc = spec.load()(doc, ctx)
+        try:
+            doc = spec.load()(doc, ctx)
+        except (ToolkitError, RecursionError, MemoryError):
+            raise
+        except Exception as exc:
+            raise failed_step("passes", spec.name, exc, ctx.input_path) from exc
+        ran += 1
         log.debug("pass %s: %.1f ms", spec.name, (time.perf_counter() - t0) * 1000)
+    log.info("%s: %d passes in %.0f ms", ctx.input_path or "article", ran, (time.perf_counter() - t_all) * 1000)
     return doc
 
 
@@ -204,25 +221,41 @@ def note_encoding(data: bytes, fmt: str, ctx: Context) -> None:
 
 
 def read(path: str | os.PathLike, fmt: str | None = None, options: Options | None = None,
-         ctx: Context | None = None, passes: bool = True, metadata: dict | None = None) -> Document:
-    """Read an input file into an enriched Document (``metadata`` overrides the sidecar's fields)."""
+         ctx: Context | None = None, passes: bool = True, metadata: dict | None = None,
+         data: bytes | None = None) -> Document:
+    """Read an input file into an enriched Document (``metadata`` overrides the sidecar's fields).
+
+    ``data`` gives the input's bytes (standard input, a fetched page); ``path`` then only names it
+    (in messages, and its folder is where images are looked for) and no sidecar is read."""
     path = Path(path)
     ctx = ctx or Context(input_path=path, options=options or Options())
     ctx.input_path = path
+    t0 = time.perf_counter()
     known = fmt or getattr(get_registry().reader_for_extension(path.suffix), "name", None)
-    data = read_bytes(path, MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))  # refuse before reading, if we can
+    given = data is not None
+    if data is None:
+        data = read_bytes(path, MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))  # refuse before reading, if we can
+    elif len(data) > MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES):
+        raise InputError(f"the input is {_size(len(data))}, over the "
+                         f"{_size(MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))} limit; split it into articles", str(path))
     if not data.strip():
         raise InputError("the file is empty; give an article", str(path))
     fmt = fmt or detect_format(path, data)
     ctx.format = fmt
     reader = get_registry().reader(fmt).load()
     check_text_size(len(data), fmt, str(path))
-    doc = guarded(reader, path, data, ctx)
+    try:
+        doc = guarded(reader, path, data, ctx)
+    except (ToolkitError, RecursionError, MemoryError):
+        raise
+    except Exception as exc:
+        raise failed_step("readers", fmt, exc, path) from exc
     check_article_size(doc, path)
+    log.info("%s: read as %s, %d blocks (%.0f ms)", path, fmt, len(doc.blocks), (time.perf_counter() - t0) * 1000)
     if not doc.blocks:
         ctx.warn("no article text found; the editions have the title only (check that the file holds an article)")
     note_encoding(data, fmt, ctx)
-    doc = apply_metadata(doc, {**load_sidecar(path, ctx), **(metadata or {})}, ctx)
+    doc = apply_metadata(doc, {**({} if given else load_sidecar(path, ctx)), **(metadata or {})}, ctx)
     doc = apply_option_metadata(doc, options or ctx.options, ctx)  # toolkit.toml [meta], then --meta
     if passes:
         doc = guarded(apply_passes, path, doc, ctx)
@@ -328,8 +361,12 @@ def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context
     ctx = ctx or Context(options=options or Options())
     options = (ctx.options if options is None else options).for_format(fmt)  # toolkit.toml [FORMAT]
     where = str(ctx.input_path) if ctx.input_path else None
+    t0 = time.perf_counter()
     try:
-        return spec.load()(doc, options, ctx)
+        out = spec.load()(doc, options, ctx)
+        log.info("%s: %s edition rendered, %s (%.0f ms)", where or "article", fmt, _size(len(out)),
+                 (time.perf_counter() - t0) * 1000)
+        return out
     except ToolkitError as exc:
         if exc.path is None and where:  # name the article the edition was made from
             try:
@@ -343,6 +380,8 @@ def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context
                           "quotes and lists", where) from None
     except MemoryError:
         raise RenderError(f"the {fmt} edition ran out of memory; split the article", where) from None
+    except Exception as exc:
+        raise failed_step("writers", fmt, exc, ctx.input_path) from exc
 
 
 def write(doc: Document, fmt: str, path: str | os.PathLike, options: Options | None = None,
@@ -365,14 +404,21 @@ def build(path: str | os.PathLike, formats: Iterable[str] = ("pdf", "epub", "htm
           fmt: str | None = None) -> list[Path]:
     """Read one input and write each format into ``out_dir``; returns the written paths."""
     options = options or Options()
-    formats = list(formats)
+    formats = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))  # "pdf" is one format
+    if not formats:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"no output format given (known: {', '.join(get_registry().writers)})")
     for f in formats:
         get_registry().writer(f)  # fail early on an unknown format
     ctx = Context(input_path=Path(path), options=options)
     doc = read(path, fmt=fmt, options=options, ctx=ctx)
     out = Path(out_dir)
     written = []
+    source = Path(path).resolve()
     for f in formats:
         target = out / output_name(doc, Path(path), f)
+        if target.resolve() == source:  # never write an edition over its own input
+            target = target.with_name(target.name.replace(".", "-2.", 1))
         written.append(write(doc, f, target, options, ctx))
     return written

@@ -113,3 +113,18 @@ def test_exclude_patterns_and_toolkitignore(tmp_path):
     assert r.exit_code == 0, r.output
     report = json.loads((tmp_path / "r.json").read_text())
     assert [a["input"].rsplit("/", 1)[-1] for a in report["articles"]] == ["keep.txt"]
+
+
+def test_the_api_build_never_writes_over_its_input_and_takes_one_format_as_a_string(tmp_path):
+    import toolkit
+
+    src = tmp_path / "notes.md"
+    src.write_text("Some text of the article.\n\nMore text of the article, long enough.\n", encoding="utf-8")
+    before = src.read_bytes()
+    (written,) = toolkit.build(src, "markdown", tmp_path)
+    assert written.name == "notes-2.md"
+    assert src.read_bytes() == before
+    import pytest
+
+    with pytest.raises(toolkit.UsageError):
+        toolkit.build(src, [], tmp_path)
