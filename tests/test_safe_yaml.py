@@ -33,3 +33,13 @@ def test_front_matter_anywhere():
         check_front_matter("Text\n\n---\n" + BOMB + "...\n")
     check_front_matter("Text *a* &amp; *b*\n\n---\n\n* item\n")  # a rule and a list, not YAML
     check_front_matter("---\ntitle: T & *co*\n---\n")
+
+
+def test_a_timestamp_that_is_no_day_is_an_input_error_naming_the_file():
+    import pytest
+
+    from toolkit.errors import InputError
+    from toolkit.safe_yaml import load_yaml
+
+    with pytest.raises(InputError, match=r"^notes\.yaml: updated: .*2018-02-30"):
+        load_yaml("title: T\nupdated: 2018-02-30\n", "notes.yaml")

@@ -87,15 +87,9 @@ def load_sidecar(path: Path, ctx: Context) -> dict:
                 text = read_bytes(cand, MAX_YAML_BYTES).decode("utf-8")
             except UnicodeDecodeError:
                 raise InputError("sidecar metadata is not UTF-8; save it as UTF-8", str(cand)) from None
-            from toolkit.datetext import metadata_date_problem, parse_metadata_date, yaml_date_problem
+            from toolkit.datetext import metadata_date_problem, parse_metadata_date
 
-            try:
-                data = load_yaml(text, str(cand)) or {}
-            except ValueError:  # YAML reads 2018-02-30 as a timestamp, and fails on the missing day
-                problem = yaml_date_problem(text)
-                if problem is None:
-                    raise
-                raise InputError(problem, str(cand)) from None
+            data = load_yaml(text, str(cand)) or {}  # 2018-02-30 unquoted: an InputError naming the key
             if not isinstance(data, dict):
                 raise InputError("sidecar metadata must be a mapping of fields", str(cand))
             if isinstance(data.get("date"), str) and not data["date"].strip():

@@ -45,6 +45,12 @@ def load_yaml(text: str, path: str | None = None) -> Any:
         raise InputError(f"metadata is not valid YAML: {first}; fix it or remove it", path) from None
     except RecursionError:
         raise InputError("YAML metadata is nested too deeply; flatten it", path) from None
+    except (ValueError, OverflowError) as exc:  # a timestamp that scans but is no day: 2018-02-30, year 0
+        from toolkit.datetext import yaml_date_problem
+
+        problem = yaml_date_problem(text)  # names the key when it can
+        raise InputError(problem or f"metadata holds a value YAML cannot read: {exc}; quote it or fix it",
+                         path) from None
 
 
 def check_front_matter(text: str, path: str | None = None) -> None:
