@@ -28,6 +28,7 @@ system-test:
 $(VENV)/.run-stamp: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip uninstall -q -y toolkit >/dev/null 2>&1 || true  # the distribution's old name (now toolkit-editions)
 	$(PY) -m pip install -q -e .
 	touch $@
 
