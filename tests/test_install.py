@@ -211,3 +211,26 @@ def test_the_readme_command_line_examples_run_as_written_from_the_install(venv, 
     assert (work / "out.pdf").read_bytes().startswith(b"%PDF-")
     assert (work / "toolkit.toml").is_file()
     assert sorted(p.suffix for p in (work / "build").glob("[!.]*")) == [".epub", ".html", ".pdf"]
+
+
+def readme_python_blocks() -> list[str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+def test_the_readme_python_examples_run_as_written_from_the_install(venv, work):
+    """The README's Python blocks (the API and the batch example), each as a script of its own."""
+    (work / "seeds").mkdir()
+    shutil.copy2(SEED, work / "seeds" / SEED.name)
+    (work / "articles").mkdir()
+    for i in range(2):
+        (work / "articles" / f"a{i}.md").write_text(f"# Article {i}\n\nA paragraph of article {i}.\n", encoding="utf-8")
+    blocks = readme_python_blocks()
+    assert len(blocks) >= 2
+    for n, code in enumerate(blocks):
+        script = work / f"example{n}.py"
+        script.write_text(code, encoding="utf-8")
+        result = run([venv / "python", script.name], cwd=work)
+        assert result.returncode == 0, f"{code}\n{output(result)}"
+    assert (work / "build" / "article.pdf").read_bytes().startswith(b"%PDF-")
+    assert len(list((work / "out").glob("*.html"))) == 2

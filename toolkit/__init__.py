@@ -28,3 +28,13 @@ __all__ = [
     "ToolkitError", "UnknownFormatError", "UsageError", "__version__", "apply_passes", "build", "read",
     "render", "write",
 ]
+
+
+def __getattr__(name: str):
+    """``toolkit.batch`` after a plain ``import toolkit`` (as the README's batch example writes it), imported
+    only when used, so ``import toolkit`` stays light."""
+    if name == "batch":
+        import importlib
+
+        return importlib.import_module("toolkit.batch")
+    raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
