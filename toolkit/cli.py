@@ -117,7 +117,7 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     from toolkit.batch.progress import Progress, choose_progress
     from toolkit.errors import UsageError
     from toolkit.source import is_special
-    from toolkit.targets import resolve_target
+    from toolkit.targets import Target, resolve_target
 
     options = make_options(**kw)
     formats = parse_formats(to)
@@ -130,9 +130,11 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     if special and (len(inputs) > 1 or manifest):
         raise UsageError(f"{special[0]} (standard input or a URL) must be the only input")
     one = len(inputs) == 1 and manifest is None and (bool(special) or is_single_file(list(inputs), None))
-    out_typed = ctx.get_parameter_source("out_dir") == ParameterSource.COMMANDLINE
-    target = resolve_target(out_dir, formats, ctx.get_parameter_source("to") == ParameterSource.COMMANDLINE,
-                            one) if out_typed or special else resolve_target(out_dir, formats, True, False)
+    typed = {name for name in ("out_dir", "to") if ctx.get_parameter_source(name) == ParameterSource.COMMANDLINE}
+    if "out_dir" in typed or special:  # -o FILE.EXT and -o - as typed; toolkit.toml's `output` is a folder
+        target = resolve_target(out_dir, formats, "to" in typed, one)
+    else:
+        target = Target(folder=Path(out_dir))
     if special or target.folder is None:
         if annotations_file:
             raise UsageError("--annotations FILE needs an output folder; add 'annotations' to --to instead")

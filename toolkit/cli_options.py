@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.errors import ToolkitError
+from toolkit.errors import strict_failure
 from toolkit.options import PAPERS, Options
 
 QUIET_LIBRARIES = frozenset(("trafilatura", "htmldate", "justext", "courlan"))
@@ -154,5 +154,4 @@ def report_warnings(warnings, strict: bool, quiet: bool) -> None:
         if not quiet:
             click.echo(f"toolkit: warning: {w}", err=True)
     if strict and warnings:
-        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-        raise ToolkitError(f"{len(warnings)} warning(s) and --strict is set: {warnings[0]}{more}")
+        raise strict_failure(list(warnings))

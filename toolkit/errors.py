@@ -39,3 +39,9 @@ class RenderError(ToolkitError):
 
 class PluginError(ToolkitError):
     pass
+
+
+def strict_failure(warnings: list[str]) -> ToolkitError:
+    """The error ``--strict`` raises for a build that warned: the count and the first warning."""
+    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+    return ToolkitError(f"{len(warnings)} warning(s) and --strict is set: {warnings[0]}{more}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from toolkit.batch.inputs import ArticleJob
 from toolkit.batch.print_process import PrintProcess, worth_it
-from toolkit.errors import ToolkitError
+from toolkit.errors import ToolkitError, strict_failure
 from toolkit.options import Context, Options
 
 log = logging.getLogger("toolkit")
@@ -66,13 +66,13 @@ def _stem(job: ArticleJob, doc) -> str:
     from toolkit.pipeline import output_name, slugify
 
     if job.name:
-        name = Path(job.name).name
         from toolkit.registry import get_registry
+        from toolkit.targets import format_for_name
 
-        for spec in get_registry().writers.values():  # "x.pdf" names the article "x"
-            if name.lower().endswith("." + spec.extension):
-                name = name[: -len(spec.extension) - 1]
-                break
+        name = Path(job.name).name
+        fmt = format_for_name(name)  # "x.pdf" (and "x.kepub.epub") names the article "x"
+        if fmt is not None:
+            name = name[: -len(get_registry().writer(fmt).extension) - 1]
         return slugify(name, fallback="article")
     return output_name(doc, Path(job.input), "json").rsplit(".", 1)[0]
 
@@ -119,9 +119,7 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
             result.outputs = {fmt: outputs[fmt] for fmt in formats}
         result.warnings = list(dict.fromkeys(ctx.warnings))
         if options.strict and result.warnings:
-            first = result.warnings[0]
-            more = f" (and {len(result.warnings) - 1} more)" if len(result.warnings) > 1 else ""
-            raise ToolkitError(f"{len(result.warnings)} warning(s) and --strict is set: {first}{more}")
+            raise strict_failure(result.warnings)
     except ArticleTimeout:
         result.error = (f"{job.input}: gave up after {timeout:g} s; split the article, or allow more time "
                         "with --timeout")

@@ -81,15 +81,27 @@ class BatchState:
                               str(self.out_dir)) from None
         self._records = {row[0]: Record(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5])
                          for row in self.db.execute("SELECT key, hash, stem, outputs, builds, run_id FROM articles")}
-        self._stems: dict[str, str] = {}
+        self._stems: dict[str, str] = {}  # name stem -> the article that owns it
+        self._owners: dict[str, str] = {}  # recorded output file -> its article
         for rec in self._records.values():
-            self._own_stems(rec)
+            self._own(rec)
         self.remove_leftovers()
 
-    def _own_stems(self, rec: Record) -> None:
-        """Every name stem an article's recorded files use is that article's: no other build takes it."""
+    def _own(self, rec: Record) -> None:
+        """Every file an article's record names, and every name stem those files use, is that article's:
+        no other build takes them."""
+        for name in rec.outputs:
+            self._owners.setdefault(name, rec.key)
         for stem in {rec.stem, *(name.split(".", 1)[0] for name in rec.outputs)}:
             self._stems.setdefault(stem, rec.key)
+
+    def _disown(self, rec: Record) -> None:
+        for name in rec.outputs:
+            if self._owners.get(name) == rec.key:
+                del self._owners[name]
+        for stem in {rec.stem, *(name.split(".", 1)[0] for name in rec.outputs)}:
+            if self._stems.get(stem) == rec.key:
+                del self._stems[stem]
 
     def remove_leftovers(self) -> list[Path]:
         """Temporary ``.NAME.*.part`` files of a killed run; safe to delete while we hold the lock."""
@@ -144,14 +156,13 @@ class BatchState:
         old = self._records.get(key)
         if old is None:
             return [], []
-        others = {n for k, r in self._records.items() if k != key for n in r.outputs}
         replaced, kept = [], []
         for name in old.outputs:
             if name in names:
                 continue
             ext = name.split(".", 1)[1] if "." in name else ""
             if ext in extensions:
-                if name not in others:
+                if self._owners.get(name, key) == key:
                     replaced.append(name)
             elif (self.out_dir / name).is_file():
                 kept.append(name)
@@ -166,10 +177,10 @@ class BatchState:
         except sqlite3.Error as exc:  # a full disk, a vanished folder: say so, keep the outputs
             raise OutputError(f"cannot record the build state in {STATE_NAME}: {exc}", str(self.out_dir)) from None
         rec = Record(key, digest, stem, tuple(outputs), builds, self.run_id)
+        if old is not None:
+            self._disown(old)
         self._records[key] = rec
-        for old_stem in [s for s, k in self._stems.items() if k == key]:
-            del self._stems[old_stem]
-        self._own_stems(rec)
+        self._own(rec)
         self._stems[stem] = key
         return rec
 
