@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -54,12 +55,28 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise ArticleTimeout
 
     previous = signal.signal(signal.SIGALRM, expire)
+    imported = set(sys.modules)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except ArticleTimeout:
+        forget_modules_since(imported)
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def forget_modules_since(imported: set[str]) -> None:
+    """Drop the modules first imported since ``imported`` was taken, so the next import starts afresh.
+
+    An alarm that lands inside an ``import`` leaves half-made modules behind: Python removes the one
+    it was executing but keeps its finished submodules, which still point at the half-made one
+    (WeasyPrint's layout bound to a ``weasyprint.html`` without ``handle_element``), and every later
+    PDF in this process would fail. Forgetting all of them makes the next use import them whole.
+    """
+    for name in [name for name in sys.modules if name not in imported]:
+        sys.modules.pop(name, None)
 
 
 def _stem(job: ArticleJob, doc) -> str:
@@ -80,7 +97,6 @@ def _stem(job: ArticleJob, doc) -> str:
 def _debug_traceback() -> None:
     """``--debug`` (``TOOLKIT_DEBUG=1``, inherited by worker processes): the caught error's traceback on stderr."""
     import os
-    import sys
     import traceback
 
     if os.environ.get("TOOLKIT_DEBUG") == "1":
