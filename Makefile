@@ -41,6 +41,7 @@ run: system-run $(VENV)/.run-stamp
 
 lint: $(VENV)/.test-stamp
 	$(VENV)/bin/ruff check toolkit tests
+	$(VENV)/bin/lint-imports --no-cache  # the layers in .importlinter (docs/architecture.md)
 
 test: system-test $(VENV)/.test-stamp lint
 	$(PY) -m pytest -q -p no:cacheprovider

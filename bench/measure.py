@@ -55,7 +55,7 @@ def snapshot_env() -> tuple[dict, Path]:
 
 
 def toolkit_cmd() -> list[str]:
-    return [sys.executable, "-P", "-m", "toolkit.cli"]  # -P: not the working folder's toolkit, the snapshot
+    return [sys.executable, "-P", "-m", "toolkit.cli.commands"]  # -P: not the working folder's toolkit, the snapshot
 
 
 def machine() -> dict:

@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from toolkit.cli import main
+from toolkit.cli.commands import main
 
 
 def run(*args):
@@ -96,7 +96,7 @@ def test_help_does_not_import_weasyprint():
     import subprocess
     import sys
 
-    code = "import sys; from toolkit.cli import main; import click\n" \
+    code = "import sys; from toolkit.cli.commands import main; import click\n" \
            "try:\n main(['--help'])\nexcept SystemExit: pass\n" \
            "print('weasyprint' in sys.modules, 'ebooklib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import SEED
-from toolkit.cli import main
+from toolkit.cli.commands import main
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Short Title Here\n\nBy Ann Writer\n\nA first paragraph of the article, long enough to read.\n\n" \
@@ -201,7 +201,7 @@ def test_strict_names_the_warning(tmp_path):
 
 
 def test_init_writes_a_commented_project_file_that_loads(tmp_path):
-    from toolkit.config import load_config
+    from toolkit.config.project import load_config
 
     r = run("init", str(tmp_path))
     assert r.exit_code == 0, r.output

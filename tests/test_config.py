@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.writers.pandoc_inputs import ARTICLE
-from toolkit.cli import main
-from toolkit.config import load_config
+from toolkit.cli.commands import main
+from toolkit.config.project import load_config
 from toolkit.errors import UsageError
 
 STEM = "rivers-without-borders-how-one-dam-divides-two-valleys"

@@ -1,4 +1,4 @@
-"""Encoding detection, binary detection and newline normalisation (toolkit/decode.py)."""
+"""Encoding detection, binary detection and newline normalisation (toolkit/guard/decode.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from toolkit.decode import (
+from toolkit.errors import InputError
+from toolkit.guard.decode import (
     MAX_INPUT_BYTES,
     binary_kind,
     check_text_size,
@@ -15,7 +16,6 @@ from toolkit.decode import (
     looks_binary,
     normalize_newlines,
 )
-from toolkit.errors import InputError
 
 TEXT = "Caf\u00e9 \u201cquoted\u201d na\u00efve \u2013 r\u00e9sum\u00e9"
 

@@ -7,8 +7,9 @@ import shutil
 
 from click.testing import CliRunner
 
-from toolkit import doctor, themes
-from toolkit.cli import main
+from toolkit.cli import doctor
+from toolkit.cli.commands import main
+from toolkit.writers.html import themes
 
 
 def styles_check(checks):
@@ -37,7 +38,7 @@ def test_an_empty_styles_folder_fails_the_doctor(monkeypatch, tmp_path):
 
 def test_no_packaged_folder_at_all_fails_the_doctor(monkeypatch, tmp_path):
     """styles_dir() looks only beside the module (toolkit/styles), never elsewhere: moved away, it is missing."""
-    monkeypatch.setattr(themes, "__file__", str(tmp_path / "themes.py"))
+    monkeypatch.setattr(themes, "__file__", str(tmp_path / "writers" / "html" / "themes.py"))
     ok, detail = doctor._styles()
     assert not ok
     assert "reinstall" in detail

@@ -17,11 +17,11 @@ from click.testing import CliRunner
 
 import toolkit
 from toolkit.batch.inputs import read_manifest
-from toolkit.cli import main
-from toolkit.config import parse_meta_options
-from toolkit.datetext import parse_metadata_date
+from toolkit.cli.commands import main
+from toolkit.config.project import parse_meta_options
 from toolkit.errors import InputError, UsageError
-from toolkit.pandoc_ast import pandoc_path
+from toolkit.language.dates import parse_metadata_date
+from toolkit.pandoc.run import pandoc_path
 
 TEXT = "A Title For The Test\n\nThe river rose in the night and the town woke to water in the streets.\n"
 

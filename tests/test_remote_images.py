@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from tests.hostile.payloads import Recorder
-from toolkit import remote_images
-from toolkit.remote_images import FetchRefusedError, check_url, fetch_image
+from toolkit.guard import fetch as remote_images
+from toolkit.guard.fetch import FetchRefusedError, check_url, fetch_image
 
 
 def _png() -> bytes:
@@ -70,7 +70,7 @@ def test_fetch_follow_and_refuse(server, monkeypatch):
     assert fetch_image(server.base + "/to-file") is None  # a redirect is checked like the URL
     assert fetch_image(server.base + "/page") is None  # not an image
     assert fetch_image(server.base + "/missing.png") is None  # 404
-    monkeypatch.setattr("toolkit.resources.MAX_IMAGE_BYTES", len(PNG) + 100)
+    monkeypatch.setattr("toolkit.guard.fetch.MAX_IMAGE_BYTES", len(PNG) + 100)
     assert fetch_image(server.base + "/huge.png") is None
     before = len(server.requests)
     assert fetch_image(server.base + "/pic.png") == (PNG, "image/png")  # once per process

@@ -1,10 +1,11 @@
-"""The gate for files an edition loads (toolkit/resources.py): inside the input's folder, real images only."""
+"""The gate for files an edition loads (toolkit/guard/files.py): inside the input's folder, real images only."""
 
 from __future__ import annotations
 
 from PIL import Image
 
-from toolkit.resources import Resources, image_ok, svg_ok
+from toolkit.guard.files import Resources
+from toolkit.guard.images import image_ok, svg_ok
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">{}</svg>'
 

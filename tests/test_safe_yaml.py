@@ -1,11 +1,11 @@
-"""Untrusted YAML: aliases refused, size limited, plain data otherwise (toolkit/safe_yaml.py)."""
+"""Untrusted YAML: aliases refused, size limited, plain data otherwise (toolkit/config/safe_yaml.py)."""
 
 from __future__ import annotations
 
 import pytest
 
+from toolkit.config.safe_yaml import MAX_YAML_BYTES, check_front_matter, load_yaml
 from toolkit.errors import InputError
-from toolkit.safe_yaml import MAX_YAML_BYTES, check_front_matter, load_yaml
 
 BOMB = "a: &a [x, x]\nb: &b [*a, *a]\nc: *b\n"
 
@@ -38,8 +38,8 @@ def test_front_matter_anywhere():
 def test_a_timestamp_that_is_no_day_is_an_input_error_naming_the_file():
     import pytest
 
+    from toolkit.config.safe_yaml import load_yaml
     from toolkit.errors import InputError
-    from toolkit.safe_yaml import load_yaml
 
     with pytest.raises(InputError, match=r"^notes\.yaml: updated: .*2018-02-30"):
         load_yaml("title: T\nupdated: 2018-02-30\n", "notes.yaml")

@@ -10,15 +10,15 @@ import pytest
 from click.testing import CliRunner
 
 from tests.writers.pandoc_inputs import article_copy
-from toolkit import themes
-from toolkit.cli import main
-from toolkit.themes import EDITION_SHEETS, edition_css, list_themes, styles_dir, theme_edition_css
+from toolkit.cli.commands import main
+from toolkit.writers.html import themes
+from toolkit.writers.html.themes import EDITION_SHEETS, edition_css, list_themes, styles_dir, theme_edition_css
 
 
 def test_the_sheets_are_package_data_and_the_top_level_styles_points_there():
     """styles_dir() is the folder inside the package (what a wheel ships); the checkout's styles/ is a
     relative symlink to it, so there is one copy of every sheet."""
-    assert styles_dir() == Path(themes.__file__).parent / "styles"
+    assert styles_dir() == Path(themes.__file__).resolve().parents[2] / "styles"  # toolkit/styles
     assert not (styles_dir() / "__init__.py").exists()  # a data folder, not a package
     top = Path(__file__).resolve().parents[1] / "styles"
     assert top.is_symlink()

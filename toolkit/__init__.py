@@ -8,8 +8,6 @@ Public API::
     toolkit.build("seeds/kazakhstan-xinjiang-camps.txt", ["pdf", "epub", "html"], "build")
 """
 
-__version__ = "0.1.0"
-
 from toolkit.errors import (
     InputError,
     OutputError,
@@ -22,6 +20,7 @@ from toolkit.errors import (
 from toolkit.options import Context, Options
 from toolkit.pipeline import apply_passes, build, read, render, write
 from toolkit.tree.nodes import Document
+from toolkit.version import __version__
 
 __all__ = [
     "Context", "Document", "InputError", "Options", "OutputError", "RenderError", "SchemaError",

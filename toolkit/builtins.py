@@ -1,14 +1,14 @@
 """The built-in readers, passes and writers, named lazily so that nothing heavy is imported."""
 
-from toolkit.registry import PassSpec, ReaderSpec, WriterSpec
+from toolkit.specs import PassSpec, ReaderSpec, WriterSpec
 
 # Pass order bands: 100 normalise, 200 structure, 300 enrich, 400 format-specific, 900 cleanup.
 SPECS = [
-    ReaderSpec("text", ("txt", "text"), "toolkit.readers.text:read_text",
+    ReaderSpec("text", ("txt", "text"), "toolkit.readers.text.reader:read_text",
                "scraped or plain page text"),
     ReaderSpec("markdown", ("md", "markdown"), "toolkit.readers.markdown:read_markdown",
                "Markdown with YAML front matter (through pandoc)"),
-    ReaderSpec("html", ("html", "htm", "xhtml"), "toolkit.readers.html:read_html",
+    ReaderSpec("html", ("html", "htm", "xhtml"), "toolkit.readers.html.reader:read_html",
                "a complete web page or an HTML fragment"),
     ReaderSpec("docx", ("docx",), "toolkit.readers.pandoc:read_docx", "Word document (through pandoc)"),
     ReaderSpec("odt", ("odt",), "toolkit.readers.pandoc:read_odt", "OpenDocument text (through pandoc)"),
@@ -21,9 +21,9 @@ SPECS = [
     PassSpec("sanitize", 100, "toolkit.passes.sanitize:sanitize",
              "allow-listed URLs, ids and attributes; markup stripped from metadata"),
     PassSpec("ids", 900, "toolkit.passes.ids:assign_ids", "stable paragraph anchors p1, p2, ..."),
-    PassSpec("quotes", 310, "toolkit.passes.quotes:mark_quotes",
+    PassSpec("quotes", 310, "toolkit.passes.speech.quotes:mark_quotes",
              "direct and indirect quotations, and terms in quotation marks"),
-    PassSpec("speakers", 320, "toolkit.passes.speakers:resolve_speakers",
+    PassSpec("speakers", 320, "toolkit.passes.speech.speakers:resolve_speakers",
              "each quotation's speaker resolved to a person or organisation"),
     PassSpec("abbreviations", 330, "toolkit.passes.abbreviations:mark_abbreviations",
              "abbreviations and their expansions; the first use marked"),
@@ -31,13 +31,13 @@ SPECS = [
     PassSpec("dates", 350, "toolkit.passes.dates:collect_events", "dated events on a timeline"),
     PassSpec("entities", 360, "toolkit.passes.entities:collect_entities",
              "people, organisations and places with mention counts"),
-    WriterSpec("html", "html", "toolkit.writers.annotated_html:render_annotated_html",
+    WriterSpec("html", "html", "toolkit.writers.annotated.writer:render_annotated_html",
                "annotated HTML edition, one self-contained file"),
-    WriterSpec("annotations", "annotations.jsonld", "toolkit.writers.annotated_webanno:render_web_annotations",
+    WriterSpec("annotations", "annotations.jsonld", "toolkit.writers.annotated.webanno:render_web_annotations",
                "the HTML edition's annotations as W3C Web Annotations (JSON-LD)"),
-    WriterSpec("pdf", "pdf", "toolkit.writers.pdf:render_pdf", "print PDF (WeasyPrint)"),
-    WriterSpec("epub", "epub", "toolkit.writers.epub:render_epub", "EPUB 3 e-book (ebooklib)"),
-    WriterSpec("kepub", "kepub.epub", "toolkit.writers.kepub:render_kepub",
+    WriterSpec("pdf", "pdf", "toolkit.writers.pdf.writer:render_pdf", "print PDF (WeasyPrint)"),
+    WriterSpec("epub", "epub", "toolkit.writers.epub.writer:render_epub", "EPUB 3 e-book (ebooklib)"),
+    WriterSpec("kepub", "kepub.epub", "toolkit.writers.epub.kepub:render_kepub",
                "Kobo e-book: the EPUB with Kobo's sentence spans"),
     WriterSpec("docx", "docx", "toolkit.writers.pandoc:render_docx", "Word document (through pandoc)"),
     WriterSpec("odt", "odt", "toolkit.writers.pandoc:render_odt", "OpenDocument text (through pandoc)"),

@@ -4,32 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
 import errno
 import glob
 import logging
 import os
-import re
-import stat
 import tempfile
 import time
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from toolkit.config import apply_option_metadata
-from toolkit.decode import MAX_INPUT_BYTES, MAX_TEXT_BYTES, check_text_size, decode_text, encoding_warning
+from toolkit.config.metadata import apply_metadata, apply_option_metadata, load_sidecar
 from toolkit.errors import InputError, OutputError, PluginError, RenderError, ToolkitError, UnknownFormatError
+from toolkit.guard.decode import (
+    MAX_ARTICLE_CHARS,
+    MAX_INPUT_BYTES,
+    MAX_TEXT_BYTES,
+    check_text_size,
+    decode_text,
+    encoding_warning,
+)
+from toolkit.guard.files import read_bytes, size_text
+from toolkit.naming import output_name
 from toolkit.options import Context, Options
 from toolkit.registry import get_registry
-from toolkit.safe_yaml import MAX_YAML_BYTES, load_yaml
-from toolkit.tree.nodes import Document, Figure, Meta
+from toolkit.tree.nodes import Document
 
 log = logging.getLogger("toolkit")
 
-META_FIELDS = {f.name for f in dataclasses.fields(Meta)}
-MAX_ARTICLE_CHARS = 2_000_000
-SCALARS = (str, int, float, bool, datetime.date)
 
 
 def detect_format(path: Path, data: bytes) -> str:
@@ -47,112 +48,6 @@ def detect_format(path: Path, data: bytes) -> str:
     raise UnknownFormatError(
         f"cannot tell the format from the extension {path.suffix or '(none)'!r}; give --from "
         f"({', '.join(sorted(reg.readers))})", str(path))
-
-
-def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes; refuses folders, devices, pipes and files over ``limit`` before reading."""
-    try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
-        if st.st_size > limit:
-            raise InputError(f"the file is {_size(st.st_size)}, over the {_size(limit)} limit; "
-                             "split it into articles", str(path))
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(f"the file grew over the {_size(limit)} limit while being read", str(path))
-        return data
-    except FileNotFoundError:
-        raise InputError("no such file; check the path", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file; give an article file", str(path)) from None
-    except PermissionError:
-        raise InputError("permission denied; check the file's permissions", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}; check the file and the disk", str(path)) from None
-
-
-def _size(n: int) -> str:
-    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n // 1024} KB" if n >= 1024 else f"{n} bytes"
-
-
-def load_sidecar(path: Path, ctx: Context) -> dict:
-    """``INPUT.meta.yaml`` beside the input (e.g. ``article.txt.meta.yaml`` or ``article.meta.yaml``)."""
-    for cand in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
-        if cand.is_file():
-            try:
-                text = read_bytes(cand, MAX_YAML_BYTES).decode("utf-8")
-            except UnicodeDecodeError:
-                raise InputError("sidecar metadata is not UTF-8; save it as UTF-8", str(cand)) from None
-            from toolkit.datetext import metadata_date_problem, parse_metadata_date
-
-            data = load_yaml(text, str(cand)) or {}  # 2018-02-30 unquoted: an InputError naming the key
-            if not isinstance(data, dict):
-                raise InputError("sidecar metadata must be a mapping of fields", str(cand))
-            if isinstance(data.get("date"), str) and not data["date"].strip():
-                data["date"] = None  # "date:" and 'date: ""' both mean no date
-            if data.get("date") is not None:  # the one date rule (toolkit.datetext); errors name this file
-                try:
-                    data["date"] = parse_metadata_date(data["date"])
-                except ValueError as exc:
-                    raise InputError(metadata_date_problem("date", data["date"], exc), str(cand)) from None
-            return data
-    return {}
-
-
-def apply_metadata(doc: Document, data: dict, ctx: Context) -> Document:
-    """Override or supply metadata fields (and the lead figure's image) from a mapping."""
-    if not data:
-        return doc
-    changes = {}
-    for key, value in data.items():
-        key = {"author": "authors", "lang": "language", "dek": "subtitle", "image": "figure_image"}.get(key, key)
-        if key == "extra" and isinstance(value, dict):  # free key-value metadata, merged over the reader's
-            if all(v is None or isinstance(v, SCALARS) for v in value.values()):
-                merged = dict(doc.meta.extra) | {str(k): str(v) for k, v in value.items() if v is not None}
-                changes["extra"] = tuple(merged.items())
-            else:
-                ctx.warn("metadata field 'extra' must map names to texts; ignored")
-            continue
-        if key == "date":  # the one date rule (toolkit.datetext); a sidecar's date is already checked
-            from toolkit.datetext import metadata_date_problem, parse_metadata_date
-
-            if value is None or (isinstance(value, str) and not value.strip()):
-                changes[key] = None
-                continue
-            try:
-                changes[key] = parse_metadata_date(value)
-            except ValueError as exc:  # a manifest row's date, or read(metadata=)'s
-                raise InputError(f"metadata {metadata_date_problem('date', value, exc)}",
-                                 str(ctx.input_path) if ctx.input_path else None) from None
-            continue
-        values = value if isinstance(value, list) and key in ("authors", "tags") else [value]
-        if not all(v is None or isinstance(v, SCALARS) for v in values):
-            ctx.warn(f"metadata field {key!r} must be text (or a list of texts); ignored")
-            continue
-        if key in ("authors", "tags"):
-            changes[key] = tuple(str(v) for v in values if v is not None)
-        elif key in META_FIELDS and key != "extra":
-            changes[key] = None if value is None else str(value)
-        elif key in ("figure_image", "figure_alt"):
-            continue
-        else:
-            ctx.warn(f"unknown metadata field {key!r} ignored")
-    doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, **changes))
-    image, alt = data.get("image") or data.get("figure_image"), data.get("figure_alt")
-    if image or alt:
-        blocks = list(doc.blocks)
-        idx = next((i for i, b in enumerate(blocks) if isinstance(b, Figure)), None)
-        if idx is None:
-            blocks.insert(0, Figure(str(image or ""), str(alt or "")))
-        else:
-            fig = blocks[idx]
-            blocks[idx] = dataclasses.replace(fig, src=str(image or fig.src), alt=str(alt or fig.alt))
-        doc = dataclasses.replace(doc, blocks=tuple(blocks))
-    return doc
 
 
 def failed_step(kind: str, name: str, exc: Exception, where: Path | None) -> PluginError:
@@ -230,8 +125,8 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     if data is None:
         data = read_bytes(path, MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))  # refuse before reading, if we can
     elif len(data) > MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES):
-        raise InputError(f"the input is {_size(len(data))}, over the "
-                         f"{_size(MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))} limit; split it into articles", str(path))
+        raise InputError(f"the input is {size_text(len(data))}, over the "
+                         f"{size_text(MAX_TEXT_BYTES.get(known, MAX_INPUT_BYTES))} limit; split it into articles", str(path))
     if not data.strip():
         raise InputError("the file is empty; give an article", str(path))
     fmt = fmt or detect_format(path, data)
@@ -256,16 +151,6 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     if ctx.warnings:
         doc = dataclasses.replace(doc, warnings=tuple(dict.fromkeys((*doc.warnings, *ctx.warnings))))
     return doc
-
-
-def slugify(text: str, fallback: str = "article", limit: int = 80) -> str:
-    """A file-name slug that cannot leave its folder: ASCII letters, digits and hyphens."""
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > limit:
-        cut = slug[:limit + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
-    return slug or fallback
 
 
 # What to do about the usual reasons an output cannot be written.
@@ -358,7 +243,7 @@ def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context
     t0 = time.perf_counter()
     try:
         out = spec.load()(doc, options, ctx)
-        log.info("%s: %s edition rendered, %s (%.0f ms)", where or "article", fmt, _size(len(out)),
+        log.info("%s: %s edition rendered, %s (%.0f ms)", where or "article", fmt, size_text(len(out)),
                  (time.perf_counter() - t0) * 1000)
         return out
     except ToolkitError as exc:
@@ -385,12 +270,6 @@ def write(doc: Document, fmt: str, path: str | os.PathLike, options: Options | N
     options = options or (ctx.options if ctx else Options())
     write_atomic(path, render(doc, fmt, options, ctx))
     return path
-
-
-def output_name(doc: Document, input_path: Path | None, fmt: str) -> str:
-    ext = get_registry().writer(fmt).extension
-    stem = slugify(doc.meta.title or "", fallback=slugify(input_path.stem if input_path else ""))
-    return f"{stem}.{ext}"
 
 
 def build(path: str | os.PathLike, formats: Iterable[str] = ("pdf", "epub", "html"),

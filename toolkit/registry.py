@@ -2,64 +2,18 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any
 
+from toolkit import builtins
 from toolkit.errors import UnknownFormatError
+from toolkit.specs import PassSpec, ReaderSpec, WriterSpec
 
 log = logging.getLogger("toolkit")
 
 GROUPS = {"readers": "toolkit.readers", "writers": "toolkit.writers", "passes": "toolkit.passes"}
-
-
-def _load(target: str | Callable) -> Callable:
-    if callable(target):
-        return target
-    module, _, attr = target.partition(":")
-    return getattr(importlib.import_module(module), attr)
-
-
-@dataclass(frozen=True)
-class ReaderSpec:
-    """``func(data: bytes, ctx: ReadContext) -> Document``."""
-
-    name: str
-    extensions: tuple[str, ...]
-    target: str | Callable
-    description: str = ""
-
-    def load(self) -> Callable:
-        return _load(self.target)
-
-
-@dataclass(frozen=True)
-class WriterSpec:
-    """``func(doc, options, ctx) -> bytes``; the pipeline writes the bytes atomically."""
-
-    name: str
-    extension: str
-    target: str | Callable
-    description: str = ""
-
-    def load(self) -> Callable:
-        return _load(self.target)
-
-
-@dataclass(frozen=True)
-class PassSpec:
-    """``func(doc, ctx) -> Document``; passes run by ascending ``order``."""
-
-    name: str
-    order: int
-    target: str | Callable
-    description: str = ""
-
-    def load(self) -> Callable:
-        return _load(self.target)
 
 
 @dataclass
@@ -100,6 +54,15 @@ class Registry:
                 return spec
         return None
 
+    def format_for_name(self, name: str) -> str | None:
+        """The writer whose extension ends ``name`` (the longest: ``.kepub.epub`` before ``.epub``), or None."""
+        lower = name.lower()
+        best = None
+        for spec in self.writers.values():
+            if lower.endswith("." + spec.extension.lower()) and (best is None or len(spec.extension) > len(best.extension)):
+                best = spec
+        return best.name if best else None
+
     def ordered_passes(self) -> list[PassSpec]:
         return sorted(self.passes.values(), key=lambda p: (p.order, p.name))
 
@@ -123,8 +86,6 @@ class Registry:
 
 
 def _builtins(reg: Registry) -> None:
-    from toolkit import builtins
-
     for spec in builtins.SPECS:
         reg.add(spec)
 

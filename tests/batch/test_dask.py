@@ -9,7 +9,7 @@ from tests.batch.conftest import write_article
 from toolkit.batch import read_state
 from toolkit.batch.dask_executor import build_remote
 from toolkit.batch.inputs import ArticleJob
-from toolkit.cli import main
+from toolkit.cli.commands import main
 from toolkit.options import Options
 
 distributed = pytest.importorskip("distributed")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from tests.batch.conftest import write_article
 from toolkit.batch import collect_jobs, read_state, run_batch
-from toolkit.cli import main
+from toolkit.cli.commands import main
 
 
 def run(*args):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from toolkit.cli import main
+from toolkit.cli.commands import main
 
 SENTENCES = [
     "The river authority published its annual report on the state of the northern basin this spring.",
@@ -75,7 +75,7 @@ def report():
                     out.write(line.split()[1])
 
 atexit.register(report)
-from toolkit.cli import main
+from toolkit.cli.commands import main
 main()
 """
 
@@ -112,7 +112,7 @@ def assert_one_line_error(run: Run, name: str, *phrases: str, code: int = 1) -> 
 
 def pandoc_file(markdown: str, path: Path, *extra: str) -> Path:
     """A DOCX, ODT or EPUB made by pandoc from Markdown (the format follows the extension)."""
-    from toolkit.pandoc_ast import pandoc_path
+    from toolkit.pandoc.run import pandoc_path
 
     subprocess.run([pandoc_path(), "--from", "markdown", "-o", str(path), *extra], input=markdown.encode(),
                    check=True, capture_output=True)

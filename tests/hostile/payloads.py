@@ -166,7 +166,7 @@ def hostile_tree(base: str) -> dict:
 
 def write_inputs(folder: Path, base: str) -> dict[str, Path]:
     """One hostile input per reader: html, markdown, text, docx (made by pandoc), json."""
-    from toolkit.pandoc_ast import pandoc_path
+    from toolkit.pandoc.run import pandoc_path
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = {"html": folder / "page.html", "markdown": folder / "notes.md", "text": folder / "story.txt",

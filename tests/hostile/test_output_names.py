@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.hostile.conftest import cli, paragraphs
-from toolkit.pipeline import slugify
+from toolkit.naming import slugify
 
 TITLES = ["../../etc/x", "/etc/passwd", "..", "C:\\Windows\\system32", "~root/.ssh/authorized_keys",
           "a\x00b", "<script>alert(1)</script>", "CON", ". . .", "\u202eevil\u202c.pdf", "x" * 500]

@@ -49,9 +49,9 @@ def test_raw_html_through_the_writers_fetcher(tmp_path, server):
     """Defence in depth: even markup that no reader would pass gets nothing past the fetcher."""
     import weasyprint
 
-    from toolkit.resources import Resources
-    from toolkit.themes import styles_dir
-    from toolkit.writers.pdf import make_fetcher
+    from toolkit.guard.files import Resources
+    from toolkit.writers.html.themes import styles_dir
+    from toolkit.writers.pdf.writer import make_fetcher
 
     folder = tmp_path / "article"
     folder.mkdir()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.passes.voices import doc_of, quotes, run
-from toolkit.summary import body_blocks_text
 from toolkit.tree.nodes import Quote, Term
 from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.writers.summary import body_blocks_text
 
 INTRO = "Maria Lopez, a hydrologist at the river authority, studied the flood for a decade."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.summary import summarize
+from toolkit.writers.summary import summarize
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.passes.voices import doc_of, quotes, run
-from toolkit.summary import quotes_of
 from toolkit.tree.nodes import Attr, Document, Meta, Para, Quote, Text
 from toolkit.tree.walk import plain_text
+from toolkit.writers.summary import quotes_of
 
 
 def test_surname_and_pronoun_resolve_to_the_full_name():

@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.passes.voices import doc_of, run
-from toolkit.summary import body_blocks_text, quotes_of
 from toolkit.tree.nodes import Quote
 from toolkit.tree.walk import iter_nodes
+from toolkit.writers.summary import body_blocks_text, quotes_of
 
 WORDS = ["said", "says", "told", "according to", "Lopez", "Maria Lopez", "she", "he", "they", "it", "the", "a",
          "ministry", "the agency", "Radio Free Asia (RFA)", "RFA", "that", "and", ",", ".", ":", ";", "—", "“", "”",

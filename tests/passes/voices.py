@@ -6,11 +6,11 @@ from toolkit.options import Context
 from toolkit.passes.abbreviations import mark_abbreviations
 from toolkit.passes.dates import collect_events
 from toolkit.passes.entities import collect_entities
-from toolkit.passes.quotes import mark_quotes
 from toolkit.passes.sources import collect_sources
-from toolkit.passes.speakers import resolve_speakers
-from toolkit.summary import quotes_of, summarize
+from toolkit.passes.speech.quotes import mark_quotes
+from toolkit.passes.speech.speakers import resolve_speakers
 from toolkit.tree.nodes import BlockQuote, Document, Meta, Para, Text
+from toolkit.writers.summary import quotes_of, summarize
 
 PASSES = (mark_quotes, resolve_speakers, mark_abbreviations, collect_sources, collect_events, collect_entities)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.datetext import find_dates, is_dateline, parse_date
-from toolkit.readers.byline_names import names_in
+from toolkit.language.dates import find_dates, is_dateline, parse_date
+from toolkit.readers.bylines import names_in
 
 
 @pytest.mark.parametrize(("text", "names"), [

@@ -8,9 +8,9 @@ import pytest
 
 import toolkit
 from toolkit.errors import InputError
-from toolkit.summary import summarize
 from toolkit.tree.nodes import Cite
 from toolkit.tree.walk import iter_nodes
+from toolkit.writers.summary import summarize
 
 REFS = [
     {"id": "doe2020", "type": "article-journal", "title": "Camps and Borders",

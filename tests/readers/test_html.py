@@ -9,11 +9,11 @@ import pytest
 
 import toolkit
 from toolkit.errors import InputError
-from toolkit.readers.html_figures import split_trailing_credit
-from toolkit.readers.html_title import strip_site_name
-from toolkit.summary import summarize
+from toolkit.readers.html.figures import split_trailing_credit
+from toolkit.readers.html.title import strip_site_name
 from toolkit.tree.nodes import BlockQuote, Figure, Heading, Link, ListBlock, Para
 from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.writers.summary import summarize
 
 PROSE = [
     "The harbour authority opened the new ferry terminal on Tuesday after four years of building work "

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.readers.html_pages import ld, meta, page, read_meta
-from toolkit.readers.html_authors import choose_authors
-from toolkit.readers.html_metadata import Declared
+from toolkit.readers.html.authors import choose_authors
+from toolkit.readers.html.metadata import Declared
 
 H1 = "<h1>New Footbridge Opens Across the River After Three Years</h1>"
 SITE = meta("og:site_name", "Riverside Chronicle")

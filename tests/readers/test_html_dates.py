@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.readers.html_pages import ld, page, read_meta
-from toolkit.datetext import find_dates, parse_date
-from toolkit.readers.html_dates import month_first
+from toolkit.language.dates import find_dates, parse_date
+from toolkit.readers.html.dates import month_first
 
 H1 = "<h1>New Footbridge Opens Across the River After Three Years</h1>"
 

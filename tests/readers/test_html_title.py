@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.readers.html_pages import ld, meta, page, read_meta
-from toolkit.readers.html_metadata import Declared
-from toolkit.readers.html_title import site_hints, strip_label, strip_site_name
+from toolkit.readers.html.metadata import Declared
+from toolkit.readers.html.title import site_hints, strip_label, strip_site_name
 
 HEADLINE = "New Footbridge Opens Across the River After Three Years"
 

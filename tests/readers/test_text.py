@@ -5,9 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from toolkit.summary import summarize
 from toolkit.tree.nodes import Figure, Para
 from toolkit.tree.walk import plain_text
+from toolkit.writers.summary import summarize
 
 
 def seed_paragraphs(path) -> list[str]:

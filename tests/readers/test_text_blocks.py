@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from tests.readers.test_text_title import BODY, labelled
-from toolkit.readers.text_blocks import key, label_body, prose_score, split_blocks
+from toolkit.readers.text.blocks import key, label_body, prose_score, split_blocks
 
 COOKIE_TEXT = ("This website uses cookies to improve your experience while you navigate through the website. Out of "
                "these, the cookies that are categorized as necessary are stored on your browser as they are essential "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.readers.text_byline import byline_names, is_byline_label, lowercase_words, name_line
+from toolkit.readers.text.byline import byline_names, is_byline_label, lowercase_words, name_line
 
 
 @pytest.mark.parametrize(("line", "names"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.readers.text_dates import dates_in, is_date_line, is_update_only, line_date
+from toolkit.readers.text.dates import dates_in, is_date_line, is_update_only, line_date
 
 
 @pytest.mark.parametrize(("line", "day"), [

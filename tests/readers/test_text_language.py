@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.readers.text_language import guess_language, normalize_language
+from toolkit.readers.text.language import guess_language, normalize_language
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from toolkit.readers.text import classify
-from toolkit.readers.text_blocks import key, label_body, split_blocks
-from toolkit.readers.text_byline import lowercase_words
-from toolkit.readers.text_figures import label_figures
-from toolkit.readers.text_header import peel_header
-from toolkit.readers.text_title import score_candidates, strip_site_name
+from toolkit.readers.text.blocks import key, label_body, split_blocks
+from toolkit.readers.text.byline import lowercase_words
+from toolkit.readers.text.figures import label_figures
+from toolkit.readers.text.header import peel_header
+from toolkit.readers.text.reader import classify
+from toolkit.readers.text.title import score_candidates, strip_site_name
 
 NAV = ["Home", "News", "Travel", "Sport", "Log in"]
 HEADLINE = "Old River Ferry Returns After Ten Years Away"

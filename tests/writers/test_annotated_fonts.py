@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from toolkit.writers.annotated_fonts import find_face, font_face_css, subset_face, woff
+from toolkit.writers.annotated.fonts import find_face, font_face_css, subset_face, woff
 
 pytestmark = pytest.mark.skipif(find_face("Charis SIL:style=Regular") is None, reason="Charis SIL is not installed")
 

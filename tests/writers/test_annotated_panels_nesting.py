@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.writers.annotated_panels import _nested
+from toolkit.writers.annotated.panels import _nested
 
 spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=14)
 

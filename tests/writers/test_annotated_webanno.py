@@ -126,7 +126,7 @@ def test_quotations_name_their_speaker(export):
 
 
 def test_build_writes_the_export_beside_the_page(tmp_path):
-    from toolkit.cli import main
+    from toolkit.cli.commands import main
 
     src = tmp_path / "article.md"
     src.write_text("---\ntitle: A Quiet Harbour\n---\n\nThe Harbour Gazette said nothing in 2019.\n\n"

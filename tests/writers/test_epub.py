@@ -14,7 +14,7 @@ from lxml import etree
 import toolkit
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document, Figure, Meta, Note
-from toolkit.writers.epub import identifier
+from toolkit.writers.epub.writer import identifier
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
@@ -246,7 +246,7 @@ def test_cover_is_drawn_from_the_article(article_epub, article_doc):
 def test_cover_draws_any_title(title):
     from PIL import Image
 
-    from toolkit.writers.epub_cover import CoverText, draw_cover
+    from toolkit.writers.epub.cover import CoverText, draw_cover
 
     png = draw_cover(CoverText(title=title, kicker="Kicker", dek="A dek. " * 30, byline="A. Writer"))
     image = Image.open(io.BytesIO(png))
@@ -268,7 +268,7 @@ def test_right_to_left_language_sets_direction():
 
 def test_cover_with_blank_byline_and_site_draws():
     """Whitespace-only footer text (a sidecar can set it) wraps to no line; the cover still draws."""
-    from toolkit.writers.epub_cover import CoverText, draw_cover
+    from toolkit.writers.epub.cover import CoverText, draw_cover
 
     png = draw_cover(CoverText(title="A title", kicker="", dek="", byline="   ", date="", site="\u2003"))
     assert png.startswith(b"\x89PNG")

@@ -11,7 +11,7 @@ from lxml import etree
 import toolkit
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document, Figure, Meta, Para, Text
-from toolkit.writers.epub_a11y import CONFORMANCE, BookFacts, accessibility_metadata
+from toolkit.writers.epub.a11y import CONFORMANCE, BookFacts, accessibility_metadata
 
 NS = {"opf": "http://www.idpf.org/2007/opf", "x": "http://www.w3.org/1999/xhtml"}
 

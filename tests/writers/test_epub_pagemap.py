@@ -14,7 +14,7 @@ from lxml import etree
 
 import toolkit
 from toolkit.options import Context, Options
-from toolkit.writers.epub_pagemap import PageStart, insert_markers
+from toolkit.writers.epub.pagemap import PageStart, insert_markers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 X = "{http://www.w3.org/1999/xhtml}"

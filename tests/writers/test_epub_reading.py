@@ -13,7 +13,7 @@ from lxml import etree
 
 import toolkit
 from toolkit.options import Context, Options
-from toolkit.themes import styles_dir
+from toolkit.writers.html.themes import styles_dir
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NS = {"opf": "http://www.idpf.org/2007/opf", "x": "http://www.w3.org/1999/xhtml"}

@@ -12,7 +12,7 @@ from lxml import etree
 import toolkit
 from tests.writers.pandoc_inputs import article_copy
 from toolkit.options import Context, Options
-from toolkit.writers.kepub import kobo_page, sentences
+from toolkit.writers.epub.kepub import kobo_page, sentences
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -91,7 +91,7 @@ def test_kepub_passes_epubcheck(books, tmp_path, monkeypatch):
 def test_kepub_file_name_and_zip_layout(tmp_path):
     from click.testing import CliRunner
 
-    from toolkit.cli import main
+    from toolkit.cli.commands import main
 
     src = article_copy(tmp_path / "in")
     result = CliRunner().invoke(main, ["build", str(src), "--to", "kepub", "-o", str(tmp_path / "out")])

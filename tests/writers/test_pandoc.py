@@ -18,7 +18,8 @@ import toolkit
 from tests.writers.pandoc_inputs import article_copy
 from toolkit.errors import InputError
 from toolkit.options import Context, Options
-from toolkit.pandoc_ast import from_pandoc_json, run_pandoc
+from toolkit.pandoc.from_ast import from_pandoc_json
+from toolkit.pandoc.run import run_pandoc
 from toolkit.tree.nodes import BlockQuote, Document, ListBlock, Para
 from toolkit.tree.walk import plain_text
 
@@ -189,7 +190,7 @@ def test_latex_refers_to_the_image_and_is_standalone(article):
 def test_cli_builds_each_format(tmp_path, fmt):
     from click.testing import CliRunner
 
-    from toolkit.cli import main
+    from toolkit.cli.commands import main
 
     src = article_copy(tmp_path / "in")
     result = CliRunner().invoke(main, ["build", str(src), "--to", fmt, "-o", str(tmp_path / "out")])

@@ -9,11 +9,11 @@ import pypdf
 import pytest
 
 from tests.writers.test_pdf import build, make_image, sample_doc
+from toolkit.guard.files import Resources
 from toolkit.options import Context, Options
-from toolkit.resources import Resources
-from toolkit.themes import styles_dir
 from toolkit.tree.nodes import Attr, Document, Figure, Link, Meta, Para, Text
-from toolkit.writers.pdf import make_fetcher, render_pdf
+from toolkit.writers.html.themes import styles_dir
+from toolkit.writers.pdf.writer import make_fetcher, render_pdf
 
 CHARIS = Path("/usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf")
 

@@ -9,8 +9,8 @@ import pytest
 from tests.writers.test_pdf import LATER, MIDDLE, NOTE_TEXT, OPENING, build, letters, make_image, pdftotext, sample_doc
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Attr, Document, Meta, Note, NoteRef, Para, Text
-from toolkit.writers.pdf import layout_pdf
-from toolkit.writers.pdf_page import PAPERS, page_css
+from toolkit.writers.pdf.page import PAPERS, page_css
+from toolkit.writers.pdf.writer import layout_pdf
 
 PX = 0.75  # points per CSS pixel
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.writers.test_pdf import LATER, QUOTE_ADA, QUOTE_TOM, build, sample_doc
 from toolkit.tree.nodes import Attr, Document, Meta, Para, Person, Quote, Text
-from toolkit.writers import pdf_pullquotes as pq
+from toolkit.writers.pdf import pullquotes as pq
 
 
 def split_text(path) -> tuple[str, str]:

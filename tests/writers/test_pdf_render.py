@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import html as lhtml
 
 from toolkit.tree.nodes import Attr, Cite, Document, Figure, Meta, Note, NoteRef, Para, Source, Text
-from toolkit.writers.pdf_pullquotes import PullQuote
-from toolkit.writers.pdf_render import PrintRenderer, with_dropcap
+from toolkit.writers.pdf.pullquotes import PullQuote
+from toolkit.writers.pdf.render import PrintRenderer, with_dropcap
 
 LONG = "The council met on a wet Tuesday evening to decide what would become of the old reading room. " * 4
 SOURCES = (Source("s1", "Engineers’ survey", url="https://example.org/s.pdf"), Source("s2", "Heritage Fund", "HF"))

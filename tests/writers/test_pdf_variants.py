@@ -10,7 +10,7 @@ import pytest
 from tests.writers.test_pdf import build, make_image, sample_doc
 from toolkit.errors import RenderError, UsageError
 from toolkit.options import Context, Options
-from toolkit.writers.pdf import render_pdf
+from toolkit.writers.pdf.writer import render_pdf
 
 MM = 72 / 25.4
 

@@ -80,14 +80,13 @@ def forget_modules_since(imported: set[str]) -> None:
 
 
 def _stem(job: ArticleJob, doc) -> str:
-    from toolkit.pipeline import output_name, slugify
+    from toolkit.naming import output_name, slugify
 
     if job.name:
         from toolkit.registry import get_registry
-        from toolkit.targets import format_for_name
 
         name = Path(job.name).name
-        fmt = format_for_name(name)  # "x.pdf" (and "x.kepub.epub") names the article "x"
+        fmt = get_registry().format_for_name(name)  # "x.pdf" (and "x.kepub.epub") names the article "x"
         if fmt is not None:
             name = name[: -len(get_registry().writer(fmt).extension) - 1]
         return slugify(name, fallback="article")

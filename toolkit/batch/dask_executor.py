@@ -12,7 +12,8 @@ from pathlib import Path
 from toolkit.batch.article import ArticleResult, build_article, warm_up
 from toolkit.batch.fingerprint import sidecar_paths
 from toolkit.batch.inputs import ArticleJob
-from toolkit.errors import UsageError
+from toolkit.errors import InputError, UsageError
+from toolkit.guard.files import read_bytes
 from toolkit.options import Options
 
 try:  # this module is imported only for --executor dask
@@ -28,9 +29,9 @@ def _payload(job: ArticleJob) -> dict[str, bytes]:
     files = {}
     for path in (Path(job.input), *sidecar_paths(Path(job.input))):
         try:
-            files[path.name] = path.read_bytes()
-        except OSError:
-            pass
+            files[path.name] = read_bytes(path)
+        except InputError:
+            pass  # a missing sidecar; a missing input fails in the worker with its own message
     return files
 
 

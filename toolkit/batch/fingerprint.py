@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit.batch.inputs import ArticleJob
+from toolkit.guard.files import digest_file
 from toolkit.options import Options
 
 
@@ -49,7 +50,7 @@ def toolkit_fingerprint() -> str:
 def settings_fingerprint(options: Options, formats: Iterable[str]) -> str:
     """Options, formats, the styles folder's contents, the contents of the files options name (CSS,
     citation style, reference document) and the toolkit itself."""
-    from toolkit.themes import styles_dir
+    from toolkit.writers.html.themes import styles_dir
 
     h = hashlib.sha256()
     h.update(options.cache_key().encode() + b"\0")
@@ -61,9 +62,7 @@ def settings_fingerprint(options: Options, formats: Iterable[str]) -> str:
     for path in files:
         if not path:
             continue
-        try:
-            h.update(Path(path).read_bytes())
-        except OSError:
+        if not digest_file(path, h):
             h.update(b"(unreadable)")
     h.update(toolkit_fingerprint().encode())
     return h.hexdigest()
@@ -77,18 +76,10 @@ def article_fingerprint(job: ArticleJob, settings: str) -> str | None:
     """The hash of one article's inputs, or None when the input cannot be read (it is built, and fails)."""
     path = Path(job.input)
     h = hashlib.sha256(settings.encode() + b"\0")
-    try:  # in chunks, regular files only: a device or a huge file must not be loaded here
-        if not path.is_file():
-            return None
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError:
+    if not digest_file(path, h):  # in chunks, regular files only: a device or a huge file is not loaded here
         return None
     for side in sidecar_paths(path):
-        try:
-            h.update(b"\0sidecar\0" + side.read_bytes())
-        except OSError:
-            h.update(b"\0nosidecar\0")
+        h.update(b"\0sidecar\0" if side.is_file() else b"\0nosidecar\0")
+        digest_file(side, h)
     h.update(json.dumps([job.name, job.fmt, job.metadata], sort_keys=True, default=str).encode())
     return h.hexdigest()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import InputError, UsageError
+from toolkit.guard.files import read_head, read_text
 
 GLOB_CHARS = set("*?[")
 INPUT_KEYS = ("input", "path", "file")
@@ -61,11 +62,8 @@ def _is_folder_article(path: Path, extensions: set[str], outputs: set[str]) -> b
     if path.stem.split(".")[0].upper() in PROJECT_FILES:
         return False
     if path.suffix.lower() == ".json":  # a report, a config, a summary: only toolkit trees are articles
-        try:
-            with path.open("rb") as fh:
-                return TREE_MARKER in fh.read(4096)
-        except OSError:
-            return True  # unreadable: the article's own build says why
+        head = read_head(path, 4096)
+        return head is None or TREE_MARKER in head  # unreadable: the article's own build says why
     return True
 
 
@@ -99,9 +97,9 @@ class IgnoreRules:
         path = folder / IGNORE_FILE
         if path.is_file():
             try:
-                self.add(folder, path.read_text(encoding="utf-8", errors="replace").splitlines())
-            except OSError:
-                pass
+                self.add(folder, read_text(path, IGNORE_FILE).splitlines())
+            except InputError:
+                pass  # an unreadable ignore file ignores nothing; the articles' own builds report them
 
     def ignored(self, path: Path, is_dir: bool = False) -> bool:
         for base, spec in self.rules:
@@ -195,12 +193,7 @@ def _row_job(row: dict, base: Path, where: str) -> ArticleJob:
 def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
     """A CSV file with a header row, or JSON Lines; input paths are relative to the manifest's folder."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("no such manifest", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the manifest: {exc}", str(path)) from None
+    text = read_text(path, "the manifest")
     base = path.resolve().parent
     jobs = []
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json") or text.lstrip().startswith("{"):

@@ -97,19 +97,3 @@ def summary_text(report: BatchReport) -> str:
     lines = [f"{k:<{width}}  {v}" for k, v in rows]
     lines += [f"failed: {a.error or a.input}" for a in report.failed]
     return "\n".join(lines)
-
-
-def print_summary(report: BatchReport, console) -> None:
-    """The rich table on a terminal (``console`` is a ``rich.console.Console``)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(title="toolkit build", show_header=False, title_justify="left")
-    table.add_column(style="bold")
-    table.add_column()
-    for k, v in summary_rows(report):
-        style = "red" if k == "failed" and v != "0" else None
-        table.add_row(k, escape(v), style=style)
-    console.print(table)
-    for a in report.failed:
-        console.print(f"[red]failed[/red] {escape(a.error or a.input)}", highlight=False)

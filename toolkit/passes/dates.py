@@ -12,10 +12,10 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from toolkit.datetext import MONTHS, find_dates
+from toolkit.language.dates import MONTHS, find_dates
 from toolkit.options import Context
-from toolkit.passes.quote_marks import find_marked
 from toolkit.passes.sentences import split_sentences
+from toolkit.passes.speech.marks import find_marked
 from toolkit.tree.nodes import BlockQuote, Document, Event, ListBlock, Para
 from toolkit.tree.walk import plain_text
 

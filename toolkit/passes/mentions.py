@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.lexicons.names import ADJECTIVES, FIRST_NAMES, ORG_WORDS, PLACE_PHRASES, PLACES, STOP_CAPS, TITLES
+from toolkit.language.names import ADJECTIVES, FIRST_NAMES, ORG_WORDS, PLACE_PHRASES, PLACES, STOP_CAPS, TITLES
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _WORD = rf"(?:{_UP}\.(?:{_UP}\.)+|{_UP}[\w’'\-/]*\.?|Mc{_UP}\w+|O’{_UP}\w+|O'{_UP}\w+)"

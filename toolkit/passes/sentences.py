@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.passes.quote_marks import Marked
+from toolkit.passes.speech.marks import Marked
 
 # Words ending in a full stop that do not end a sentence.
 ABBREVIATIONS = set("""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from toolkit.lexicons.names import ORG_WORDS
+from toolkit.language.names import ORG_WORDS
 from toolkit.options import Context
 from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, wrap_range

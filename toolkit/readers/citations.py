@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError
-from toolkit.pandoc_ast_read import CITE
+from toolkit.pandoc.from_ast import CITE
 from toolkit.tree.nodes import Source
 
 

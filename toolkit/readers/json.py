@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.decode import decode_text
 from toolkit.errors import SchemaError
+from toolkit.guard.decode import decode_text
 from toolkit.options import Context
 from toolkit.tree.json import loads
 from toolkit.tree.nodes import Document

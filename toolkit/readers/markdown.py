@@ -9,14 +9,14 @@ import dataclasses
 import json
 import os
 
-from toolkit.decode import decode_text, normalize_newlines
+from toolkit.config.safe_yaml import check_front_matter
 from toolkit.errors import InputError
+from toolkit.guard.decode import decode_text, normalize_newlines
 from toolkit.options import Context
-from toolkit.pandoc_ast import run_pandoc
-from toolkit.pandoc_ast_read import meta_value
+from toolkit.pandoc.from_ast import meta_value
+from toolkit.pandoc.run import run_pandoc
 from toolkit.readers.citations import citeproc_args, extract_citations
 from toolkit.readers.pandoc import document_from_pandoc
-from toolkit.safe_yaml import check_front_matter
 from toolkit.tree.nodes import Document
 
 # No abbreviation list: pandoc would turn the space after "Mr." or "c." into a no-break space,

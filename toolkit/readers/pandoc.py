@@ -9,7 +9,8 @@ import zlib
 
 from toolkit.errors import InputError
 from toolkit.options import Context
-from toolkit.pandoc_ast import apply_toolkit_meta, from_pandoc_json, run_pandoc
+from toolkit.pandoc.from_ast import apply_toolkit_meta, from_pandoc_json
+from toolkit.pandoc.run import run_pandoc
 from toolkit.tree.nodes import Document, Heading, Meta
 from toolkit.tree.walk import plain_text
 
@@ -96,13 +97,13 @@ def _meta_list(value) -> tuple[str, ...]:
 
 
 def metadata_date(value, ctx: Context, fmt: str | None = None) -> str | None:
-    """The document's own ``date`` by the one date rule (``toolkit.datetext.parse_metadata_date``).
+    """The document's own ``date`` by the one date rule (``toolkit.language.dates.parse_metadata_date``).
 
     A date the author typed (Markdown front matter, RST, LaTeX) that is not a day is an InputError
     naming the file and the key. DOCX, ODT and EPUB carry a date from the program that saved them,
     in whatever form it chose: one that is not a day is dropped with a warning, not a failed build.
     """
-    from toolkit.datetext import metadata_date_problem, parse_metadata_date
+    from toolkit.language.dates import metadata_date_problem, parse_metadata_date
 
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

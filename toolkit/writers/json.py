@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from toolkit.options import Context, Options
-from toolkit.summary import summarize
 from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document
+from toolkit.writers.summary import summarize
 
 
 def render_json(doc: Document, options: Options, ctx: Context) -> bytes:

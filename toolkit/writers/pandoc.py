@@ -1,7 +1,7 @@
 """Writes DOCX, ODT, Markdown, JATS XML and LaTeX through pandoc, from the tree's pandoc JSON AST.
 
 pandoc runs in its sandbox: images reach DOCX and ODT as ``data:`` URIs read through
-``toolkit.resources``, and the only file it opens itself is the ``--reference-doc`` it is given.
+``toolkit.guard.files``, and the only file it opens itself is the ``--reference-doc`` it is given.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError
+from toolkit.guard.files import Resources
 from toolkit.options import Context, Options
-from toolkit.pandoc_ast import run_pandoc
-from toolkit.pandoc_ast_write import ToPandoc
-from toolkit.resources import Resources
+from toolkit.pandoc.run import run_pandoc
+from toolkit.pandoc.to_ast import ToPandoc
 from toolkit.tree.nodes import Document
 
 # The Markdown flavour the toolkit writes and its own Markdown reader reads (``markdown+smart``).
@@ -48,7 +48,7 @@ def image_source(options: Options, ctx: Context, embed: bool) -> Callable[[str],
 
 
 def human_date(value: str | None) -> str | None:
-    from toolkit.writers.html_render import format_date
+    from toolkit.writers.html.render import format_date
 
     return format_date(value) or None if value else None
 

@@ -1,0 +1,5 @@
+"""``python -m toolkit``: the ``toolkit`` command."""
+
+from toolkit.cli.commands import main
+
+main()

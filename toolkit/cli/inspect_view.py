@@ -1,0 +1,46 @@
+"""Turns a Document (and the reader's explanation) into the human-readable ``inspect`` view."""
+
+from __future__ import annotations
+
+import click
+
+from toolkit.options import Context
+from toolkit.tree.nodes import Document, Figure, Heading, Para
+from toolkit.tree.walk import plain_text
+from toolkit.writers.summary import quotes_of
+
+
+def show_outline(doc: Document, ctx: Context) -> None:
+    m = doc.meta
+    for label, value in (("format", ctx.format), ("title", m.title), ("subtitle", m.subtitle),
+                         ("kicker", m.kicker), ("tags", ", ".join(m.tags)), ("authors", ", ".join(m.authors)),
+                         ("date", m.date), ("language", m.language)):
+        if value:
+            click.echo(f"{label:>9}: {value}")
+    click.echo("")
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            click.echo(f"{'#' * b.level} {plain_text(b.children)}")
+        elif isinstance(b, Para):
+            text = plain_text(b.children)
+            click.echo(f"  ¶{b.attr.id[1:] if b.attr.id else '?':>3}  {text[:90]}{'…' if len(text) > 90 else ''}")
+        elif isinstance(b, Figure):
+            click.echo(f"  [figure] {plain_text(b.caption)[:70]} — {plain_text(b.credit)}")
+    quotes = quotes_of(doc)
+    if quotes:
+        click.echo("\nWho said what:")
+        for q in quotes:
+            mark = "" if q["direct"] else " (indirect)"
+            click.echo(f"  {(q['speaker'] or '?')[:28]:28} {q['cue'] or '':14} {q['text'][:60]}{mark}")
+    if doc.sources:
+        click.echo("\nSources: " + "; ".join(s.name + (f" ({s.abbrev})" if s.abbrev else "") for s in doc.sources))
+    for w in doc.warnings:
+        click.echo(f"warning: {w}", err=True)
+
+
+def show_explain(ctx: Context) -> None:
+    if not ctx.explain:
+        click.echo(f"(the {ctx.format} reader keeps no per-line explanation)")
+        return
+    for line, label, reason, text in ctx.explain:
+        click.echo(f"{line:5}  {label:10} {text[:60]!s:60}  <- {reason}")

@@ -1,0 +1,46 @@
+"""Finds figure captions and credits in scraped text: credit lines and the caption above (or holding) them."""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.readers.text.blocks import Block
+
+CREDIT_RE = re.compile(
+    r"^\(?\s*(?:(?:photo|image|picture|photograph|illustration|graphic|video)s?\s*(?:credit)?|credits?)"
+    r"\s*(?:by\b|:|\||/)\s*(?P<who>.+?)\)?$", re.I)
+# "... at the rally on Monday. (AP Photo/Jane Doe)" / "... Photo: Jane Doe/Reuters"
+TRAILING_CREDIT = re.compile(
+    r"^(?P<cap>.{20,}?[.!?\u201d\"])\s*(?:\((?P<paren>(?:AP |AFP |Reuters |EPA )?(?:photo|image|picture|credit)s?"
+    r"\s*(?::|/|by)\s*[^()]{2,80})\)|(?P<label>(?:photo|image|picture|credit)s?\s*(?::|by)\s*[^.]{2,80}))\s*$",
+    re.I)
+
+
+def credit_of(text: str) -> str:
+    """The credited names in a credit line ("Credit: AP Photo/X" -> "AP Photo/X")."""
+    m = CREDIT_RE.match(text.strip())
+    who = m.group("who") if m else text
+    return who.strip(" ()")
+
+
+def label_figures(blocks: list[Block]) -> None:
+    """Label credit lines, the caption directly above each, and captions ending in their credit."""
+    for i, b in enumerate(blocks):
+        if CREDIT_RE.match(b.text) and b.words <= 15:
+            b.label, b.reason = "credit", "credit pattern"
+            prev = blocks[i - 1] if i else None
+            if prev is not None and prev.sentence and prev.label == "furniture" and prev.words <= 80:
+                prev.label, prev.reason = "caption", "prose directly above a credit line"
+            continue
+        m = TRAILING_CREDIT.match(b.text)
+        if m and b.words <= 90 and b.label == "furniture":
+            b.label, b.reason = "caption", "sentence ending in a photo credit"
+
+
+def split_caption(text: str) -> tuple[str, str]:
+    """("caption", "credit") of a caption that ends in its credit; else (text, "")."""
+    m = TRAILING_CREDIT.match(text)
+    if not m:
+        return text, ""
+    who = m.group("paren") or m.group("label") or ""
+    return m.group("cap").strip(), credit_of(who)

@@ -1,0 +1,148 @@
+"""Builds the EPUB's XHTML documents: cover page, title page, article, colophon and navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toolkit.tree.nodes import Document, Heading
+from toolkit.tree.walk import plain_text
+from toolkit.writers.html.render import Renderer, byline, esc, format_date
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    href: str
+    title: str
+    children: tuple[NavEntry, ...] = ()
+
+
+RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "syr", "ug", "ur", "yi"}
+
+
+def direction(lang: str) -> str:
+    """``rtl`` for languages written right to left (by the primary subtag), else ``ltr``."""
+    return "rtl" if lang.split("-")[0].lower() in RTL_LANGUAGES else "ltr"
+
+
+def xhtml(title: str, lang: str, body: str, *, body_type: str = "", body_class: str = "") -> str:
+    """One XHTML content document: the book's style sheet, language and direction on the root, ``epub:type`` on body."""
+    attrs = (f' epub:type="{body_type}"' if body_type else "") + (f' class="{body_class}"' if body_class else "")
+    rtl = ' dir="rtl"' if direction(lang) == "rtl" else ""
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+            f'lang="{esc(lang)}" xml:lang="{esc(lang)}"{rtl}>\n<head>\n<meta charset="utf-8"/>\n'
+            f'<title>{esc(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n'
+            f"<body{attrs}>\n{body}\n</body>\n</html>\n")
+
+
+def cover_page(lang: str, image_href: str, alt: str) -> str:
+    body = (f'<section class="cover" epub:type="cover" aria-label="Cover">'
+            f'<img src="{esc(image_href)}" alt="{esc(alt)}" role="doc-cover"/></section>')
+    return xhtml("Cover", lang, body, body_type="cover", body_class="cover-page")
+
+
+def title_page(doc: Document, lang: str) -> str:
+    m = doc.meta
+    parts = ['<section class="titlepage" epub:type="titlepage" aria-labelledby="book-title">']
+    if m.kicker:
+        parts.append(f'<p class="kicker">{esc(m.kicker)}</p>')
+    parts.append(f'<h1 class="title" id="book-title">{esc(m.title or "Untitled")}</h1>')
+    if m.subtitle:
+        parts.append(f'<p class="dek" epub:type="subtitle" role="doc-subtitle">{esc(m.subtitle)}</p>')
+    parts.append('<div class="imprint">')
+    if m.authors:
+        parts.append(f'<p class="byline">By {esc(byline(doc))}</p>')
+    if m.date:
+        parts.append(f'<p class="date"><time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time></p>')
+    if m.publisher or m.site_name:
+        parts.append(f'<p class="publisher">{esc(m.publisher or m.site_name or "")}</p>')
+    parts.append("</div></section>")
+    return xhtml(m.title or "Untitled", lang, "\n".join(parts), body_type="frontmatter", body_class="titlepage-page")
+
+
+def article_page(doc: Document, r: Renderer, lang: str) -> str:
+    """The article: its title, the body, then the notes and the sources it cites."""
+    title = esc(doc.meta.title or "Untitled")
+    body = r.body()
+    parts = ['<section class="chapter" epub:type="chapter" role="doc-chapter" aria-labelledby="article-title">',
+             f'<h1 class="article-title" id="article-title">{title}</h1>',
+             f'<div class="article-body">\n{body}\n</div>', "</section>"]
+    parts += [x for x in (r.notes_section(), r.sources_section()) if x]
+    return xhtml(doc.meta.title or "Untitled", lang, "\n".join(parts), body_type="bodymatter")
+
+
+@dataclass(frozen=True)
+class Colophon:
+    version: str
+    built: str
+    identifier: str
+    fonts: str
+    page_source: str = ""
+
+
+def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
+    m = doc.meta
+    title = esc(m.title or "Untitled")
+    origin = f"<p><cite>{title}</cite>"
+    if m.authors:
+        origin += f" by {esc(byline(doc))}"
+    where = m.publisher or m.site_name
+    if where or m.date:
+        origin += " was first published"
+        if where:
+            origin += f" by {esc(where)}"
+        if m.date:
+            origin += f' on <time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time>'
+    origin += ".</p>"
+    lines = [origin]
+    if m.url:
+        from toolkit.writers.html.render import safe_url
+
+        url = safe_url(m.url)
+        if url:
+            lines.append(f'<p>Source: <a href="{esc(url)}">{esc(url)}</a></p>')
+    rights = m.rights or "Copyright remains with the author and the original publisher."
+    lines.append(f"<p>Rights: {esc(rights)}</p>")
+    lines.append(f"<p>This e-book edition was built by toolkit {esc(info.version)} on "
+                 f'<time datetime="{esc(info.built)}">{esc(format_date(info.built))}</time>.</p>')
+    if info.page_source:
+        lines.append(f"<p>Its page numbers are those of the {esc(info.page_source)}.</p>")
+    lines.append(f"<p>{esc(info.fonts)}</p>")
+    lines.append(f'<p class="identifier">Identifier: {esc(info.identifier)}</p>')
+    body = ('<section class="colophon" epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-title">'
+            '<h1 id="colophon-title">Colophon</h1>\n' + "\n".join(lines) + "</section>")
+    return xhtml("Colophon", lang, body, body_type="backmatter")
+
+
+def heading_entries(doc: Document, href: str) -> tuple[NavEntry, ...]:
+    """Top-level headings of the article (the shallowest level used), for the table of contents."""
+    heads = [b for b in doc.blocks if isinstance(b, Heading) and b.attr.id]
+    if not heads:
+        return ()
+    top = min(h.level for h in heads)
+    return tuple(NavEntry(f"{href}#{h.attr.id}", plain_text(h.children)) for h in heads if h.level == top)
+
+
+def _entries(items: tuple[NavEntry, ...]) -> str:
+    out = []
+    for e in items:
+        sub = f"<ol>{_entries(e.children)}</ol>" if e.children else ""
+        out.append(f'<li><a href="{esc(e.href)}">{esc(e.title)}</a>{sub}</li>')
+    return "".join(out)
+
+
+def nav_document(lang: str, toc: tuple[NavEntry, ...], landmarks: tuple[tuple[str, str, str], ...],
+                 pages: tuple[tuple[str, str], ...]) -> str:
+    """The EPUB 3 navigation document: table of contents, landmarks and (with a page map) the page list."""
+    parts = ['<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">'
+             f'<h1 id="toc-title">Contents</h1><ol>{_entries(toc)}</ol></nav>']
+    marks = "".join(f'<li><a epub:type="{t}" href="{esc(h)}">{esc(label)}</a></li>' for t, h, label in landmarks)
+    parts.append(f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">'
+                 f'<h2 id="landmarks-title">Landmarks</h2><ol>{marks}</ol></nav>')
+    if pages:
+        items = "".join(f'<li><a href="{esc(h)}">{esc(label)}</a></li>' for label, h in pages)
+        parts.append(f'<nav epub:type="page-list" role="doc-pagelist" id="page-list" '
+                     f'aria-labelledby="page-list-title" hidden="hidden">'
+                     f'<h2 id="page-list-title">Pages</h2><ol>{items}</ol></nav>')
+    return xhtml("Contents", lang, "\n".join(parts), body_class="nav-page")
+

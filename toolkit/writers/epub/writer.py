@@ -1,0 +1,297 @@
+"""Writes the e-reader edition: an EPUB 3.3 package assembled with ebooklib from the shared HTML rendering.
+
+The book: a generated cover, a title page, the article (with its notes as EPUB footnotes and its
+sources), a colophon, a navigation document (contents, landmarks, optional page list) and an NCX.
+ebooklib's known defects are mended here: ``xml:lang`` on ``<package>``, no bogus page list
+(``epub3_pages`` off, our own navigation document) and a deterministic zip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from toolkit.guard.files import Resources, digest_file
+from toolkit.options import Context, Options
+from toolkit.tree.json import dumps
+from toolkit.tree.nodes import Document, Figure
+from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.version import __version__
+from toolkit.writers.epub import pages
+from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
+from toolkit.writers.epub.render import EpubRenderer
+from toolkit.writers.html.render import byline, format_date
+from toolkit.writers.html.themes import edition_css
+
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+XHTML = "application/xhtml+xml"
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg",
+              "image/webp": "webp"}
+ID_NAMESPACE = uuid.UUID("6f1d4c1e-3b57-5a0c-9d3e-6b1f0e2a7c41")
+
+
+def build_time(ctx: Context, options: Options) -> datetime:
+    """SOURCE_DATE_EPOCH, else the input file's mtime: the same input gives the same book."""
+    epoch = options.source_date_epoch
+    if epoch is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
+    if epoch is None and ctx.input_path and ctx.input_path.exists():
+        epoch = int(ctx.input_path.stat().st_mtime)
+    return datetime.fromtimestamp(epoch or 946684800, tz=UTC)
+
+
+def identifier(doc: Document, ctx: Context | None = None) -> str:
+    """A stable UUID URN: from the article's URL, else the input file's bytes, else the tree."""
+    if doc.meta.url:
+        seed = "url:" + doc.meta.url.strip()
+    elif ctx is not None and ctx.input_path and digest_file(ctx.input_path, digest := hashlib.sha256()):
+        seed = "sha256:" + digest.hexdigest()
+    else:
+        seed = "tree:" + hashlib.sha256(dumps(doc, indent=None).encode()).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, seed)}"
+
+
+def normalize_zip(data: bytes, lang: str) -> bytes:
+    """Re-pack: mimetype first and stored, fixed timestamps, sorted entries, xml:lang on package."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    names = [n for n in src.namelist() if n != "mimetype"]
+    names.sort(key=lambda n: (not n.startswith("META-INF"), n))
+    with zipfile.ZipFile(out, "w") as dst:
+        info = zipfile.ZipInfo("mimetype", ZIP_TIME)
+        info.compress_type = zipfile.ZIP_STORED
+        dst.writestr(info, b"application/epub+zip")
+        for name in names:
+            content = src.read(name)
+            if name.endswith(".opf"):
+                content = re.sub(rb"<package\b(?![^>]*xml:lang)", b'<package xml:lang="' + lang.encode() + b'"',
+                                 content, count=1)
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, content)
+    return out.getvalue()
+
+
+@dataclass
+class Images:
+    """The images the article shows, added to the package under stable names as they are asked for."""
+
+    resources: Resources
+    items: list[tuple[str, str, bytes]] = field(default_factory=list)  # (file name, media type, bytes)
+    by_src: dict[str, str] = field(default_factory=dict)
+    animated: bool = False
+
+    def url(self, src: str) -> str | None:
+        if src in self.by_src:
+            return self.by_src[src]
+        got = self.resources.read(src)
+        if got is None:
+            return None
+        data, mime = got
+        name = f"images/figure{len(self.items) + 1}.{EXTENSIONS[mime]}"
+        self.items.append((name, mime, data))
+        self.by_src[src] = name
+        self.animated = self.animated or is_animated(data, mime)
+        return name
+
+
+def is_animated(data: bytes, mime: str) -> bool:
+    if mime == "image/svg+xml":
+        return b"<animate" in data or b"@keyframes" in data
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        return bool(getattr(im, "is_animated", False))
+
+
+def cover_image(doc: Document, res: Resources) -> tuple[str, str, bytes, str]:
+    """(file name, media type, bytes, alt text): the sidecar's cover if it has one, else one drawn here."""
+    from toolkit.writers.epub.cover import CoverText, cover_alt, draw_cover
+
+    m = doc.meta
+    text = CoverText(title=m.title or "Untitled", kicker=m.kicker or "", dek=m.subtitle or "",
+                     byline=byline(doc), date=format_date(m.date), site=m.publisher or m.site_name or "")
+    got = res.read(m.cover) if m.cover else None
+    if got is not None and got[1] in ("image/png", "image/jpeg"):
+        return f"images/cover.{EXTENSIONS[got[1]]}", got[1], got[0], f"Cover of {text.title}"
+    return "images/cover.png", "image/png", draw_cover(text), cover_alt(text)
+
+
+def book_facts(doc: Document, images: Images, page_map: bool, page_source: str) -> BookFacts:
+    shown = [f for f in iter_nodes(doc) if isinstance(f, Figure) and f.src and f.src in images.by_src]
+    return BookFacts(images=1 + len(shown), images_with_alt=1 + sum(1 for f in shown if f.alt.strip()),
+                     images_described=1 + sum(1 for f in shown if f.alt.strip() or plain_text(f.caption).strip()),
+                     animated=images.animated, language_known=bool(doc.meta.language),
+                     headings=True, page_map=page_map, page_source=page_source)
+
+
+def page_source_name(options: Options) -> str:
+    return f"print edition (PDF, {options.paper.upper() if len(options.paper) == 2 else options.paper} paper, " \
+           f"{options.style} style)"
+
+
+def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
+    """Title and subtitle, authors, language, date, subjects, description, publisher, rights, source."""
+    m = doc.meta
+    title = m.title or "Untitled"
+    book.set_identifier(book_id)
+    book.title = title
+    book.add_metadata("DC", "title", title, {"id": "title"})
+    book.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
+    if m.subtitle:
+        book.add_metadata("DC", "title", m.subtitle, {"id": "subtitle"})
+        book.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
+        book.add_metadata("DC", "description", m.subtitle)
+    book.set_language(lang)
+    for i, author in enumerate(m.authors, 1):
+        book.add_metadata("DC", "creator", author, {"id": f"creator{i}"})
+        book.add_metadata(None, "meta", "aut", {"refines": f"#creator{i}", "property": "role",
+                                                "scheme": "marc:relators"})
+    if m.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", m.date):
+        book.add_metadata("DC", "date", m.date)
+    for tag in dict.fromkeys(m.tags):
+        book.add_metadata("DC", "subject", tag)
+    if m.publisher or m.site_name:
+        book.add_metadata("DC", "publisher", m.publisher or m.site_name)
+    if m.rights:
+        book.add_metadata("DC", "rights", m.rights)
+    if m.url:
+        book.add_metadata("DC", "source", m.url.strip())
+
+
+def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
+    title = doc.meta.title or "Untitled"
+    toc = [pages.NavEntry("titlepage.xhtml", "Title page"),
+           pages.NavEntry("article.xhtml", title, pages.heading_entries(doc, "article.xhtml"))]
+    if r.notes:
+        toc.append(pages.NavEntry("article.xhtml#notes", "Notes"))
+    if doc.sources:
+        toc.append(pages.NavEntry("article.xhtml#sources", "Sources"))
+    toc.append(pages.NavEntry("colophon.xhtml", "Colophon"))
+    return tuple(toc)
+
+
+def ncx_toc(entries: tuple[pages.NavEntry, ...]) -> list:
+    from ebooklib import epub
+
+    out = []
+    for i, e in enumerate(entries, 1):
+        link = epub.Link(e.href, e.title, f"nav{i}")
+        if e.children:
+            out.append((link, [epub.Link(c.href, c.title, f"nav{i}-{j}") for j, c in enumerate(e.children, 1)]))
+        else:
+            out.append(link)
+    return out
+
+
+def text_of(documents: list[bytes]) -> str:
+    from lxml import etree
+
+    return "".join("".join(etree.fromstring(d).itertext()) for d in documents)
+
+
+def add_page_map(docs: dict[str, bytes], doc: Document, options: Options, ctx: Context) -> tuple[tuple[str, str], ...]:
+    """Mark where the PDF edition's pages begin (page 1 opens the title page); the page list to match."""
+    from toolkit.writers.epub.pagemap import insert_first_page, insert_markers, marker_id, page_starts, print_layout
+
+    starts = page_starts(print_layout(doc, options, ctx))
+    docs["titlepage.xhtml"] = insert_first_page(docs["titlepage.xhtml"])
+    docs["article.xhtml"], placed = insert_markers(docs["article.xhtml"], starts[1:])
+    return (("1", f"titlepage.xhtml#{marker_id(1)}"), *((str(n), f"article.xhtml#{marker_id(n)}") for n in placed))
+
+
+def stylesheet(docs: dict[str, bytes], options: Options, ctx: Context) -> tuple[str, list]:
+    """The edition's CSS and, with ``--embed-fonts``, the text face subset to the book's characters."""
+    css = edition_css("epub", options.style, options.css)
+    if not options.embed_fonts:
+        return css, []
+    from toolkit.writers.epub.fonts import embedded_fonts, font_face_css, uncovered
+
+    text = text_of(list(docs.values()))
+    fonts = embedded_fonts(text)
+    missing = uncovered(text)
+    if missing:
+        ctx.warn(f"--embed-fonts: Charis SIL has no glyph for {len(missing)} character(s) of this text "
+                 f"(e.g. {missing[:8]!r}); reading systems will show them in their own fonts")
+    return font_face_css(fonts) + css, fonts
+
+
+def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
+    """The e-reader edition as EPUB bytes (the same input and options give the same bytes)."""
+    from ebooklib import epub
+
+    m = doc.meta
+    lang = m.language or "en"
+    book_id = identifier(doc, ctx)
+    built = build_time(ctx, options)
+    res = Resources(ctx.base_dir, allow_network=options.allow_network)
+    images = Images(res)
+    r = EpubRenderer(doc, "epub", image_url=images.url, warn=ctx.warn, annotate=options.annotations)
+
+    cover_name, cover_mime, cover_data, cover_alt = cover_image(doc, res)
+    page_source = page_source_name(options) if options.page_map else ""
+    docs = {"cover.xhtml": pages.cover_page(lang, cover_name, cover_alt).encode(),
+            "titlepage.xhtml": pages.title_page(doc, lang).encode(),
+            "article.xhtml": pages.article_page(doc, r, lang).encode()}
+    fonts_line = ("Text set in Article Serif, a subset of Charis SIL by SIL International; the cover in "
+                  "Charis SIL and Inter. All three are under the SIL Open Font License 1.1."
+                  if options.embed_fonts else "Cover set in Charis SIL and Inter, under the SIL Open Font License 1.1.")
+    docs["colophon.xhtml"] = pages.colophon_page(doc, lang, pages.Colophon(
+        __version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
+    page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
+    toc = toc_entries(doc, r)
+    landmarks = [("cover", "cover.xhtml", "Cover"), ("titlepage", "titlepage.xhtml", "Title page"),
+                 ("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", "article.xhtml", "Start of the article")]
+    if doc.sources:
+        landmarks.append(("bibliography", "article.xhtml#sources", "Sources"))
+    docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()
+    css, fonts = stylesheet(docs, options, ctx)
+
+    book = epub.EpubBook()
+    add_metadata(book, doc, book_id, lang)
+    if pages.direction(lang) == "rtl":
+        book.set_direction("rtl")  # spine page-progression-direction
+    if page_source:
+        book.add_metadata("DC", "source", page_source, {"id": "page-source"})
+        book.add_metadata(None, "meta", "pagination", {"refines": "#page-source", "property": "source-of"})
+    facts = book_facts(doc, images, options.page_map, page_source)
+    for prop, value in accessibility_metadata(facts, f"toolkit {__version__} (automated checks)"):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+    cover_item = epub.EpubItem(uid="cover-image", file_name=cover_name, media_type=cover_mime, content=cover_data)
+    cover_item.properties = ["cover-image"]
+    book.add_item(cover_item)
+    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=css.encode()))
+    for i, (name, mime, data) in enumerate(images.items, 1):
+        book.add_item(epub.EpubItem(uid=f"figure{i}", file_name=name, media_type=mime, content=data))
+    for f in fonts:
+        book.add_item(epub.EpubItem(uid=f"font-{f.style}-{f.weight}", file_name=f.file_name,
+                                    media_type="font/ttf", content=f.data))
+    items = {}
+    for name, content in docs.items():
+        item = epub.EpubItem(uid=name.split(".")[0], file_name=name, media_type=XHTML, content=content)
+        if name == "nav.xhtml":
+            item.properties = ["nav"]
+        items[name] = book.add_item(item)
+    book.add_item(epub.EpubNcx())
+    book.toc = ncx_toc(toc)
+    book.spine = [*(items[n] for n in ("cover.xhtml", "titlepage.xhtml", "article.xhtml", "colophon.xhtml")),
+                  (items["nav.xhtml"], "no")]  # reachable from the landmarks, outside the reading order
+    # the EPUB 2 guide: older readers and Kindle's converter find the cover and the start of the text there
+    book.guide = [{"type": "cover", "href": "cover.xhtml", "title": "Cover"},
+                  {"type": "title-page", "href": "titlepage.xhtml", "title": "Title page"},
+                  {"type": "toc", "href": "nav.xhtml", "title": "Contents"},
+                  {"type": "text", "href": "article.xhtml", "title": "Start of the article"}]
+
+    buf = io.BytesIO()
+    epub.write_epub(buf, book, {"epub3_pages": False, "epub3_landmark": False, "mtime": built,
+                                "raise_exceptions": True})
+    return normalize_zip(buf.getvalue(), lang)

@@ -1,0 +1,300 @@
+"""Writes the print edition: the shared HTML rendering plus print CSS, laid out by WeasyPrint."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from toolkit.errors import RenderError, UsageError
+from toolkit.guard.files import Resources, read_text
+from toolkit.guard.images import IMAGE_TYPES
+from toolkit.options import Context, Options
+from toolkit.tree.nodes import Document
+from toolkit.writers.html.render import byline, esc
+from toolkit.writers.html.themes import edition_css, styles_dir
+from toolkit.writers.pdf.page import page_css
+from toolkit.writers.pdf.pullquotes import PullQuote, choose
+from toolkit.writers.pdf.render import PrintRenderer
+
+FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+MAX_FILE_BYTES = 30 * 1024 * 1024  # fonts and colour profiles
+PROFILE_TYPES = (".icc", ".icm")
+# what WeasyPrint logs for accessibility errors (no alt text, no language); with a variant they fail the build
+ACCESSIBILITY_MARKERS = ("alt description", '"lang"', "lang attribute", "alternate text")
+
+
+def make_fetcher(resources: Resources):
+    """A WeasyPrint ``URLFetcher`` that serves only allowed local files; everything else is refused.
+
+    Images and ICC colour profiles come from the input's folder or the toolkit's styles (images
+    validated by ``Resources``); fonts and style sheets only from the toolkit's ``toolkit/styles/`` folder;
+    ``data:`` URLs are inline.
+    Network URLs (unless ``--allow-network``: then images only, through ``toolkit.guard.fetch``), other
+    schemes and files elsewhere on disk raise ``URLFetchingError``.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+
+    own = styles_dir().resolve()
+
+    class RestrictedFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(timeout=1, allowed_protocols=("file", "data"), allow_redirects=False)
+
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if resources.remote(url):  # --allow-network: images only, through the restricted fetcher
+                got = resources.read(url)
+                if got is None:
+                    raise URLFetchingError(f"remote image not fetched: {url[:80]}")
+                return URLFetcherResponse(url, got[0], {"Content-Type": got[1]})
+            if scheme != "file":
+                raise URLFetchingError(f"not allowed (only local files): {url[:80]}")
+            path = resources.local_path(url)
+            if path is None:
+                raise URLFetchingError(f"not allowed (outside the input's folder): {url[:80]}")
+            suffix = path.suffix.lower()
+            if suffix in PROFILE_TYPES:  # a colour profile for @color-profile (PDF/X output intents)
+                if path.stat().st_size > MAX_FILE_BYTES:
+                    raise URLFetchingError(f"not allowed (too large): {url[:80]}")
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": "application/vnd.iccprofile"})
+            if suffix in FONT_TYPES or suffix == ".css":
+                if not path.is_relative_to(own) or path.stat().st_size > MAX_FILE_BYTES:
+                    raise URLFetchingError(f"not allowed (fonts and styles come from the toolkit): {url[:80]}")
+                mime = FONT_TYPES.get(suffix, "text/css")
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
+            if (mimetypes.guess_type(path.name)[0] or "") not in IMAGE_TYPES:
+                raise URLFetchingError(f"not allowed (not an image): {url[:80]}")
+            got = resources.read(str(path))
+            if got is None:
+                raise URLFetchingError(f"not a readable image: {url[:80]}")
+            data, mime = got
+            return URLFetcherResponse(path.as_uri(), data, {"Content-Type": mime})
+
+    return RestrictedFetcher()
+
+
+class _Capture(logging.Handler):
+    """Collects what WeasyPrint logs while one edition is laid out and written."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+    def accessibility_errors(self) -> list[str]:
+        return [msg for msg in self.messages(logging.ERROR)
+                if any(marker in msg for marker in ACCESSIBILITY_MARKERS)]
+
+
+@contextmanager
+def captured_log() -> Iterator[_Capture]:
+    """Capture WeasyPrint's warnings and errors (kept from the console; we report them)."""
+    capture = _Capture()
+    wlog = logging.getLogger("weasyprint")
+    level, propagate = wlog.level, wlog.propagate
+    wlog.addHandler(capture)
+    wlog.setLevel(logging.WARNING)
+    wlog.propagate = False
+    try:
+        yield capture
+    finally:
+        wlog.removeHandler(capture)
+        wlog.setLevel(level)
+        wlog.propagate = propagate
+
+
+def check_variant(variant: str | None) -> str | None:
+    if not variant:
+        return None
+    from weasyprint.pdf import VARIANTS
+
+    name = variant.strip().lower()
+    if name not in VARIANTS or name == "debug":
+        known = ", ".join(sorted(v for v in VARIANTS if v != "debug"))
+        raise UsageError(f"unknown PDF variant {variant!r} (known: {known})")
+    return name
+
+
+def print_html(doc: Document, options: Options, resources: Resources, pullquotes: list[PullQuote],
+               warn=lambda msg: None) -> str:
+    """The print edition's HTML: head metadata plus the print rendering of the tree."""
+    renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.available(src) else None,
+                             warn=warn, annotate=options.annotations, notes_mode=options.notes,
+                             pullquotes=pullquotes)
+    m = doc.meta
+    lang = esc(m.language or "en")
+    head = [f"<title>{esc(m.title or 'Untitled')}</title>"]
+    if m.authors:
+        head.append(f'<meta name="author" content="{esc(byline(doc))}">')
+    if m.subtitle:
+        head.append(f'<meta name="description" content="{esc(m.subtitle)}">')
+    if m.tags:
+        head.append(f'<meta name="keywords" content="{esc(", ".join(m.tags))}">')
+    theme = esc(options.style if options.style.replace("-", "").isalnum() else "custom")
+    return (f'<!DOCTYPE html><html lang="{lang}" class="theme-{theme} paper-{esc(options.paper)}">'
+            f'<head><meta charset="utf-8">{"".join(head)}</head><body>{renderer.article()}</body></html>')
+
+
+def print_css(options: Options) -> str:
+    """Theme, base and print sheets, the paper's geometry, then the user's own CSS (which wins)."""
+    parts = [edition_css("print", options.style, ()), page_css(options)]
+    parts += [read_text(path, "CSS file") for path in options.css]
+    return "\n".join(parts)
+
+
+MAX_RELAYOUTS = 3  # extra layouts to move pull quotes, or keep footnotes on their calls' pages
+SHORT_PAGES = 12  # beyond this many pages, one extra layout at most: the cost must not grow faster than the length
+
+
+def _relayouts_allowed(pages: int) -> int:
+    """How many extra layouts a document of ``pages`` pages may have.
+
+    A short article gets up to ``MAX_RELAYOUTS`` (a fix may strand the next quote); a long one gets
+    one, which fixes every page found wrong in the first layout at once, so a long article costs
+    at most twice its layout, whatever its length.
+    """
+    return MAX_RELAYOUTS if pages <= SHORT_PAGES else 1
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while WeasyPrint lays out: its millions of boxes make every
+    full collection walk the whole document (the later layouts of a long article ran 1.2-1.7x
+    slower for it); what it leaves is collected once at the end."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+_SHEETS: OrderedDict[tuple[str, str | None], tuple] = OrderedDict()
+
+
+def _stylesheet(stylesheet: str, base: str, fetcher):
+    """(font configuration, colour profiles, parsed CSS) for this style sheet, kept for the process.
+
+    A batch worker lays out hundreds of articles with the same sheets: parsing them again (15 ms)
+    and, above all, starting a new font configuration (Pango's font map and its caches) for each
+    article cost 35-90 ms of a 300 ms PDF. Sheets that load nothing relative (ours load nothing)
+    are shared by every article; a user's sheet with a relative ``url()`` is kept per folder.
+    """
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    key = (stylesheet, base if "url(" in stylesheet else None)
+    if key in _SHEETS:
+        _SHEETS.move_to_end(key)
+        return _SHEETS[key]
+    fonts, profiles = FontConfiguration(), {}  # for @font-face and @color-profile rules
+    css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher, font_config=fonts,
+                         color_profiles=profiles)
+    _SHEETS[key] = (fonts, profiles, css)
+    while len(_SHEETS) > 4:
+        _SHEETS.popitem(last=False)
+    return fonts, profiles, css
+
+
+def _layout(doc: Document, options: Options, ctx: Context):
+    import weasyprint
+
+    from toolkit.writers.pdf.metadata import apply_metadata
+    from toolkit.writers.pdf.placement import displacing_paragraphs, keep_css, shifted, stranded
+
+    resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=options.allow_network)
+    fetcher = make_fetcher(resources)
+    base = str(ctx.base_dir.resolve()) + os.sep
+    quotes = choose(doc) if options.annotations else []
+    warn = ctx.warn
+    stylesheet = print_css(options)  # usage errors (a bad --bleed, an unknown --style) surface as such
+    variant = check_variant(options.pdf_variant)
+    try:
+        fonts, profiles, css = _stylesheet(stylesheet, base, fetcher)
+        keep: list[str] = []  # paragraphs that must break earlier so that footnotes stay with their calls
+        attempt, allowed = 0, MAX_RELAYOUTS
+        while True:
+            html = print_html(doc, options, resources, quotes, warn)
+            warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
+            sheets = [css, weasyprint.CSS(string=keep_css(keep))] if keep else [css]
+            with _collector_paused():
+                document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+                    stylesheets=sheets, font_config=fonts, color_profiles=profiles, pdf_variant=variant)
+            if attempt == 0:
+                allowed = _relayouts_allowed(len(document.pages))
+            if attempt >= allowed:
+                break
+            moved = shifted(doc, quotes, stranded(document)) if quotes else quotes
+            more = [pid for pid in displacing_paragraphs(document) if pid not in keep]
+            if moved == quotes and not more:
+                break
+            quotes, keep, attempt = moved, keep + more, attempt + 1
+            document = None  # drop this layout before the next one is made
+    except Exception as exc:  # WeasyPrint raises many kinds; report one line
+        raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
+    apply_metadata(document, doc, options)
+    return document
+
+
+def _report(capture: _Capture, ctx: Context) -> None:
+    """Pass on what a reader of the warnings can act on: refused files, accessibility gaps."""
+    a11y = set(capture.accessibility_errors())
+    for msg in dict.fromkeys(capture.messages()):
+        if msg in a11y:
+            ctx.warn(f"PDF accessibility: {msg}")
+        elif msg.startswith(("Failed to load", "Unsupported stylesheet")):
+            ctx.warn(f"PDF: {msg}")
+
+
+def layout_pdf(doc: Document, options: Options, ctx: Context):
+    """Lay out the print edition; returns the paginated ``weasyprint.Document`` that render_pdf writes.
+
+    Its ``pages[i]`` hold the boxes of page ``i + 1`` (the EPUB page map looks up paragraph ids there).
+    """
+    with captured_log() as capture:
+        document = _layout(doc, options, ctx)
+    _report(capture, ctx)
+    return document
+
+
+def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
+    """The print edition as PDF bytes: tagged by default, in the PDF variant asked for."""
+    from toolkit.writers.pdf.artifacts import hidden_as_artifacts
+
+    variant = check_variant(options.pdf_variant)
+    document = layout_pdf(doc, options, ctx)
+    kwargs = {"pdf_tags": True, "uncompressed_pdf": False}
+    if variant:
+        kwargs["pdf_variant"] = variant
+    if variant and variant.startswith("pdf/x") and document.output_intent not in document.color_profiles:
+        raise RenderError(f"{variant} needs a CMYK output profile: add '@color-profile device-cmyk "
+                          "{ src: url(PROFILE.icc) }' to a --css file, with the profile beside the input")
+    with captured_log() as capture:  # the tagging step logs missing alt text and language
+        try:
+            with hidden_as_artifacts(document) as artifacts:
+                data = document.write_pdf(**kwargs)
+            if not artifacts:
+                ctx.warn("PDF: this WeasyPrint cannot draw pull quotes and running heads as artifacts; "
+                         "screen readers may read them")
+        except Exception as exc:  # WeasyPrint raises many kinds; report one line
+            raise RenderError(f"PDF writing failed: {exc.__class__.__name__}: {exc}") from exc
+    errors = capture.accessibility_errors()
+    if variant and errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise RenderError(f"{variant}: accessibility error: {errors[0]}{more}")
+    _report(capture, ctx)
+    return data
