@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-TREE_VERSION = "1.0"
+TREE_VERSION = "1.1"  # 1.1: Styled, Math, Table, DefinitionList, LineBlock, Div; list start/style; abstract
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,29 @@ class Span:
     attr: Attr = NO_ATTR
 
 
-Inline = Text | Emph | Strong | Code | LineBreak | Link | Quote | Term | Cite | Abbr | NoteRef | Span
+STYLES = ("strikeout", "underline", "smallcaps", "superscript", "subscript")
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """Words whose typography carries meaning: struck out, underlined, small capitals, raised, lowered.
+
+    ``style`` is one of ``STYLES``. Struck-out words are not the author's claim; "H2O" is not H₂O.
+    """
+
+    style: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Math:
+    """A formula as TeX source: inline in the sentence, or ``display`` on a line of its own."""
+
+    text: str
+    display: bool = False
+
+
+Inline = Text | Emph | Strong | Code | LineBreak | Link | Quote | Term | Cite | Abbr | NoteRef | Span | Styled | Math
 
 
 # ---------------------------------------------------------------- blocks
@@ -140,10 +162,79 @@ class BlockQuote:
     attr: Attr = NO_ATTR
 
 
+LIST_STYLES = ("decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
+
+
 @dataclass(frozen=True, slots=True)
 class ListBlock:
+    """A bullet or numbered list; a numbered one keeps its first number and its style (``LIST_STYLES``)."""
+
     ordered: bool
     items: tuple[tuple[Block, ...], ...]
+    attr: Attr = NO_ATTR
+    start: int = 1
+    style: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """One term of a definition list and its definitions (each a sequence of blocks)."""
+
+    term: tuple[Inline, ...]
+    definitions: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList:
+    items: tuple[Definition, ...]
+    attr: Attr = NO_ATTR
+
+
+@dataclass(frozen=True, slots=True)
+class LineBlock:
+    """Lines that keep their breaks and leading spaces (verse, addresses)."""
+
+    lines: tuple[tuple[Inline, ...], ...]
+    attr: Attr = NO_ATTR
+
+
+ALIGNS = ("", "left", "right", "center")
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """A cell: its blocks, whether it heads its row or column, its alignment and spans."""
+
+    blocks: tuple[Block, ...]
+    header: bool = False
+    align: str = ""
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[TableCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: header, body and footer rows, a caption, and per column a relative width (0: auto) and alignment."""
+
+    head: tuple[TableRow, ...]
+    body: tuple[TableRow, ...]
+    foot: tuple[TableRow, ...] = ()
+    caption: tuple[Inline, ...] = ()
+    widths: tuple[float, ...] = ()
+    aligns: tuple[str, ...] = ()
+    attr: Attr = NO_ATTR
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    """Blocks grouped by the author: kept for their ``lang``, ``dir``, id or classes (in ``attr``)."""
+
+    blocks: tuple[Block, ...]
     attr: Attr = NO_ATTR
 
 
@@ -177,7 +268,8 @@ class Note:
     blocks: tuple[Block, ...]
 
 
-Block = Para | Heading | BlockQuote | ListBlock | CodeBlock | Rule | Figure | Note
+Block = (Para | Heading | BlockQuote | ListBlock | CodeBlock | Rule | Figure | Note | DefinitionList | LineBlock | Table
+         | Div)
 
 
 # ---------------------------------------------------------------- metadata and registries
@@ -243,6 +335,7 @@ class Document:
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
     warnings: tuple[str, ...] = ()
+    abstract: tuple[Block, ...] = ()
 
     def person(self, pid: str) -> Person | None:
         return next((p for p in self.people if p.id == pid), None)
@@ -254,8 +347,9 @@ class Document:
 NODE_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
-        Attr, Text, Emph, Strong, Code, LineBreak, Link, Quote, Term, Cite, Abbr, NoteRef, Span,
-        Para, Heading, BlockQuote, ListBlock, CodeBlock, Rule, Figure, Note,
+        Attr, Text, Emph, Strong, Code, LineBreak, Link, Quote, Term, Cite, Abbr, NoteRef, Span, Styled, Math,
+        Para, Heading, BlockQuote, ListBlock, CodeBlock, Rule, Figure, Note, Definition, DefinitionList, LineBlock,
+        TableCell, TableRow, Table, Div,
         Meta, Person, Source, Event, Entity, Document,
     )
 }

@@ -8,8 +8,11 @@ from typing import Any
 
 from toolkit.tree.nodes import Attr, Document, Inline, Meta, Text
 
-# Fields that hold child nodes (tuples of blocks/inlines, or tuple of block tuples for lists).
-_CHILD_FIELDS = ("children", "blocks", "caption", "credit", "items")
+# Fields that hold child nodes (tuples of blocks/inlines, or tuples of such tuples: list items, definitions,
+# lines). ``abstract`` is the Document's; ``term``/``definitions`` a Definition's; ``head``/``body``/``foot``
+# a Table's rows, ``cells`` a row's.
+_CHILD_FIELDS = ("children", "blocks", "caption", "credit", "items", "term", "definitions", "lines", "head", "body",
+                 "foot", "cells", "abstract")
 _SKIP = (Attr, Meta)
 
 
