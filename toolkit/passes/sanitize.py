@@ -26,14 +26,22 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from toolkit.options import Context
 from toolkit.passes.sanitize_structure import MAX_NESTING, Flattener, clean_strings, refs_out_of_notes
 from toolkit.tree.nodes import (
+    ALIGNS,
+    LIST_STYLES,
+    STYLES,
     Attr,
     Cite,
     Document,
     Figure,
     Link,
+    ListBlock,
     Note,
     NoteRef,
     Quote,
+    Span,
+    Styled,
+    Table,
+    TableCell,
 )
 from toolkit.tree.walk import walk
 
@@ -49,6 +57,9 @@ _ID_BAD = re.compile(r"[^A-Za-z0-9_.:-]+")
 _TAGLIKE = re.compile(r"<[A-Za-z!/?]")
 _UNQUOTED = re.compile(r"[\s\"'<>`\x00-\x1f\x7f]")
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+TEXT_DIRECTIONS = ("ltr", "rtl", "auto")
+MAX_SPAN = 1000  # the most columns or rows one table cell may span (HTML's colspan limit)
+MAX_LIST_START = 10**9
 # Attribute names that load or run something if a writer ever printed key-value pairs as attributes.
 UNSAFE_KEYS = re.compile(r"^(?:on.*|style|src|srcset|srcdoc|href|xlink:href|action|formaction|background|"
                          r"poster|data|codebase|manifest|ping|lowsrc|dynsrc|http-equiv)$", re.I)
@@ -116,6 +127,10 @@ def clean_attr(attr: Attr) -> Attr:
     for k, v in attr.kv:
         if isinstance(k, str) and _TOKEN.match(k) and not UNSAFE_KEYS.match(k) and isinstance(v, str):
             kv.setdefault(k, _CONTROL.sub("", v))
+    if kv.get("dir", "ltr").lower() not in TEXT_DIRECTIONS:
+        del kv["dir"]
+    if "lang" in kv and not LANGUAGE.match(kv["lang"].strip().replace("_", "-")):
+        del kv["lang"]
     new = Attr(safe_id(attr.id), classes, tuple(kv.items()))
     return attr if new == attr else new
 
@@ -182,6 +197,15 @@ class Sanitizer:
             changes["note"] = safe_id(n.note)
         elif isinstance(n, Note) and n.id != safe_id(n.id):
             changes["id"] = safe_id(n.id)
+        elif isinstance(n, Styled) and n.style not in STYLES:
+            return Span(n.children)  # an unknown style from a JSON tree: the words stay, plain
+        elif isinstance(n, TableCell):
+            changes.update(_cell_changes(n))
+        elif isinstance(n, Table) and any(a not in ALIGNS for a in n.aligns):
+            changes["aligns"] = tuple(a if a in ALIGNS else "" for a in n.aligns)
+        elif isinstance(n, ListBlock) and (n.style not in ("", *LIST_STYLES) or not -MAX_LIST_START <= n.start <= MAX_LIST_START):
+            changes["style"] = n.style if n.style in LIST_STYLES else ""
+            changes["start"] = max(-MAX_LIST_START, min(MAX_LIST_START, n.start))
         return dataclasses.replace(n, **changes) if changes else None
 
     def meta(self, doc: Document):
@@ -215,6 +239,18 @@ class Sanitizer:
             sources.append(dataclasses.replace(s, id=safe_id(s.id), url=url, name=strip_markup(s.name)))
         events = tuple(dataclasses.replace(e, block=safe_id(e.block)) for e in doc.events)
         return {"people": people, "sources": tuple(sources), "events": events}
+
+
+def _cell_changes(cell: TableCell) -> dict:
+    """A cell's alignment from the allowed ones, its spans between 1 and MAX_SPAN."""
+    changes = {}
+    if cell.align not in ALIGNS:
+        changes["align"] = ""
+    for name in ("rowspan", "colspan"):
+        value = getattr(cell, name)
+        if not 1 <= value <= MAX_SPAN:
+            changes[name] = max(1, min(MAX_SPAN, value))
+    return changes
 
 
 def sanitize(doc: Document, ctx: Context) -> Document:

@@ -9,7 +9,27 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from toolkit.tree.nodes import Abbr, BlockQuote, Code, Figure, Heading, LineBreak, ListBlock, Note, NoteRef, Para, Text
+from toolkit.tree.nodes import (
+    Abbr,
+    BlockQuote,
+    Code,
+    Definition,
+    DefinitionList,
+    Div,
+    Figure,
+    Heading,
+    LineBlock,
+    LineBreak,
+    ListBlock,
+    Math,
+    Note,
+    NoteRef,
+    Para,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+)
 from toolkit.tree.walk import walk
 
 MAX_NESTING = 32  # quotes in quotes, lists in lists, emphasis in emphasis: deeper is flattened
@@ -27,7 +47,7 @@ class Flattener:
     def blocks(self, seq: tuple, depth: int) -> tuple:
         out = []
         for b in seq:
-            if depth >= MAX_NESTING and isinstance(b, (BlockQuote, ListBlock)):
+            if depth >= MAX_NESTING and isinstance(b, CONTAINERS):
                 self.flattened += 1
                 out.extend(self.block(leaf, depth) for leaf in _leaf_blocks(b))
             else:
@@ -35,9 +55,21 @@ class Flattener:
         return _same(seq, tuple(out))
 
     def block(self, b, depth: int):
-        if isinstance(b, (BlockQuote, Note)):
+        if isinstance(b, (BlockQuote, Note, Div)):
             new = self.blocks(b.blocks, depth + 1)
             return b if new is b.blocks else dataclasses.replace(b, blocks=new)
+        if isinstance(b, Table):
+            rows = {name: self.rows(getattr(b, name), depth + 1) for name in ("head", "body", "foot")}
+            caption = self.inlines(b.caption, 0)
+            if caption is b.caption and all(rows[name] is getattr(b, name) for name in rows):
+                return b
+            return dataclasses.replace(b, caption=caption, **rows)
+        if isinstance(b, DefinitionList):
+            items = _same(b.items, tuple(self.definition(d, depth + 1) for d in b.items))
+            return b if items is b.items else dataclasses.replace(b, items=items)
+        if isinstance(b, LineBlock):
+            lines = _same(b.lines, tuple(self.inlines(line, 0) for line in b.lines))
+            return b if lines is b.lines else dataclasses.replace(b, lines=lines)
         if isinstance(b, ListBlock):
             items = _same(b.items, tuple(self.blocks(item, depth + 1) for item in b.items))
             return b if items is b.items else dataclasses.replace(b, items=items)
@@ -49,6 +81,22 @@ class Flattener:
             return b if caption is b.caption and credit is b.credit else \
                 dataclasses.replace(b, caption=caption, credit=credit)
         return b
+
+    def rows(self, rows: tuple, depth: int) -> tuple:
+        out = []
+        for row in rows:
+            cells = _same(row.cells, tuple(self.cell(c, depth) for c in row.cells))
+            out.append(row if cells is row.cells else TableRow(cells))
+        return _same(rows, tuple(out))
+
+    def cell(self, cell: TableCell, depth: int) -> TableCell:
+        new = self.blocks(cell.blocks, depth)
+        return cell if new is cell.blocks else dataclasses.replace(cell, blocks=new)
+
+    def definition(self, d: Definition, depth: int) -> Definition:
+        term = self.inlines(d.term, 0)
+        defs = _same(d.definitions, tuple(self.blocks(blocks, depth) for blocks in d.definitions))
+        return d if term is d.term and defs is d.definitions else Definition(term, defs)
 
     def inlines(self, seq: tuple, depth: int) -> tuple:
         out = []
@@ -65,6 +113,9 @@ class Flattener:
         return _same(seq, tuple(out))
 
 
+CONTAINERS = (BlockQuote, ListBlock, Div, Table, DefinitionList)
+
+
 def _same(old: tuple, new: tuple) -> tuple:
     """``old`` itself when every element is the identical object (no deep comparison)."""
     return old if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)) else new
@@ -75,10 +126,15 @@ def _leaf_blocks(block) -> list:
     out, stack = [], [block]
     while stack:
         b = stack.pop()
-        if isinstance(b, (BlockQuote, Note)):
+        if isinstance(b, (BlockQuote, Note, Div)):
             stack.extend(reversed(b.blocks))
         elif isinstance(b, ListBlock):
             stack.extend(reversed([x for item in b.items for x in item]))
+        elif isinstance(b, Table):  # too deep for a table: its caption and cells as paragraphs, in order
+            cells = [x for rows in (b.head, b.body, b.foot) for row in rows for cell in row.cells for x in cell.blocks]
+            stack.extend(reversed([*([Para(b.caption)] if b.caption else []), *cells]))
+        elif isinstance(b, DefinitionList):
+            stack.extend(reversed([x for d in b.items for x in (Para(d.term), *(y for ds in d.definitions for y in ds))]))
         else:
             out.append(b)
     return out
@@ -92,7 +148,7 @@ def _flat_text(node) -> str:
         kids = getattr(n, "children", None)
         if isinstance(kids, tuple):
             stack.extend(reversed(kids))
-        elif isinstance(n, (Text, Code)):
+        elif isinstance(n, (Text, Code, Math)):
             parts.append(n.text)
         elif isinstance(n, Abbr):
             parts.append(n.text)
