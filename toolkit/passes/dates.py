@@ -16,7 +16,7 @@ from toolkit.language.dates import MONTHS, find_dates
 from toolkit.options import Context
 from toolkit.passes.sentences import split_sentences
 from toolkit.passes.speech.marks import find_marked
-from toolkit.tree.nodes import BlockQuote, Document, Event, ListBlock, Para
+from toolkit.tree.nodes import BlockQuote, Div, Document, Event, ListBlock, Para
 from toolkit.tree.walk import plain_text
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -37,7 +37,7 @@ def paragraph_ids(blocks) -> list[tuple[Para, str]]:
     def visit(block) -> None:
         if isinstance(block, Para):
             out.append((block, block.attr.id or f"p{len(out) + 1}"))
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, (BlockQuote, Div)):
             for b in block.blocks:
                 visit(b)
         elif isinstance(block, ListBlock):

@@ -1,6 +1,9 @@
 """Gives every paragraph a stable anchor (p1, p2, ...) and headings and figures their own ids.
 
-The ids are shared by all editions, so "¶12" means the same paragraph in HTML, EPUB and PDF.
+The ids are shared by all editions, so "¶12" means the same paragraph in HTML, EPUB and PDF. An id the
+author gave is never renamed: a heading's, a figure's, a table's or a division's stays its id; a
+paragraph's moves to its ``author-id`` key (the writers put an anchor with it at the paragraph's start),
+because the paragraph's own id is its number.
 """
 
 from __future__ import annotations
@@ -8,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 
 from toolkit.options import Context
-from toolkit.tree.nodes import BlockQuote, Document, Figure, Heading, ListBlock, Para
-from toolkit.tree.walk import plain_text
+from toolkit.tree.nodes import BlockQuote, Div, Document, Figure, Heading, ListBlock, Para
+from toolkit.tree.walk import iter_nodes, plain_text
 
 
 def _slug(text: str) -> str:
@@ -20,7 +23,8 @@ def _slug(text: str) -> str:
 
 def assign_ids(doc: Document, ctx: Context) -> Document:
     counters = {"p": 0, "fig": 0}
-    used: set[str] = set()
+    used = {n.attr.id for n in iter_nodes(doc) if not isinstance(n, Para) and getattr(n, "attr", None) is not None
+            and getattr(n.attr, "id", "")}  # the author's ids: a generated one never takes them
 
     def fresh(base: str) -> str:
         cand, n = base, 1
@@ -33,14 +37,19 @@ def assign_ids(doc: Document, ctx: Context) -> Document:
     def visit(block):
         if isinstance(block, Para):
             counters["p"] += 1
-            return dataclasses.replace(block, attr=block.attr.with_id(f"p{counters['p']}"))
+            attr = block.attr
+            if attr.id and attr.id != f"p{counters['p']}" and attr.get("author-id") is None:
+                attr = attr.with_kv("author-id", attr.id)
+            return dataclasses.replace(block, attr=attr.with_id(f"p{counters['p']}"))
         if isinstance(block, Heading):
             return dataclasses.replace(block, attr=block.attr.with_id(
                 block.attr.id or fresh("h-" + _slug(plain_text(block.children)))))
         if isinstance(block, Figure):
             counters["fig"] += 1
-            return dataclasses.replace(block, attr=block.attr.with_id(f"fig{counters['fig']}"))
-        if isinstance(block, BlockQuote):
+            if block.attr.id:
+                return block
+            return dataclasses.replace(block, attr=block.attr.with_id(fresh(f"fig{counters['fig']}")))
+        if isinstance(block, (BlockQuote, Div)):
             return dataclasses.replace(block, blocks=tuple(visit(b) for b in block.blocks))
         if isinstance(block, ListBlock):
             return dataclasses.replace(block, items=tuple(tuple(visit(b) for b in item)

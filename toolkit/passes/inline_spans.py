@@ -15,6 +15,7 @@ from toolkit.tree.nodes import (
     Attr,
     Block,
     BlockQuote,
+    Div,
     Document,
     Figure,
     Heading,
@@ -130,6 +131,8 @@ def iter_paragraphs(blocks: tuple[Block, ...], in_quote: bool = False) -> Iterat
             yield b, in_quote
         elif isinstance(b, BlockQuote):
             yield from iter_paragraphs(b.blocks, True)
+        elif isinstance(b, Div):  # the author's grouping (a language, a direction): its prose is prose
+            yield from iter_paragraphs(b.blocks, in_quote)
         elif isinstance(b, ListBlock):
             for item in b.items:
                 yield from iter_paragraphs(item, in_quote)
@@ -146,7 +149,7 @@ def map_paragraphs(doc: Document, fn: Callable[[Para, int], Para]) -> Document:
         if isinstance(block, Heading):
             counter[0] += 1
             return block
-        if isinstance(block, BlockQuote):
+        if isinstance(block, (BlockQuote, Div)):
             return dataclasses.replace(block, blocks=tuple(visit(b) for b in block.blocks))
         if isinstance(block, ListBlock):
             return dataclasses.replace(block, items=tuple(tuple(visit(b) for b in item) for item in block.items))
