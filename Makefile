@@ -8,7 +8,7 @@ OUT ?= build
 APT_RUN := fonts-sil-charis fonts-inter libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 APT_TEST := $(APT_RUN) default-jre-headless chromium qpdf
 
-.PHONY: run test lint bench eval fuzz check-editions system-run system-test clean
+.PHONY: run test lint bench eval preserve fuzz check-editions system-run system-test clean
 
 define apt_ensure
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -51,6 +51,11 @@ bench: system-run $(VENV)/.test-stamp
 
 eval: $(VENV)/.run-stamp
 	$(PY) bench/eval.py
+
+# Every word and mark of meaning of the preservation fixtures (tests/fixtures/preserve/, and pandoc's DOCX,
+# ODT, RST, LaTeX and EPUB versions of the Markdown one) in every edition; fails below 99 % (docs/preservation.md).
+preserve: system-run $(VENV)/.run-stamp
+	$(PY) bench/preserve.py
 
 # Property tests with many more examples than `make test` runs, stopped after FUZZ_SECONDS at most.
 FUZZ_EXAMPLES ?= 200
