@@ -108,6 +108,8 @@ def test_wheel_holds_the_styles_the_scripts_and_the_metadata(built):
     assert "toolkit/writers/assets/annotated.js" in scripts
     assert scripts <= names, sorted(scripts - names)
     assert f"{dist_info}/licenses/LICENSE" in names
+    assert "toolkit/py.typed" in names  # type checkers read the installed package's annotations
+    assert {"toolkit/__main__.py", "toolkit/cli/__main__.py"} <= names
     assert "toolkit/styles.py" not in names
     assert not any(n.startswith("styles/") for n in names)
     head = metadata.split("\n\n", 1)[0].splitlines()
@@ -152,6 +154,8 @@ def test_installed_doctor_and_version(venv, work):
     version = run([venv / "toolkit", "--version"], cwd=work)
     assert version.returncode == 0, output(version)
     assert version.stdout.strip() == f"toolkit, version {toolkit.__version__}"
+    as_module = run([venv / "python", "-m", "toolkit", "--version"], cwd=work)
+    assert as_module.stdout == version.stdout, output(as_module)
 
 
 def test_installed_wheel_takes_a_plugin(venv, work, tmp_path):

@@ -8,6 +8,8 @@ Public API::
     toolkit.build("seeds/kazakhstan-xinjiang-camps.txt", ["pdf", "epub", "html"], "build")
 """
 
+import logging as _logging
+
 from toolkit.errors import (
     InputError,
     OutputError,
@@ -18,12 +20,15 @@ from toolkit.errors import (
     UsageError,
 )
 from toolkit.options import Context, Options
-from toolkit.pipeline import apply_passes, build, read, render, write
+from toolkit.pipeline import BuildResult, apply_passes, build, read, render, write
 from toolkit.tree.nodes import Document
 from toolkit.version import __version__
 
+# A library's loggers stay silent until the application configures logging (no "last resort" output).
+_logging.getLogger("toolkit").addHandler(_logging.NullHandler())
+
 __all__ = [
-    "Context", "Document", "InputError", "Options", "OutputError", "RenderError", "SchemaError",
+    "BuildResult", "Context", "Document", "InputError", "Options", "OutputError", "RenderError", "SchemaError",
     "ToolkitError", "UnknownFormatError", "UsageError", "__version__", "apply_passes", "build", "read",
     "render", "write",
 ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+
+WARNINGS = logging.getLogger("toolkit.warnings")  # every Context.warn, for a host application's logging
 
 PAPERS = ("a4", "letter", "a5", "trade")
 
@@ -19,6 +22,7 @@ class Options:
     page_map: bool = False
     embed_fonts: bool = False
     annotations: bool = True
+    missing_images: str = "note"  # a figure whose image is not there: "note" (a line saying so) or "drop"
     annotation_source: str | None = None  # Web Annotation export: the HTML page its targets name
     allow_network: bool = False
     strict: bool = False
@@ -59,5 +63,7 @@ class Context:
         return self.input_path.parent if self.input_path else Path.cwd()
 
     def warn(self, message: str) -> None:
+        """Record a warning (``INPUT: message``) and send it to the ``toolkit.warnings`` logger."""
         where = f"{self.input_path}: " if self.input_path else ""
         self.warnings.append(f"{where}{message}")
+        WARNINGS.warning("%s%s", where, message)

@@ -10,11 +10,19 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from toolkit.config.metadata import apply_metadata, apply_option_metadata, load_sidecar
-from toolkit.errors import InputError, OutputError, PluginError, RenderError, ToolkitError, UnknownFormatError
+from toolkit.errors import (
+    InputError,
+    OutputError,
+    PluginError,
+    RenderError,
+    ToolkitError,
+    UnknownFormatError,
+    strict_failure,
+)
 from toolkit.guard.decode import (
     MAX_ARTICLE_CHARS,
     MAX_INPUT_BYTES,
@@ -112,10 +120,27 @@ def note_encoding(data: bytes, fmt: str, ctx: Context) -> None:
 def read(path: str | os.PathLike, fmt: str | None = None, options: Options | None = None,
          ctx: Context | None = None, passes: bool = True, metadata: dict | None = None,
          data: bytes | None = None) -> Document:
-    """Read an input file into an enriched Document (``metadata`` overrides the sidecar's fields).
+    """Read an input file into an enriched Document: the reader, then the passes in their order.
 
-    ``data`` gives the input's bytes (standard input, a fetched page); ``path`` then only names it
-    (in messages, and its folder is where images are looked for) and no sidecar is read."""
+    Args:
+        path: the input file; its extension names the reader unless ``fmt`` does.
+        fmt: a reader's name (``toolkit formats``): ``"text"``, ``"html"``, ``"markdown"``, ``"docx"``, ...
+        options: options the readers and passes see (``meta``, ``allow_network``, ...).
+        ctx: a Context to collect warnings in (made if not given; pass the same one to ``write``).
+        passes: False returns the reader's tree before enrichment.
+        metadata: fields laid over the sidecar's (``{"title": ..., "author": [...], "date": ...}``).
+        data: the input's bytes (standard input, a fetched page); ``path`` then only names it (in
+            messages; its folder is where images are looked for) and no sidecar is read.
+
+    Returns:
+        The Document; ``doc.warnings`` holds what reading warned about (each ``"INPUT: message"``),
+        also sent to the ``toolkit.warnings`` logger. ``strict`` is applied by ``write`` and ``build``.
+
+    Raises:
+        InputError: the file is missing, empty, too large, or not what its format says.
+        UnknownFormatError: the format cannot be told, or no reader has that name.
+        SchemaError: a JSON tree that does not fit the schema. PluginError: a reader or pass failed.
+    """
     path = Path(path)
     ctx = ctx or Context(input_path=path, options=options or Options())
     ctx.input_path = path
@@ -236,6 +261,11 @@ def _sync_folder(folder: Path) -> None:
 
 
 def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context | None = None) -> bytes:
+    """The bytes of ``doc`` as ``fmt``, without writing a file (``write`` and ``build`` call it).
+
+    Raises UnknownFormatError (no such writer), RenderError (the writer failed, naming the edition and
+    the input) or PluginError (a plugin writer raised something else). Rendering warnings go to ``ctx``.
+    """
     spec = get_registry().writer(fmt)
     ctx = ctx or Context(options=options or Options())
     options = (ctx.options if options is None else options).for_format(fmt)  # toolkit.toml [FORMAT]
@@ -265,17 +295,79 @@ def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context
 
 def write(doc: Document, fmt: str, path: str | os.PathLike, options: Options | None = None,
           ctx: Context | None = None) -> Path:
-    """Render ``doc`` as ``fmt`` and write it atomically to ``path``."""
+    """Render ``doc`` as ``fmt`` and write it atomically to ``path``; returns ``path``.
+
+    Args:
+        doc: a Document from ``read`` (or built by hand).
+        fmt: a writer's name (``toolkit formats`` lists them): ``"pdf"``, ``"epub"``, ``"html"``, ...
+        path: the file to write; its folder must exist. A failed write leaves any earlier file intact.
+        options: edition options; ``Options(strict=True)`` writes nothing if rendering warned.
+        ctx: the Context ``read`` used, so the warnings of reading and rendering are collected together.
+
+    Raises:
+        UnknownFormatError: no writer of that name.
+        RenderError: the writer failed (the message names the edition and the input).
+        OutputError: the file cannot be written (disk full, permission, ...).
+        ToolkitError: ``strict`` is set and the document or its rendering warned.
+    """
     path = Path(path)
     options = options or (ctx.options if ctx else Options())
-    write_atomic(path, render(doc, fmt, options, ctx))
+    ctx = ctx or Context(options=options)
+    data = render(doc, fmt, options, ctx)
+    if options.strict:
+        check_strict((*doc.warnings, *ctx.warnings))
+    write_atomic(path, data)
     return path
 
 
-def build(path: str | os.PathLike, formats: Iterable[str] = ("pdf", "epub", "html"),
+def check_strict(warnings: Iterable[str]) -> None:
+    """``strict``: any warning is an error (the CLI's ``--strict``); nothing is written after it."""
+    warnings = list(dict.fromkeys(warnings))
+    if warnings:
+        raise strict_failure(warnings)
+
+
+@dataclasses.dataclass(frozen=True)
+class BuildResult(Sequence[Path]):
+    """What ``build`` wrote: a sequence of the written paths (``result[0]``, ``list(result)``), with the
+    warnings of reading and rendering (each ``"INPUT: message"``) and the seconds each step took
+    (``timings["read"]``, ``timings["pdf"]``, ...)."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...] = ()
+    timings: tuple[tuple[str, float], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __getitem__(self, index):
+        return self.paths[index]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self.paths)
+
+
+def build(path: str | os.PathLike, formats: Iterable[str] | str = ("pdf", "epub", "html"),
           out_dir: str | os.PathLike = "build", options: Options | None = None,
-          fmt: str | None = None) -> list[Path]:
-    """Read one input and write each format into ``out_dir``; returns the written paths."""
+          fmt: str | None = None) -> BuildResult:
+    """Read one input and write each format into ``out_dir``, named after the article's title.
+
+    Args:
+        path: the input file (its format from the extension, or ``fmt``).
+        formats: writer names, or one name as a string (``"pdf"``).
+        out_dir: the output folder (made if missing).
+        options: edition options (paper, style, strict, ...).
+        fmt: the reader to use when the extension does not say.
+
+    Returns:
+        A BuildResult: the written paths (it is a sequence of them), the warnings and timings.
+        Every edition is rendered before any is written, so ``strict`` writes nothing when anything warned.
+
+    Raises:
+        UsageError: no format given. UnknownFormatError: a format or reader that does not exist.
+        InputError: the input cannot be read. RenderError, OutputError: as ``write``.
+        ToolkitError: ``strict`` is set and reading or rendering warned (the message names the warnings).
+    """
     options = options or Options()
     formats = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))  # "pdf" is one format
     if not formats:
@@ -285,13 +377,22 @@ def build(path: str | os.PathLike, formats: Iterable[str] = ("pdf", "epub", "htm
     for f in formats:
         get_registry().writer(f)  # fail early on an unknown format
     ctx = Context(input_path=Path(path), options=options)
+    t0 = time.perf_counter()
     doc = read(path, fmt=fmt, options=options, ctx=ctx)
+    timings = [("read", time.perf_counter() - t0)]
     out = Path(out_dir)
-    written = []
     source = Path(path).resolve()
+    rendered = []
     for f in formats:
+        t0 = time.perf_counter()
         target = out / output_name(doc, Path(path), f)
         if target.resolve() == source:  # never write an edition over its own input
             target = target.with_name(target.name.replace(".", "-2.", 1))
-        written.append(write(doc, f, target, options, ctx))
-    return written
+        rendered.append((target, render(doc, f, options, ctx)))
+        timings.append((f, time.perf_counter() - t0))
+    warnings = tuple(dict.fromkeys((*doc.warnings, *ctx.warnings)))
+    if options.strict:
+        check_strict(warnings)
+    for target, data in rendered:
+        write_atomic(target, data)
+    return BuildResult(tuple(target for target, _ in rendered), warnings, tuple(timings))

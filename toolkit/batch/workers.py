@@ -74,6 +74,7 @@ def init_worker(parent: int, options: Options, formats: tuple[str, ...], log_lev
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
     logging.basicConfig(level=log_level, format="toolkit: %(levelname)s: %(message)s")
+    logging.getLogger("toolkit.warnings").disabled = True  # warnings travel back in each result, printed once
     for name in ("weasyprint", "fontTools", "ebooklib"):
         logging.getLogger(name).setLevel(logging.ERROR)
     if log_level > logging.DEBUG:  # as the CLI does: the extractors' own chatter only with -vv

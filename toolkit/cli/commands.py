@@ -175,30 +175,31 @@ def _build_one(arg: str, from_, options: Options, formats: list[str], target, qu
     from toolkit.guard.source import open_source, relabel
     from toolkit.naming import output_name
     from toolkit.options import Context
-    from toolkit.pipeline import read, render, write
+    from toolkit.pipeline import read, render, write_atomic
 
     with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
         source = open_source(arg, from_, options.allow_network, Path(tmp))
         rctx = Context(input_path=source.path, options=options)
         try:
             doc = read(source.path, fmt=source.fmt, options=options, ctx=rctx, data=source.data)
-            if target.stdout:
-                write_stdout(render(doc, target.fmt, options, rctx), target.fmt)
-                written = []
-            elif target.file is not None:
-                written = [write(doc, target.fmt, target.file, options, rctx)]
+            if target.stdout or target.file is not None:
+                outputs = [(target.file, target.fmt)]
             else:
-                written = [write(doc, f, target.folder / output_name(doc, source.path, f), options, rctx)
-                           for f in formats]
+                outputs = [(target.folder / output_name(doc, source.path, f), f) for f in formats]
+            rendered = [(path, render(doc, f, options, rctx)) for path, f in outputs]  # all before any is written
         except ToolkitError as exc:
             if source.is_file:
                 raise
             raise type(exc)(relabel(str(exc), source)) from exc
         warnings = [relabel(w, source) for w in dict.fromkeys(rctx.warnings)]
-    if echo_paths and not quiet:
-        for path in written:
-            click.echo(str(path))
-    report_warnings(warnings, options.strict, quiet)
+    report_warnings(warnings, options.strict, quiet)  # --strict: fails here, and nothing is written
+    for path, data in rendered:
+        if path is None:
+            write_stdout(data, target.fmt)
+        else:
+            write_atomic(path, data)
+            if echo_paths and not quiet:
+                click.echo(str(path))
 
 
 def _write_web_annotations(report, from_, options: Options, out_dir: str, target: Path) -> Path:

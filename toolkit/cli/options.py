@@ -23,6 +23,7 @@ def setup_logging(verbose: int, quiet: bool) -> None:
     elif verbose >= 2:
         level = logging.DEBUG
     logging.basicConfig(level=level, format="toolkit: %(levelname)s: %(message)s", force=True)
+    logging.getLogger("toolkit.warnings").disabled = True  # the command prints warnings itself, once
     # WeasyPrint and fontTools are chatty; their warnings are ours to report
     for name in ("weasyprint", "fontTools", "ebooklib"):
         logging.getLogger(name).setLevel(max(level, logging.ERROR))
@@ -75,6 +76,7 @@ def make_options(**kw) -> Options:
         page_map=bool(kw.get("page_map")), embed_fonts=bool(kw.get("embed_fonts")),
         annotations=not kw.get("no_annotations"), allow_network=bool(kw.get("allow_network")),
         strict=bool(kw.get("strict")), bleed=kw.get("bleed"), marks=bool(kw.get("marks")),
+        missing_images=kw.get("missing_images") or "note",
     )
     return _project_options(options, kw)
 
@@ -131,6 +133,9 @@ def edition_options(f):
         click.option("--embed-fonts", is_flag=True, help="Embed the text face in the EPUB."),
         click.option("--no-annotations", is_flag=True, help="HTML without annotation layers."),
         click.option("--allow-network", is_flag=True, help="Allow fetching remote images."),
+        click.option("--missing-images", type=click.Choice(["note", "drop"]), default="note", show_default=True,
+                     help="A figure whose image is not there: a line saying so over its caption, or its caption "
+                          "alone."),
         click.option("--bleed", default=None, help="PDF bleed, e.g. 3mm."),
         click.option("--marks", is_flag=True, help="PDF crop marks."),
         click.option("--strict", is_flag=True, help="Fail on any warning."),
