@@ -4,8 +4,10 @@ strict fails before anything is written, and the package says it is typed."""
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -34,7 +36,9 @@ def test_build_returns_its_paths_warnings_and_timings(article, tmp_path):
     assert all(seconds >= 0 for _, seconds in result.timings)
 
 
-def test_every_warning_also_goes_to_logging(article, tmp_path, caplog):
+def test_every_warning_also_goes_to_logging(article, tmp_path, caplog, monkeypatch):
+    # the command line (run in this process by other tests) silences the logger: it prints warnings itself
+    monkeypatch.setattr(logging.getLogger("toolkit.warnings"), "disabled", False)
     with caplog.at_level(logging.WARNING, logger="toolkit.warnings"):
         result = toolkit.build(article, "html", tmp_path / "out")
     logged = [r.getMessage() for r in caplog.records if r.name == "toolkit.warnings"]
@@ -83,3 +87,27 @@ def test_a_host_application_sees_no_output_until_it_configures_logging(article, 
                          capture_output=True, text=True, timeout=300)
     assert "toolkit.warnings" in run.stderr
     assert "harbour.png" in run.stderr
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("columns", 7, "columns must be one of 1, 2"),
+    ("notes", "side", "notes must be one of foot, end"),
+    ("paper", "tabloid", "paper must be one of"),
+    ("missing_images", "hide", "missing-images must be one of note, drop"),
+    ("bleed", "lots", "--bleed wants a small length"),
+    ("style", "../../etc/passwd", "a theme's name"),
+    ("pdf_variant", "word", "a variant such as pdf/ua-1"),
+    ("strict", "yes", "wants True or False"),
+    ("source_date_epoch", -5, "seconds since 1970"),
+])
+def test_options_are_checked_when_made_with_the_command_lines_rules(field, value, says):
+    with pytest.raises(toolkit.UsageError, match=re.escape(says)):
+        toolkit.Options(**{field: value})
+
+
+def test_options_take_one_path_or_several():
+    assert toolkit.Options(css="house.css").css == (Path("house.css"),)
+    assert toolkit.Options(css=["a.css", Path("b.css")]).css == (Path("a.css"), Path("b.css"))
+    assert toolkit.Options(csl="style.csl").csl == Path("style.csl")
+    with pytest.raises(toolkit.UsageError):
+        toolkit.Options(css=5)

@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 import logging
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from toolkit.errors import UsageError
 
 WARNINGS = logging.getLogger("toolkit.warnings")  # every Context.warn, for a host application's logging
 
 PAPERS = ("a4", "letter", "a5", "trade")
+NOTES = ("foot", "end")
+MISSING_IMAGES = ("note", "drop")
+COLUMNS = (1, 2)
+_LENGTH = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3})?)\s*(mm|cm|in|pt|px)\s*$")
+_VARIANT = re.compile(r"^pdf/[a-z0-9-]{1,12}$")
+
+
+def bleed_length(value: str) -> str:
+    """A validated CSS length for ``--bleed`` (e.g. ``3mm``); anything else is a usage error."""
+    m = _LENGTH.match(value or "") if isinstance(value, str) else None
+    if not m or float(m.group(1)) > 25:
+        raise UsageError(f"--bleed wants a small length such as 3mm or 0.125in, not {value!r}")
+    return f"{m.group(1)}{m.group(2)}"
+
+
+def _paths(value, name: str) -> tuple[Path, ...]:
+    """One path or several, as a tuple of Paths (a lone string is one file, never its characters)."""
+    if isinstance(value, (str, os.PathLike)):
+        return (Path(value),)
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise UsageError(f"Options({name}=...) wants a path or a list of paths, not {type(value).__name__}") from None
+    if not all(isinstance(v, (str, os.PathLike)) for v in items):
+        raise UsageError(f"Options({name}=...) wants a path or a list of paths")
+    return tuple(Path(v) for v in items)
+
+
+def _choice(name: str, value, allowed: tuple) -> None:
+    if value not in allowed or isinstance(value, bool):
+        shown = ", ".join(str(a) for a in allowed)
+        raise UsageError(f"Options({name}={value!r}): {name.replace('_', '-')} must be one of {shown}")
 
 
 @dataclass(frozen=True)
@@ -34,6 +70,34 @@ class Options:
     meta: tuple[tuple[str, str], ...] = ()  # --meta key=value: overrides the article's metadata
     meta_defaults: tuple[tuple[str, str], ...] = ()  # toolkit.toml [meta]: fills only what the article lacks
     format_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # toolkit.toml [FORMAT] tables
+
+    def __post_init__(self) -> None:
+        """The same rules as the command line's options, so a script gets the CLI's errors (UsageError)."""
+        _choice("paper", self.paper, PAPERS)
+        _choice("columns", self.columns, COLUMNS)
+        _choice("notes", self.notes, NOTES)
+        _choice("missing_images", self.missing_images, MISSING_IMAGES)
+        if not isinstance(self.style, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", self.style):
+            raise UsageError(f"Options(style={self.style!r}): a theme's name (see `toolkit styles`)")
+        object.__setattr__(self, "css", _paths(self.css, "css"))
+        for name in ("csl", "reference_doc"):
+            value = getattr(self, name)
+            if value is not None:
+                if not isinstance(value, (str, os.PathLike)):
+                    raise UsageError(f"Options({name}=...) wants a path, not {type(value).__name__}")
+                object.__setattr__(self, name, Path(value))
+        if self.bleed is not None:
+            bleed_length(self.bleed)
+        if self.pdf_variant is not None and not (isinstance(self.pdf_variant, str)
+                                                 and _VARIANT.match(self.pdf_variant.lower())):
+            raise UsageError(f"Options(pdf_variant={self.pdf_variant!r}): a variant such as pdf/ua-1 or pdf/a-3u")
+        if self.source_date_epoch is not None and (not isinstance(self.source_date_epoch, int)
+                                                   or isinstance(self.source_date_epoch, bool)
+                                                   or self.source_date_epoch < 0):
+            raise UsageError(f"Options(source_date_epoch={self.source_date_epoch!r}): seconds since 1970, 0 or more")
+        for name in ("page_map", "embed_fonts", "annotations", "allow_network", "strict", "marks"):
+            if not isinstance(getattr(self, name), bool):
+                raise UsageError(f"Options({name}={getattr(self, name)!r}) wants True or False")
 
     def cache_key(self) -> str:
         return repr(self)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
-from toolkit.options import Options
+from toolkit.options import Options, bleed_length
 
 MM = 72 / 25.4  # points per millimetre
 IN = 72.0
@@ -37,7 +36,6 @@ PAPERS: dict[str, Paper] = {
                    columns_allowed=False),
 }
 COLUMN_GAP = 6 * MM
-_LENGTH = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3})?)\s*(mm|cm|in|pt|px)\s*$")
 
 
 def paper(options: Options) -> Paper:
@@ -45,14 +43,6 @@ def paper(options: Options) -> Paper:
         return PAPERS[options.paper]
     except KeyError:
         raise UsageError(f"unknown paper size {options.paper!r} (known: {', '.join(PAPERS)})") from None
-
-
-def bleed_length(value: str) -> str:
-    """A validated CSS length for ``--bleed`` (e.g. ``3mm``); anything else is a usage error."""
-    m = _LENGTH.match(value or "")
-    if not m or float(m.group(1)) > 25:
-        raise UsageError(f"--bleed wants a small length such as 3mm or 0.125in, not {value!r}")
-    return f"{m.group(1)}{m.group(2)}"
 
 
 def columns(options: Options) -> int:
