@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ from toolkit.writers.html.themes import edition_css, styles_dir
 from toolkit.writers.pdf.page import page_css
 from toolkit.writers.pdf.pullquotes import PullQuote, choose
 from toolkit.writers.pdf.render import PrintRenderer
+
+# WeasyPrint (Pango, fontconfig, HarfBuzz) is not safe to call from several threads at once: concurrent layouts
+# corrupt memory (GLib-CRITICAL, "corrupted double-linked list"). One edition at a time per process; a service
+# that wants more PDFs at once uses processes (the batch's workers do).
+LAYOUT_LOCK = threading.RLock()
 
 FONT_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
 MAX_FILE_BYTES = 30 * 1024 * 1024  # fonts and colour profiles
@@ -79,15 +85,21 @@ def make_fetcher(resources: Resources):
     return RestrictedFetcher()
 
 
-class _Capture(logging.Handler):
-    """Collects what WeasyPrint logs while one edition is laid out and written."""
+class _Capture(logging.Filter):
+    """Collects what WeasyPrint logs while one edition is laid out and written.
+
+    A filter on the ``weasyprint`` logger that keeps each warning and lets no record through: the logger's
+    level, handlers and propagation (the host application's) are never changed, and it is removed after.
+    """
 
     def __init__(self):
-        super().__init__(logging.WARNING)
+        super().__init__()
         self.records: list[logging.LogRecord] = []
 
-    def emit(self, record):
-        self.records.append(record)
+    def filter(self, record) -> bool:
+        if record.levelno >= logging.WARNING:
+            self.records.append(record)
+        return False
 
     def messages(self, level: int = logging.WARNING) -> list[str]:
         return [r.getMessage() for r in self.records if r.levelno >= level]
@@ -102,16 +114,11 @@ def captured_log() -> Iterator[_Capture]:
     """Capture WeasyPrint's warnings and errors (kept from the console; we report them)."""
     capture = _Capture()
     wlog = logging.getLogger("weasyprint")
-    level, propagate = wlog.level, wlog.propagate
-    wlog.addHandler(capture)
-    wlog.setLevel(logging.WARNING)
-    wlog.propagate = False
+    wlog.addFilter(capture)
     try:
         yield capture
     finally:
-        wlog.removeHandler(capture)
-        wlog.setLevel(level)
-        wlog.propagate = propagate
+        wlog.removeFilter(capture)
 
 
 def check_variant(variant: str | None) -> str | None:
@@ -131,6 +138,7 @@ def print_html(doc: Document, options: Options, resources: Resources, pullquotes
     """The print edition's HTML: head metadata plus the print rendering of the tree."""
     renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.available(src) else None,
                              warn=warn, annotate=options.annotations, notes_mode=options.notes,
+                             missing_images=options.missing_images,
                              pullquotes=pullquotes)
     m = doc.meta
     lang = esc(m.language or "en")
@@ -265,7 +273,7 @@ def layout_pdf(doc: Document, options: Options, ctx: Context):
 
     Its ``pages[i]`` hold the boxes of page ``i + 1`` (the EPUB page map looks up paragraph ids there).
     """
-    with captured_log() as capture:
+    with LAYOUT_LOCK, captured_log() as capture:
         document = _layout(doc, options, ctx)
     _report(capture, ctx)
     return document
@@ -273,6 +281,12 @@ def layout_pdf(doc: Document, options: Options, ctx: Context):
 
 def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
     """The print edition as PDF bytes: tagged by default, in the PDF variant asked for."""
+
+    with LAYOUT_LOCK:  # the whole edition: its layout, and the writing that walks the laid-out boxes
+        return _render_pdf(doc, options, ctx)
+
+
+def _render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
     from toolkit.writers.pdf.artifacts import hidden_as_artifacts
 
     variant = check_variant(options.pdf_variant)
