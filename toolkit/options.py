@@ -49,6 +49,32 @@ def _choice(name: str, value, allowed: tuple) -> None:
 
 @dataclass(frozen=True)
 class Options:
+    """How the editions are made; the command line's edition options, checked the same way when made.
+
+    Attributes:
+        paper: ``"a4"``, ``"letter"``, ``"a5"`` or ``"trade"`` (6x9 in) for the PDF.
+        style: a theme's name (``toolkit styles`` lists them): ``"classic"``, ``"modern"``.
+        css: your own style sheets, applied last in every edition (one path or several).
+        columns: 1 or 2 body columns in the PDF (2 where the paper is wide enough).
+        notes: ``"foot"`` (footnotes on their page) or ``"end"`` (endnotes) in the PDF.
+        pdf_variant: ``"pdf/ua-1"``, ``"pdf/a-3u"``, ... (WeasyPrint's variants), or None.
+        page_map: the EPUB gets a page list matching the PDF's pages.
+        embed_fonts: the EPUB embeds its text face.
+        annotations: the annotation layers (speakers, sources, pull quotes); False for plain editions.
+        missing_images: a figure whose image is not there: ``"note"`` (a line saying so) or ``"drop"``.
+        annotation_source: the HTML page the Web Annotations export targets (set by the command line).
+        allow_network: remote images may be fetched (public addresses only, with limits).
+        strict: any warning is an error, and nothing is written (``--strict``).
+        bleed: PDF bleed as a small length (``"3mm"``); marks: crop marks.
+        source_date_epoch: the build's date in seconds (reproducible files), else $SOURCE_DATE_EPOCH, else now.
+        csl: a citation style for ``[@key]`` citations; reference_doc: DOCX/ODT styles from this document.
+        meta, meta_defaults: ``(key, value)`` metadata over the article's (``--meta``), or under it
+            (``toolkit.toml`` [meta]). format_options: a project file's per-format overrides.
+
+    Raises:
+        UsageError: a value the command line would refuse (the message names the option).
+    """
+
     paper: str = "a4"
     style: str = "classic"
     css: tuple[Path, ...] = ()
