@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from toolkit.tree.nodes import Abbr, Cite, Document, Heading, Quote, Span, Term
 from toolkit.tree.walk import iter_nodes, plain_text, walk
+from toolkit.writers.html.kinds import attr_html
 from toolkit.writers.html.render import Renderer, esc
 
 ID_PREFIX = {"quote": "q", "cite": "c", "term": "t", "entity": "e", "date": "d"}
@@ -120,12 +121,12 @@ class AnnotatedRenderer(Renderer):
         number = pid[1:] if pid[:1] == "p" and pid[1:].isdigit() else ""
         label = f"Paragraph {number}: link to it" if number else "Link to this paragraph"
         link = (f'<a class="pilcrow" href="#{esc(pid)}" aria-label="{label}" data-n="{number}">¶</a>')
-        return f'<p id="{esc(pid)}">{self.inlines(n.children)}{link}</p>'
+        return f'<p{self._attrs(n.attr)}>{self.author_anchor(n.attr)}{self.para_content(n.children)}{link}</p>'
 
     def b_Heading(self, n: Heading) -> str:
         # the article's top heading level becomes h2 (h1 is the title), so no level is skipped
         level = min(max(n.level - self.top_heading + 2, 2), 6)
-        return f"<h{level}{self._id(n.attr)}>{self.inlines(n.children)}</h{level}>"
+        return f"<h{level}{self._attrs(n.attr)}>{self.inlines(n.children)}</h{level}>"
 
     def notes_section(self) -> str:
         if not self.notes:
@@ -145,7 +146,7 @@ class AnnotatedRenderer(Renderer):
         note = self._sidenote(person, n.attr.get("cue") or "", bid)
         voice = self.voice_class.get(person.id, "v0")
         inner = self.blocks(n.blocks)
-        return (f'<blockquote id="{esc(bid)}" class="quote {voice}" cite="#person-{esc(person.id)}" '
+        return (f'<blockquote id="{esc(bid)}"{attr_html(n.attr, with_id=False)} class="quote {voice}" cite="#person-{esc(person.id)}" '
                 f'data-speaker="{esc(person.id)}">\n{inner}\n</blockquote>\n{note}')
 
     # ------------------------------------------------------------ inlines

@@ -52,7 +52,8 @@ def render_body(doc: Document, options: Options, ctx: Context) -> tuple[Annotate
     if options.annotations:
         doc = number_annotations(mark_mentions(doc))
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
-    r = AnnotatedRenderer(doc, "screen", image_url=res.data_uri, warn=ctx.warn, annotate=options.annotations)
+    r = AnnotatedRenderer(doc, "screen", image_url=res.data_uri, warn=ctx.warn, annotate=options.annotations,
+                          missing_images=options.missing_images)
     return r, r.body()
 
 
@@ -157,7 +158,8 @@ def render_annotated_html(doc: Document, options: Options, ctx: Context) -> byte
     article = "\n".join(s for s in (
         '<article id="top">', header(r.doc, at, annotate), '<div class="article-body">', body, "</div>",
         r.notes_section(), "" if annotate else r.sources_section(), "</article>") if s)
-    captions = " ".join(plain_text(b.caption) + plain_text(b.credit) for b in doc.blocks if hasattr(b, "caption"))
+    captions = " ".join(plain_text(b.caption) + plain_text(getattr(b, "credit", ())) for b in doc.blocks
+                        if hasattr(b, "caption"))
     css = css_text(r.doc, options, at.text + " " + captions)
     script = script_text() if annotate else None
     ld = script_json(news_article(r.doc, at if annotate else None))

@@ -30,7 +30,7 @@ class EpubRenderer(Renderer):
 
     def b_Heading(self, n: Heading) -> str:
         level = min(max(n.level - self.top_level + 2, 2), 6)
-        return f"<h{level}{self._id(n.attr)}>{self.inlines(n.children)}</h{level}>"
+        return f"<h{level}{self._attrs(n.attr)}>{self.inlines(n.children)}</h{level}>"
 
     def i_Quote(self, n: Quote) -> str:
         html = super().i_Quote(n)
@@ -41,7 +41,7 @@ class EpubRenderer(Renderer):
         return html
 
     def b_BlockQuote(self, n: BlockQuote) -> str:
-        return f"<blockquote{self._id(n.attr)}>\n{self.blocks(n.blocks)}\n</blockquote>"
+        return f"<blockquote{self._attrs(n.attr)}>\n{self.blocks(n.blocks)}\n</blockquote>"
 
     def i_Cite(self, n: Cite) -> str:
         inner = self.inlines(n.children)

@@ -233,7 +233,8 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     built = build_time(ctx, options)
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
     images = Images(res)
-    r = EpubRenderer(doc, "epub", image_url=images.url, warn=ctx.warn, annotate=options.annotations)
+    r = EpubRenderer(doc, "epub", image_url=images.url, warn=ctx.warn, annotate=options.annotations,
+                     missing_images=options.missing_images)
 
     cover_name, cover_mime, cover_data, cover_alt = cover_image(doc, res)
     page_source = page_source_name(options) if options.page_map else ""
@@ -280,6 +281,8 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
         item = epub.EpubItem(uid=name.split(".")[0], file_name=name, media_type=XHTML, content=content)
         if name == "nav.xhtml":
             item.properties = ["nav"]
+        elif b"<math " in content:  # EPUBCheck requires the manifest to say a document holds MathML
+            item.properties = ["mathml"]
         items[name] = book.add_item(item)
     book.add_item(epub.EpubNcx())
     book.toc = ncx_toc(toc)

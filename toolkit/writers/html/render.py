@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 from toolkit.tree.nodes import (
     Abbr,
+    Attr,
     BlockQuote,
     Cite,
     Code,
@@ -34,9 +36,12 @@ from toolkit.tree.nodes import (
     Term,
     Text,
 )
-from toolkit.tree.walk import plain_text
+from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.writers.html.kinds import LIST_TYPES, ContentKinds
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
+MISSING_IMAGES = ("note", "drop")  # --missing-images: what a figure whose image is not there becomes
+MISSING_NOTE = "Image not included"
 
 
 def esc(text: str) -> str:
@@ -71,7 +76,7 @@ def byline(doc: Document) -> str:
 
 
 @dataclass
-class Renderer:
+class Renderer(ContentKinds):
     doc: Document
     flavour: str = "screen"
     image_url: Callable[[str], str | None] = lambda src: None
@@ -79,10 +84,17 @@ class Renderer:
     annotate: bool = True
     notes: list[tuple[str, str]] = field(default_factory=list)
     first_abbr: set[str] = field(default_factory=set)
+    missing_images: str = "note"
 
     @property
     def xhtml(self) -> bool:
         return self.flavour == "epub"
+
+    @cached_property
+    def author_ids(self) -> frozenset[str]:
+        """Every id the tree holds (a paragraph's ``author-id`` too): the ids the edition makes avoid them."""
+        attrs = [a for n in iter_nodes(self.doc) if isinstance(a := getattr(n, "attr", None), Attr)]
+        return frozenset(i for a in attrs for i in (a.id, a.get("author-id")) if i)
 
     # ------------------------------------------------------------ inlines
     def inlines(self, nodes) -> str:
@@ -176,12 +188,13 @@ class Renderer:
 
     def i_Span(self, n: Span) -> str:
         inner = self.inlines(n.children)
-        if not self.annotate or not n.attr.classes:
-            return inner
-        classes = " ".join(c for c in n.attr.classes if c.replace("-", "").isalnum())
-        data = "".join(f' data-{esc(k)}="{esc(v)}"' for k, v in n.attr.kv if k.isalnum())
-        sid = f' id="{esc(n.attr.id)}"' if n.attr.id else ""
-        return f'<span class="{classes}"{sid}{data}>{inner}</span>'
+        attrs = self._attrs(n.attr)  # the author's id, lang and dir, annotated or not
+        if self.annotate and n.attr.classes:
+            classes = " ".join(c for c in n.attr.classes if c.replace("-", "").isalnum())
+            data = "".join(f' data-{esc(k)}="{esc(v)}"' for k, v in n.attr.kv
+                           if k.isalnum() and k not in ("lang", "dir"))
+            return f'<span class="{classes}"{attrs}{data}>{inner}</span>'
+        return f"<span{attrs}>{inner}</span>" if attrs else inner
 
     # ------------------------------------------------------------ blocks
     def blocks(self, nodes) -> str:
@@ -201,26 +214,32 @@ class Renderer:
         link = ""
         if self.flavour == "screen" and n.attr.id:
             link = f'<a class="pilcrow" href="#{esc(n.attr.id)}" aria-label="Link to paragraph {esc(n.attr.id[1:])}">¶</a>'
-        return f"<p{self._id(n.attr)}>{self.inlines(n.children)}{link}</p>"
+        return f"<p{self._attrs(n.attr)}>{self.author_anchor(n.attr)}{self.para_content(n.children)}{link}</p>"
 
     def b_Heading(self, n: Heading) -> str:
         level = min(max(n.level + 1, 2), 6)  # h1 is the article title
-        return f"<h{level}{self._id(n.attr)}>{self.inlines(n.children)}</h{level}>"
+        return f"<h{level}{self._attrs(n.attr)}>{self.inlines(n.children)}</h{level}>"
 
     def b_BlockQuote(self, n: BlockQuote) -> str:
         cite = ""
         speaker = n.attr.get("speaker")
         if speaker and self.annotate:
             cite = f' cite="#person-{esc(speaker)}"'
-        return f"<blockquote{self._id(n.attr)}{cite}>\n{self.blocks(n.blocks)}\n</blockquote>"
+        return f"<blockquote{self._attrs(n.attr)}{cite}>\n{self.blocks(n.blocks)}\n</blockquote>"
 
     def b_ListBlock(self, n: ListBlock) -> str:
         tag = "ol" if n.ordered else "ul"
         items = "".join(f"<li>{self.blocks(item)}</li>" for item in n.items)
-        return f"<{tag}{self._id(n.attr)}>{items}</{tag}>"
+        attrs = self._attrs(n.attr)
+        if n.ordered:
+            if n.start != 1:
+                attrs += f' start="{int(n.start)}"'
+            if n.style in LIST_TYPES:  # the type attribute for readers without CSS, the class for the rest
+                attrs += f' type="{LIST_TYPES[n.style]}" class="list-{n.style}"'
+        return f"<{tag}{attrs}>{items}</{tag}>"
 
     def b_CodeBlock(self, n: CodeBlock) -> str:
-        return f"<pre><code>{esc(n.text)}</code></pre>"
+        return f"<pre{self._attrs(n.attr)}><code>{esc(n.text)}</code></pre>"
 
     def b_Rule(self, n: Rule) -> str:
         return "<hr/>" if self.xhtml else "<hr>"
@@ -230,25 +249,40 @@ class Renderer:
 
     def b_Figure(self, n: Figure) -> str:
         url = self.image_url(n.src) if n.src else None
+        keeps = "a note and its caption"
+        if self.missing_images == "drop":
+            keeps = "its caption only" if n.caption or n.credit else "nothing: it is dropped (it has no caption)"
         if n.src and url is None:
             if n.src.lower().startswith(("http://", "https://")):
                 self.warn(f"image {n.src!r} was not fetched (web images need --allow-network, and come only from "
-                          "public addresses); the figure keeps its caption only")
+                          f"public addresses); the figure keeps {keeps}")
             else:
-                self.warn(f"image {n.src!r} not found or not allowed; the figure keeps its caption only")
-        img = ""
-        if url:
-            alt = esc(n.alt or plain_text(n.caption))
-            end = "/>" if self.xhtml else ">"
-            img = f'<img src="{esc(url)}" alt="{alt}"{end}'
+                self.warn(f"image {n.src!r} not found or not allowed; the figure keeps {keeps}")
         parts = []
         if n.caption:
             parts.append(f'<span class="caption">{self.inlines(n.caption)}</span>')
         if n.credit:
             parts.append(f'<span class="credit">{self.inlines(n.credit)}</span>')
+        if not url:
+            return self.figure_without_image(n, " ".join(parts))
+        alt = esc(n.alt or plain_text(n.caption))
+        end = "/>" if self.xhtml else ">"
+        img = f'<img src="{esc(url)}" alt="{alt}"{end}'
         cap = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
-        cls = ' class="figure no-image"' if not img else ' class="figure"'
-        return f"<figure{self._id(n.attr)}{cls}>{img}{cap}</figure>"
+        return f'<figure{self._attrs(n.attr)} class="figure">{img}{cap}</figure>'
+
+    def figure_without_image(self, n: Figure, caption: str) -> str:
+        """No empty frame: a small "Image not included" line (with the image's description) over the caption
+        (``note``), or the caption alone as a paragraph (``drop``); a figure with no words at all goes."""
+        if self.missing_images == "drop":
+            if not caption:
+                return ""
+            return f'<p{self._attrs(n.attr)} class="figure-caption">{caption}</p>'
+        alt = " ".join(n.alt.split())
+        note = MISSING_NOTE + (f": {esc(alt)}" if alt else "")
+        cap = f"<figcaption>{caption}</figcaption>" if caption else ""
+        return (f'<figure{self._attrs(n.attr)} class="figure no-image"><div class="image-missing">{note}</div>'
+                f"{cap}</figure>")
 
     # ------------------------------------------------------------ article
     def header(self) -> str:
@@ -300,7 +334,7 @@ class Renderer:
         return '<section class="notes" role="doc-endnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
 
     def body(self) -> str:
-        return self.blocks(self.doc.blocks)
+        return "\n".join(s for s in (self.abstract_section(), self.blocks(self.doc.blocks)) if s)
 
     def article(self) -> str:
         body = self.body()

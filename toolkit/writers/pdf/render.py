@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from toolkit.tree.nodes import Cite, Note, NoteRef, Para, Quote, Source, Text
+from toolkit.tree.nodes import Cite, ListBlock, Math, Note, NoteRef, Para, Quote, Source, Text
 from toolkit.tree.walk import plain_text
 from toolkit.writers.html.render import Renderer, esc, safe_url
+from toolkit.writers.pdf.math import math_img
 from toolkit.writers.pdf.pullquotes import PullQuote
 
 KEEP_LIST_ITEMS = 10
@@ -168,9 +169,21 @@ class PrintRenderer(Renderer):
         return (f'<aside class="pullquote"{hide}><p class="pullquote-text"{hide}>{esc(quote.text)}</p>'
                 f"{who}</aside>")
 
+    def b_ListBlock(self, n: ListBlock) -> str:
+        """WeasyPrint reads ``start`` only as a presentational hint (off here): the list counter says it instead."""
+        html = super().b_ListBlock(n)
+        if n.ordered and n.start != 1:
+            html = html.replace("<ol", f'<ol style="counter-reset: list-item {int(n.start) - 1}"', 1)
+        return html
+
+    # ------------------------------------------------------------ formulas: WeasyPrint has no MathML
+    def i_Math(self, n: Math) -> str:
+        html = math_img(n.text, n.display)
+        return html if html is not None else self.math_fallback(n)
+
     def body(self) -> str:
         slots = {q.slot: q for q in self.pullquotes}
-        out = []
+        out = [self.abstract_section()] if self.doc.abstract else []
         first = next((i for i, b in enumerate(self.doc.blocks) if isinstance(b, Para)), -1)
         for index, block in enumerate(self.doc.blocks):
             if index in slots:
