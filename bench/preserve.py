@@ -50,6 +50,7 @@ BLOCK_TAGS = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th "
     "thead tr ul math mtable mtr mtd img".split())
+HIDDEN_TAGS = frozenset(("script", "style", "template", "head", "annotation", "annotation-xml"))  # never shown
 LIST_MARKERS = {"LowerRoman": ("lower-roman", "i"), "UpperRoman": ("upper-roman", "I"),
                 "LowerAlpha": ("lower-alpha", "a"), "UpperAlpha": ("upper-alpha", "A"),
                 "Decimal": ("decimal", "1"), "DefaultStyle": ("decimal", "1"), "Example": ("decimal", "1")}
@@ -68,13 +69,16 @@ def toolkit_command() -> str:
 
 # --- words -------------------------------------------------------------------------------------------------
 
-def words(text: str) -> Counter:
-    """The multiset of words: NFKC (ligatures, presentation forms, superscript digits), case-folded."""
-    return Counter(WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
 def ordered_words(text: str) -> list[str]:
-    return WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """The words in reading order: NFKC (ligatures, presentation forms, superscript digits), case-folded,
+    without invisible format characters (a soft hyphen, MathML's invisible times) splitting a word."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return WORD.findall("".join(c for c in folded if unicodedata.category(c) != "Cf"))
+
+
+def words(text: str) -> Counter:
+    """The multiset of words (see ``ordered_words``)."""
+    return Counter(ordered_words(text))
 
 
 def share_kept(reference: Counter, edition: Counter) -> float:
@@ -217,7 +221,7 @@ def element_text(el) -> str:
 
     def visit(node):
         name = local(node.tag)
-        if name in ("script", "style", "template", "head"):
+        if name in HIDDEN_TAGS:
             if node.tail:
                 parts.append(node.tail)
             return

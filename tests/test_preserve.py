@@ -49,6 +49,7 @@ def test_words_are_runs_of_letters_and_runs_of_digits_folded():
     assert preserve.words("H2O at 10°C, ﬁsh") == Counter(["h", "2", "o", "at", "10", "c", "fish"])
     assert preserve.words("Straße STRASSE") == Counter({"strasse": 2})  # case-folded
     assert preserve.words("الميناء، القديم") == Counter(["الميناء", "القديم"])
+    assert preserve.words("har\u00adbour ω\u2062t") == Counter(["harbour", "ωt"])  # invisible characters
 
 
 def test_share_kept_counts_each_word_as_often_as_pandoc_has_it():
@@ -61,9 +62,11 @@ def test_share_kept_counts_each_word_as_often_as_pandoc_has_it():
 def test_html_text_joins_inline_markup_and_splits_blocks():
     root = preserve.parse_html(b"<html><head><title>T</title><style>p{}</style></head><body>"
                                b"<p>Sea<em>side</em></p><table><tr><td>a</td><td>b</td></tr></table>"
-                               b"<script>var hidden = 1;</script></body></html>")
+                               b"<script>var hidden = 1;</script><math><semantics><mi>x</mi>"
+                               b"<annotation encoding='application/x-tex'>\\xi</annotation></semantics></math>"
+                               b"</body></html>")
     text = preserve.element_text(preserve.body_of(root))
-    assert preserve.words(text) == Counter(["seaside", "a", "b"])
+    assert preserve.words(text) == Counter(["seaside", "a", "b", "x"])
 
 
 def test_epub_text_leaves_out_navigation_and_cover(tmp_path):
