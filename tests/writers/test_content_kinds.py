@@ -289,6 +289,17 @@ def test_pdf_repeats_table_head_rows_on_every_page(folder):
     assert all(re.search(r"Row \d+\s+\d+", p) for p in pages)  # a row's cells stay together
 
 
+def test_pdf_fits_a_table_of_many_columns_on_the_page(folder):
+    head = (TableRow(tuple(cell(f"Measurement {i}", header=True) for i in range(1, 15))),)
+    body = tuple(TableRow(tuple(cell(f"{r * 1234.5 + c:,.1f}") for c in range(14))) for r in range(1, 4))
+    doc = Document(meta=Meta(title="Wide table", language="en"), blocks=(Table(head, body),))
+    path = folder / "wide.pdf"
+    path.write_bytes(build(doc, "pdf", folder)[0])
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "3,716.5" in text  # the last column's last cell: on the page, not cut off at its edge
+
+
 # ---------------------------------------------------------------- validators
 def test_epub_passes_epubcheck(epub_edition, tmp_path, monkeypatch):
     assert epubcheck(epub_edition, tmp_path, monkeypatch) == []
