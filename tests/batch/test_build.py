@@ -70,7 +70,7 @@ def test_failures_do_not_stop_the_batch_and_are_reported(articles, tmp_path):
     assert r.exit_code == 1, r.output
     data = json.loads(report_path.read_text())
     assert data["schema"] == "toolkit-batch-report/1"
-    assert data["counts"] == {"total": 6, "built": 4, "unchanged": 0, "failed": 2}
+    assert data["counts"] == {"total": 6, "built": 4, "unchanged": 0, "failed": 2, "not_started": 0}
     by_name = {a["input"].rsplit("/", 1)[-1]: a for a in data["articles"]}
     assert "empty" in by_name["empty.txt"]["error"]
     assert "empty.txt" in by_name["empty.txt"]["error"]

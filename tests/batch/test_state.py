@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.batch.state import STATE_NAME, BatchState, read_state
+from toolkit.batch.state import STATE_DIR, BatchState, read_state
 from toolkit.errors import OutputError
 
 
@@ -51,7 +51,7 @@ def test_leftover_temporary_files_are_removed(tmp_path):
     (tmp_path / ".a.pdf.x1y2.part").write_bytes(b"%PDF-1.7 half")
     (tmp_path / "keep.pdf").write_bytes(b"%PDF")
     BatchState(tmp_path).close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_NAME, "keep.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STATE_DIR, "keep.pdf"]
 
 
 def test_unwritable_folder_is_one_clear_error(tmp_path):

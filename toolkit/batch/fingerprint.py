@@ -74,12 +74,30 @@ def sidecar_paths(path: Path) -> tuple[Path, Path]:
 
 def article_fingerprint(job: ArticleJob, settings: str) -> str | None:
     """The hash of one article's inputs, or None when the input cannot be read (it is built, and fails)."""
+    return article_hashes(job, settings)[0]
+
+
+class _Both:
+    """Feeds one read of a file to two hashes."""
+
+    def __init__(self, *hashes):
+        self.hashes = hashes
+
+    def update(self, data: bytes) -> None:
+        for h in self.hashes:
+            h.update(data)
+
+
+def article_hashes(job: ArticleJob, settings: str) -> tuple[str | None, str]:
+    """(the hash of everything the article's build reads, or None when the input cannot be read;
+    the hash of the input file's content alone, its identity in the state, or "")."""
     path = Path(job.input)
     h = hashlib.sha256(settings.encode() + b"\0")
-    if not digest_file(path, h):  # in chunks, regular files only: a device or a huge file is not loaded here
-        return None
+    source = hashlib.sha256()
+    if not digest_file(path, _Both(h, source)):  # in chunks, regular files only: a device or a huge file is not loaded
+        return None, ""
     for side in sidecar_paths(path):
         h.update(b"\0sidecar\0" if side.is_file() else b"\0nosidecar\0")
         digest_file(side, h)
     h.update(json.dumps([job.name, job.fmt, job.metadata], sort_keys=True, default=str).encode())
-    return h.hexdigest()
+    return h.hexdigest(), source.hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import itertools
 import json
 import os
 from collections.abc import Iterable
@@ -28,11 +29,14 @@ class ArticleJob:
     name: str | None = None
     metadata: dict = field(default_factory=dict)
     fmt: str | None = None
-    key: str = ""  # the resolved path: one state row per input file
+    key: str = ""  # the resolved path: one job per input file in a run
+    rel: str = ""  # its path from the input root (the folder given, the manifest's folder): its identity in the state
 
     def __post_init__(self):
         if not self.key:
             object.__setattr__(self, "key", str(Path(self.input).resolve()))
+        if not self.rel:
+            object.__setattr__(self, "rel", Path(self.input).name)
 
 
 def known_extensions() -> set[str]:
@@ -67,14 +71,16 @@ def _is_folder_article(path: Path, extensions: set[str], outputs: set[str]) -> b
     return True
 
 
-def _recorded_outputs(folder: Path) -> set[str]:
-    """Names of the files an earlier build wrote into ``folder`` (from its state file), if any."""
-    from toolkit.batch.state import STATE_NAME, read_state
+def _recorded_outputs(folder: Path, states: dict[Path, Path] | None = None) -> set[str]:
+    """Names of the files an earlier build wrote into ``folder`` (from its state file, or the one
+    ``states`` names for it: ``--state PATH``), if any."""
+    from toolkit.batch.state import read_state, state_file
 
-    if not (folder / STATE_NAME).is_file():
+    state = (states or {}).get(folder.resolve()) if states else None
+    if state is None and state_file(folder) is None:
         return set()
     try:
-        return {name for rec in read_state(folder).values() for name in rec.outputs}
+        return {name for rec in read_state(folder, state).values() for name in rec.outputs}
     except Exception:  # a damaged or locked state file: the walk goes on without it
         return set()
 
@@ -112,13 +118,14 @@ class IgnoreRules:
         return False
 
 
-def _walk_folder(folder: Path, extensions: set[str], skip: set[Path], exclude: Iterable[str] = ()) -> list[Path]:
+def _walk_folder(folder: Path, extensions: set[str], skip: set[Path], exclude: Iterable[str] = (),
+                 states: dict[Path, Path] | None = None) -> list[Path]:
     found = []
     rules = IgnoreRules(exclude, folder)
     for root, dirs, files in os.walk(folder):
         root_path = Path(root)
         rules.add_file(root_path)
-        outputs = _recorded_outputs(root_path)
+        outputs = _recorded_outputs(root_path, states)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (root_path / d).resolve() not in skip
                          and not rules.ignored(root_path / d, is_dir=True))
         found += [root_path / f for f in sorted(files)
@@ -130,36 +137,61 @@ def expand_paths(args: Iterable[str], skip: Iterable[Path] | Path | None = None,
                  exclude: Iterable[str] = ()) -> list[Path]:
     """Files as given, folders searched recursively by known reader extensions, globs expanded.
 
-    A folder walk skips the ``skip`` folders (the output folder), hidden files and folders, files
-    an earlier build recorded as its outputs, sidecars, reports and project files (README, LICENSE,
-    ...), JSON that is not a toolkit tree, and what ``exclude`` or a ``.toolkitignore`` names.
+    A folder walk skips the ``skip`` folders (the output folder), hidden files and folders (the
+    ``.toolkit`` state among them), files an earlier build recorded as its outputs, sidecars, reports
+    and project files (README, LICENSE, ...), JSON that is not a toolkit tree, and what ``exclude``
+    or a ``.toolkitignore`` names.
     """
+    return [path for path, _root in _expand(args, skip, exclude)]
+
+
+def _glob_root(pattern: str) -> Path:
+    """The folder a pattern starts from: its leading parts without ``*?[`` (``src/**/*.md`` -> ``src``)."""
+    parts = Path(pattern).parts
+    fixed = [p for p in itertools.takewhile(lambda p: not glob.has_magic(p), parts)]
+    return Path(*fixed) if fixed else Path()
+
+
+def _expand(args: Iterable[str], skip: Iterable[Path] | Path | None = None, exclude: Iterable[str] = (),
+            states: dict[Path, Path] | None = None) -> list[tuple[Path, Path]]:
+    """``expand_paths`` with each file's input root: the folder given, a glob's fixed folder, a file's own."""
     extensions = known_extensions()
     skip = {Path(skip).resolve()} if isinstance(skip, (str, Path)) else {Path(s).resolve() for s in skip or ()}
     exclude = tuple(exclude)
-    paths: list[Path] = []
+    found: list[tuple[Path, Path]] = []
     for arg in args:
         path = Path(arg)
         if path.is_dir():
-            paths += _walk_folder(path, extensions, skip, exclude)
+            found += [(p, path) for p in _walk_folder(path, extensions, skip, exclude, states)]
         elif not path.exists() and GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
                 raise InputError("no file matches this pattern", arg)
+            root = _glob_root(arg)
             rules = IgnoreRules(exclude, Path.cwd())
             outputs_by_dir: dict[Path, set[str]] = {}
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
-                    paths += _walk_folder(mp, extensions, skip, exclude)
+                    found += [(p, root) for p in _walk_folder(mp, extensions, skip, exclude, states)]
                     continue
-                outputs = outputs_by_dir.setdefault(mp.parent, _recorded_outputs(mp.parent))
+                outputs = outputs_by_dir.setdefault(mp.parent, _recorded_outputs(mp.parent, states))
                 if (mp.is_file() and not rules.ignored(mp.absolute())
                         and _is_folder_article(mp, extensions, outputs)):
-                    paths.append(mp)
+                    found.append((mp, root))
         else:
-            paths.append(path)  # a missing file fails as that article's error, naming it
-    return paths
+            found.append((path, path.parent))  # a missing file fails as that article's error, naming it
+    return found
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """``path`` from ``root`` as a POSIX path (``sub/a.md``); the file's name when it lies elsewhere."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:
+        return path.name
+    rel = Path(rel).as_posix()
+    return path.name if rel.startswith("../") or rel == ".." else rel
 
 
 def _clean_metadata(row: dict, where: str) -> dict:
@@ -183,11 +215,14 @@ def _row_job(row: dict, base: Path, where: str) -> ArticleJob:
     if not src:
         raise InputError("manifest entry has no 'input' path", where)
     path = Path(str(src)).expanduser()
-    if not path.is_absolute():
+    if path.is_absolute():
+        rel = relative_name(path, base)
+    else:  # as the row writes it, from the manifest's folder: the same wherever the checkout lies
+        rel = Path(os.path.normpath(path)).as_posix()
         path = base / path
     name = next((str(row[k]) for k in OUTPUT_KEYS if row.get(k)), None)
     fmt = next((str(row[k]) for k in FORMAT_KEYS if row.get(k)), None)
-    return ArticleJob(str(path), name=name, metadata=_clean_metadata(row, where), fmt=fmt)
+    return ArticleJob(str(path), name=name, metadata=_clean_metadata(row, where), fmt=fmt, rel=rel)
 
 
 def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
@@ -217,23 +252,38 @@ def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
 
 def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
                  fmt: str | None = None, out_dir: str | os.PathLike | None = None,
-                 exclude: Iterable[str] = ()) -> list[ArticleJob]:
+                 exclude: Iterable[str] = (), state: str | os.PathLike | None = None) -> list[ArticleJob]:
     """All articles of one build, in a stable order, each input once (the manifest's entry wins).
 
-    Folders and globs never yield the output folder's contents or earlier outputs (see ``expand_paths``);
-    ``exclude`` takes .gitignore-style patterns, relative to each folder given.
+    Folders and globs never yield the output folder's contents or earlier outputs (see ``expand_paths``;
+    ``state`` is the output folder's state file when it is not the default ``OUT/.toolkit/state.sqlite``);
+    ``exclude`` takes .gitignore-style patterns, relative to each folder given. Each job's ``rel`` is
+    its path from its input root (the folder given, a glob's fixed folder, the manifest's folder).
+
+    Raises:
+        UsageError: no input at all, or inputs that hold no article (an empty folder, a manifest
+            without rows): the message names them.
+        InputError: a glob that matches nothing, an unreadable manifest.
     """
     args = list(args)
     if not args and manifest is None:
         raise UsageError("give at least one input file, folder or glob, or --manifest FILE")
     skip = Path(out_dir).resolve() if out_dir is not None else None
+    states = {skip: Path(state)} if state is not None and skip is not None else None
     jobs: dict[str, ArticleJob] = {}
     if manifest is not None:
         for job in read_manifest(manifest):
-            jobs.setdefault(job.key, ArticleJob(job.input, job.name, job.metadata, job.fmt or fmt))
-    for path in expand_paths(args, skip, exclude):
-        job = ArticleJob(str(path), None, {}, fmt)
+            jobs.setdefault(job.key, ArticleJob(job.input, job.name, job.metadata, job.fmt or fmt, rel=job.rel))
+    for path, root in _expand(args, skip, exclude, states):
+        job = ArticleJob(str(path), None, {}, fmt, rel=relative_name(path, root))
         jobs.setdefault(job.key, job)
+    if not jobs:
+        given = [str(manifest)] if manifest is not None else []
+        given += args
+        what = "the manifest lists no article" if manifest is not None and not args else (
+            "no article found: no file here has an extension a reader knows, or every one is excluded, "
+            "hidden or an earlier build's output")
+        raise UsageError(what, ", ".join(given))
     return list(jobs.values())
 
 

@@ -1,7 +1,7 @@
 """What a batch tells about its progress: the silent base that the command line's displays extend.
 
-``run_batch(progress=...)`` calls ``start`` once, ``article`` per finished article, then ``finish`` (or
-``close`` if the run failed as a whole). The library never prints: ``toolkit.cli.progress`` does.
+``run_batch(progress=...)`` calls ``start`` once, ``skipped`` per article left as it was (unchanged),
+``article`` per finished article, then ``finish`` (or ``close`` if the run failed as a whole). The library never prints: ``toolkit.cli.progress`` does.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ class Progress:
         self.total, self.unchanged, self.to_build = total, unchanged, to_build
         self.done = self.failed = 0
         self.t0 = time.perf_counter()
+
+    def skipped(self, entry: ArticleEntry) -> None:
+        """An article not built because it is unchanged (called after ``start``, before any ``article``)."""
 
     def article(self, entry: ArticleEntry) -> None:
         self.done += 1

@@ -85,6 +85,11 @@ def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
               help="Worker processes (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild every article, even unchanged ones.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace a file in the output folder that has an edition's name though no build wrote it "
+                   "(without it, that article fails and the file is kept).")
+@click.option("--state", "state_path", type=click.Path(dir_okay=False), default=None,
+              help="The build state file (default: OUTPUT/.toolkit/state.sqlite).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False), help="Write a JSON report here.")
 @click.option("--json-log", is_flag=True, help="Progress as JSON Lines events on standard output.")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -102,13 +107,16 @@ def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
 @global_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          timeout=900, annotations_file=None, exclude=(), **kw) -> None:
+          timeout=900, annotations_file=None, exclude=(), overwrite=False, state_path=None, **kw) -> None:
     """Build editions of INPUTS (files, folders, globs, - for standard input, a URL) into the output folder.
 
     With one input, -o FILE.pdf (or .epub, .html, .docx, ...) writes that file in the format its
     extension names, and -o - writes one format to standard output. Unchanged articles are skipped
-    (state in OUTPUT/.toolkit-state.sqlite); a killed run continues where it stopped when run again.
-    Exit code 1 when any article failed.
+    (state in OUTPUT/.toolkit/state.sqlite, or --state FILE; an article is known by its path from the
+    folder given and its content, so a moved checkout rebuilds nothing); a killed run continues where
+    it stopped when run again. A file in the output folder that no build wrote is never replaced
+    without --overwrite. Exit code 1 when any article failed, 2 when the inputs hold no article,
+    130 after Ctrl-C and 143 after SIGTERM.
     """
     from click.core import ParameterSource
 
@@ -141,11 +149,13 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
         _build_one(inputs[0], from_, options, formats, target, quiet)
         return
     single = is_single_file(list(inputs), manifest) and executor == "local"
-    articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude)
+    articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude,
+                            state=state_path)
     verbose = ctx.obj.get("verbose", 0) > 0
     progress = Progress() if single and not json_log else choose_progress(json_log, quiet, verbose=verbose)
     report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
-                       force=force, progress=progress, timeout=timeout or None)
+                       force=force, progress=progress, timeout=timeout or None, overwrite=overwrite,
+                       state=state_path)
     if report_path:
         write_report(report, report_path)
     if single and not json_log:
@@ -158,7 +168,7 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
             if entry.status == "failed":
                 click.echo(f"toolkit: error: {entry.error}", err=True)
     if report.interrupted:
-        click.echo("toolkit: interrupted; run the same command again to continue", err=True)
+        click.echo(f"toolkit: interrupted ({report.signal}); run the same command again to continue", err=True)
     if annotations_file and report.exit_code() == 0:
         path = _write_web_annotations(report, from_, options, out_dir, Path(annotations_file))
         if not quiet:

@@ -42,6 +42,10 @@ class PlainProgress(Progress):
         print(f"toolkit: {total} article(s): {to_build} to build, {unchanged} unchanged", file=self.stream,
               flush=True)
 
+    def skipped(self, entry: ArticleEntry) -> None:
+        if self.verbose:
+            print(f"unchanged {', '.join(entry.outputs)} ({entry.input})", file=self.stream, flush=True)
+
     def article(self, entry: ArticleEntry) -> None:
         super().article(entry)
         eta = self.eta()
@@ -52,7 +56,7 @@ class PlainProgress(Progress):
             names = ", ".join(entry.outputs)
             print(f"[{self.done}/{self.to_build}] built {names} ({entry.duration:.1f}s{warning_note(entry)}){tail}",
                   file=self.stream, flush=True)
-        if self.verbose:
+        if self.verbose or entry.status == "failed":  # a failed article's warnings may be why (--strict)
             for w in entry.warnings:
                 print(f"toolkit: warning: {w}", file=self.stream, flush=True)
 
@@ -94,6 +98,8 @@ class RichProgress(Progress):
             from rich.markup import escape
 
             self.console.print(f"[red]failed[/red] {escape(entry.error or entry.input)}", highlight=False)
+            for w in entry.warnings:  # they may be why it failed (--strict)
+                self.console.print(f"  {escape(w)}", highlight=False)
         elif entry.warnings:
             from rich.markup import escape
 
@@ -119,7 +125,8 @@ class RichProgress(Progress):
 
 
 class JsonProgress(Progress):
-    """Machine-readable events, one JSON object per line: start, article, finish."""
+    """Machine-readable events, one JSON object per line: start, skipped (one per unchanged article),
+    article (one per article built or failed), finish."""
 
     def __init__(self, stream: TextIO | None = None):
         self.stream = stream or sys.stdout
@@ -133,6 +140,9 @@ class JsonProgress(Progress):
         super().start(total, unchanged, to_build)
         self.emit("start", total=total, to_build=to_build, unchanged=unchanged)
 
+    def skipped(self, entry: ArticleEntry) -> None:
+        self.emit("skipped", input=entry.input, status=entry.status, reason="unchanged", outputs=entry.outputs)
+
     def article(self, entry: ArticleEntry) -> None:
         super().article(entry)
         eta = self.eta()
@@ -144,7 +154,7 @@ class JsonProgress(Progress):
     def finish(self, report: BatchReport) -> None:
         data = report.to_dict()
         self.emit("finish", counts=data["counts"], duration=data["duration"], interrupted=report.interrupted,
-                  failed=[a.input for a in report.failed])
+                  signal=data["signal"], failed=[a.input for a in report.failed])
 
 
 def choose_progress(json_log: bool = False, quiet: bool = False, tty: bool | None = None,
