@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.batch.state import STATE_DIR, BatchState, read_state
+from toolkit.batch.state import STATE_DIR, BatchState, Identity, read_state
 from toolkit.errors import OutputError
 
 
@@ -16,6 +16,35 @@ def test_second_run_on_same_folder_is_refused(tmp_path):
     finally:
         first.close()
     BatchState(tmp_path).close()  # free again once the first run has finished
+
+
+def test_two_runs_never_share_a_folder_even_with_different_state_files(tmp_path):
+    first = BatchState(tmp_path / "out", tmp_path / "one.sqlite")
+    try:
+        with pytest.raises(OutputError, match="another toolkit build"):
+            BatchState(tmp_path / "out", tmp_path / "two.sqlite")
+    finally:
+        first.close()
+    assert not (tmp_path / "out" / STATE_DIR).exists()  # --state elsewhere: nothing in the output folder
+
+
+def test_articles_are_matched_by_path_then_content_and_new_ones_get_their_own_key(tmp_path):
+    state = BatchState(tmp_path)
+    for rel, source in (("a.txt", "A"), ("b.txt", "B"), ("sub/c.txt", "C")):
+        (tmp_path / f"{rel[-5]}.html").write_text("x")
+        state.record_done(rel, "h", rel[-5], [f"{rel[-5]}.html"], 0.1, rel, source)
+    jobs = [Identity("/ci2/a.txt", "a.txt", "A"),  # same path, same content
+            Identity("/ci2/b.txt", "b.txt", "B2"),  # same path, revised
+            Identity("/ci2/moved.txt", "moved.txt", "C"),  # same content, renamed
+            Identity("/ci2/x/a.txt", "a.txt", "A")]  # a second a.txt with the same content: a new article
+    assert state.match(jobs) == {"/ci2/a.txt": "a.txt", "/ci2/b.txt": "b.txt", "/ci2/moved.txt": "sub/c.txt",
+                                 "/ci2/x/a.txt": "a.txt#2"}
+    assert state.get("sub/c.txt").rel == "moved.txt"
+    assert state.strangers("a.txt", ["a.html", "b.html", "z.html"]) == ["b.html"]
+    (tmp_path / "z.html").write_text("theirs")
+    assert state.strangers("a.txt#2", ["z.html"]) == ["z.html"]
+    state.close()
+    assert read_state(tmp_path)["sub/c.txt"].rel == "moved.txt"
 
 
 def test_names_are_unique_per_article(tmp_path):

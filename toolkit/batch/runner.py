@@ -173,7 +173,7 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                 key, digest = keys[job.key], digests[job.key]
                 rec = batch_state.get(key)
                 if not force and batch_state.is_current(key, digest) and rec is not None:
-                    skipped.append(ArticleEntry(job.input, "unchanged", list(rec.outputs), title=""))
+                    skipped.append(ArticleEntry(job.input, "unchanged", list(rec.outputs)))
                     finished.add(job.key)
                 else:
                     todo.append(job)

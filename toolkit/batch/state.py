@@ -207,10 +207,11 @@ class BatchState:
         return dict(self._records)
 
     def _new_key(self, rel: str) -> str:
-        key, n = rel or "article", 1
+        base = rel or "article"
+        key, n = base, 1
         while key in self._records or key in self._reserved:
             n += 1
-            key = f"{rel}#{n}"
+            key = f"{base}#{n}"
         self._reserved.add(key)
         return key
 
