@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.batch.state import STATE_DIR, BatchState, Identity, read_state
+from toolkit.batch.identity import Identity
+from toolkit.batch.state import STATE_DIR, BatchState, read_state
 from toolkit.errors import OutputError
 
 

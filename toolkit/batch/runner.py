@@ -12,10 +12,11 @@ from pathlib import Path
 
 from toolkit.batch.article import ArticleResult
 from toolkit.batch.fingerprint import article_hashes, settings_fingerprint, sidecar_paths
+from toolkit.batch.identity import Identity
 from toolkit.batch.inputs import ArticleJob
 from toolkit.batch.progress import Progress
 from toolkit.batch.report import NOT_STARTED, ArticleEntry, BatchReport
-from toolkit.batch.state import BatchState, Identity
+from toolkit.batch.state import BatchState
 from toolkit.errors import OutputError, UsageError
 from toolkit.options import Options
 from toolkit.registry import get_registry

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from toolkit.batch.identity import Identity, same_articles
 from toolkit.errors import OutputError
 
 STATE_DIR = ".toolkit"
@@ -64,16 +65,6 @@ class Record:
     builds: int
     run_id: int
     rel: str = ""
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Identity:
-    """What the coordinator knows of one job before building it: its run key (the resolved input
-    path, never stored), its path from the input root and its content's hash ("" if unreadable)."""
-
-    job: str
-    rel: str
     source: str = ""
 
 
@@ -216,39 +207,11 @@ class BatchState:
         return key
 
     def match(self, jobs: Iterable[Identity]) -> dict[str, str]:
-        """Each job's article key: the record of the same article if there is one, else a new key.
-
-        The same article is, in this order: the record with the same path from the input root and the
-        same content; the one with the same path (the article was revised); the one with the same
-        content (the file was renamed or moved). Where the input lies on disk does not count, so a
-        moved workspace or a renamed input folder finds every article again. A state from an earlier
-        version is migrated here, where the inputs' paths tell its absolute keys' articles.
-        """
+        """Each job's article key: the record of the same article if there is one (see
+        ``identity.same_articles``), else a new key. A state from an earlier version is migrated here,
+        where the inputs' resolved paths tell which articles its absolute keys were."""
         jobs = list(jobs)
-        found: dict[str, str] = {}
-        free = dict(self._records)  # records not yet matched
-        if self._legacy:  # keyed on the resolved input path
-            for job in jobs:
-                if job.job in free:
-                    found[job.job] = free.pop(job.job).key
-
-        def pair(field_of_job, field_of_record) -> None:
-            waiting: dict[object, list[Record]] = {}
-            for rec in sorted(free.values(), key=lambda r: r.key):
-                value = field_of_record(rec)
-                if value:
-                    waiting.setdefault(value, []).append(rec)
-            for job in jobs:
-                value = field_of_job(job)
-                if job.job in found or not value or not waiting.get(value):
-                    continue
-                rec = waiting[value].pop(0)
-                found[job.job] = rec.key
-                free.pop(rec.key)
-
-        pair(lambda j: (j.rel, j.source) if j.source else None, lambda r: (r.rel, r.source) if r.source else None)
-        pair(lambda j: j.rel, lambda r: r.rel)
-        pair(lambda j: j.source, lambda r: r.source)
+        found = same_articles(jobs, self._records.values(), by_resolved_path=self._legacy)
         by_job = {job.job: job for job in jobs}
         if self._legacy:
             self._migrate({old: by_job[job] for job, old in found.items()})
