@@ -105,6 +105,7 @@ def test_bad_meta_option_is_a_usage_error(project, args, message):
     ('paper = "a3"\n', "'paper' must be one of"),
     ('columns = 3\n', "'columns' must be 1 or 2"),
     ('strict = "yes"\n', "'strict' must be true or false"),
+    ('missing-images = "hide"\n', "'missing-images' must be 'note' or 'drop'"),
     ('paper = \n', "not valid TOML"),
 ])
 def test_project_file_errors_name_the_key(project, toml, message):
@@ -142,3 +143,13 @@ def test_load_config_rejects_a_missing_css_file(project):
     (project / "toolkit.toml").write_text('css = ["missing.css"]\n')
     with pytest.raises(UsageError, match="no such file"):
         load_config()
+
+
+def test_the_project_file_sets_missing_images(project):
+    (project / "toolkit.toml").write_text('missing-images = "drop"\n')
+    (project / "article.md").write_text("# T\n\nText.\n\n![A caption that stays](gone.png)\n", encoding="utf-8")
+    result = run("build", "article.md", "--to", "html", "-o", "out")
+    assert result.exit_code == 0, result.output
+    html = next((project / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert "A caption that stays" in html
+    assert "Image not included" not in html

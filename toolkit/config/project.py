@@ -29,7 +29,7 @@ from typing import Any
 
 from toolkit.errors import InputError, UsageError
 from toolkit.guard.files import read_text
-from toolkit.options import PAPERS
+from toolkit.options import MISSING_IMAGES, NOTES, PAPERS
 
 CONFIG_NAME = "toolkit.toml"
 
@@ -41,6 +41,7 @@ EDITION_KEYS: dict[str, tuple[str, str, str]] = {
     "css": ("css", "css", "paths"),
     "columns": ("columns", "columns", "columns"),
     "notes": ("notes", "notes", "notes"),
+    "missing-images": ("missing_images", "missing_images", "missing_images"),
     "pdf-variant": ("pdf_variant", "pdf_variant", "str"),
     "page-map": ("page_map", "page_map", "bool"),
     "embed-fonts": ("embed_fonts", "embed_fonts", "bool"),
@@ -171,8 +172,12 @@ def _check(kind: str, value: Any, key: str, path: Path, base: Path) -> Any:
             raise bad(f"one of {', '.join(PAPERS)}")
         return value
     if kind == "notes":
-        if value not in ("foot", "end"):
+        if value not in NOTES:
             raise bad("'foot' or 'end'")
+        return value
+    if kind == "missing_images":
+        if value not in MISSING_IMAGES:
+            raise bad("'note' or 'drop'")
         return value
     if kind == "columns":
         if not isinstance(value, int) or isinstance(value, bool) or value not in (1, 2):
