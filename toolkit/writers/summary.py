@@ -4,33 +4,79 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.tree.nodes import BlockQuote, Document, Figure, Heading, ListBlock, Para, Quote
+from toolkit.tree.nodes import (
+    BlockQuote,
+    DefinitionList,
+    Div,
+    Document,
+    Figure,
+    Heading,
+    LineBlock,
+    ListBlock,
+    Para,
+    Quote,
+    Table,
+)
 from toolkit.tree.walk import iter_nodes, plain_text
 
 SCHEMA = "toolkit-summary/1"
+CELL_SEPARATOR = " | "
 
 
 def body_blocks_text(blocks) -> list[str]:
+    """The text of each body block: a table as one line per row (cells separated by " | "), a definition
+    list as a term line followed by its definitions' lines, a line block as its lines."""
     out: list[str] = []
     for b in blocks:
         if isinstance(b, (Para, Heading)):
             t = plain_text(b.children).strip()
             if t:
                 out.append(t)
-        elif isinstance(b, BlockQuote):
+        elif isinstance(b, (BlockQuote, Div)):
             out.extend(body_blocks_text(b.blocks))
         elif isinstance(b, ListBlock):
             for item in b.items:
                 out.extend(body_blocks_text(item))
+        elif isinstance(b, Table):
+            t = table_text(b)
+            if t:
+                out.append(t)
+        elif isinstance(b, DefinitionList):
+            out.extend(t for t in (definition_text(d) for d in b.items) if t)
+        elif isinstance(b, LineBlock):
+            t = "\n".join(plain_text(line).strip() for line in b.lines).strip("\n")
+            if t:
+                out.append(t)
     return out
 
 
+def _one_line(blocks) -> str:
+    return " ".join(" ".join(body_blocks_text(blocks)).split())
+
+
+def table_text(table: Table) -> str:
+    lines = []
+    for row in (*table.head, *table.body, *table.foot):
+        cells = [_one_line(c.blocks) for c in row.cells]
+        if any(cells):
+            lines.append(CELL_SEPARATOR.join(cells))
+    return "\n".join(lines)
+
+
+def definition_text(d) -> str:
+    lines = [plain_text(d.term).strip()]
+    for definition in d.definitions:
+        lines.extend(body_blocks_text(definition))
+    return "\n".join(t for t in lines if t)
+
+
 def count_paragraphs(blocks) -> int:
+    """Body paragraphs: those of the text, its quotes and its boxes (not a table's cells or a list's items)."""
     n = 0
     for b in blocks:
         if isinstance(b, Para):
             n += 1
-        elif isinstance(b, BlockQuote):
+        elif isinstance(b, (BlockQuote, Div)):
             n += count_paragraphs(b.blocks)
     return n
 

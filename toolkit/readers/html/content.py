@@ -235,7 +235,7 @@ def repair(segments: list[Segment]) -> None:
             s.label, s.reason = "furniture", "inside a box named like boilerplate (author bio, newsletter, related)"
         elif s.words <= 8 and _hinted(s.el, root, levels=1):
             s.label, s.reason = "furniture", "short block named like boilerplate (share, rating, button ...)"
-        elif not re.search(r"[^\W\d_]", s.text):
+        elif not re.search(r"[^\W\d_]", s.text) and s.kind != "row":  # a table's row of figures is data
             s.label, s.reason = "furniture", "no letters (counters, ratings, page numbers)"
 
 
@@ -251,7 +251,8 @@ def structural_fallback(segments: list[Segment]) -> None:
         if s.kind in ("image", "figure"):
             continue
         inside = root is not None and any(a is root for a in [s.el, *s.el.iterancestors()])
-        if inside and not _hinted(s.el, root) and _link_density(s) <= 0.5 and re.search(r"[^\W\d_]", s.text):
+        if inside and not _hinted(s.el, root) and _link_density(s) <= 0.5 and (
+                re.search(r"[^\W\d_]", s.text) or s.kind == "row"):
             s.label, s.reason = "body", "in the container holding most of the page's prose"
         else:
             s.label, s.reason = "furniture", "outside the container holding most of the page's prose"

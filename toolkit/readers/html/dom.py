@@ -14,7 +14,7 @@ MAX_ELEMENTS = 500_000
 
 # Elements whose content is never article text.
 DROP_TAGS = frozenset((
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "button", "select", "option", "input", "textarea", "label", "dialog", "link", "meta", "head",
     "audio", "video", "map", "area",
 ))

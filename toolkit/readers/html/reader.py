@@ -22,8 +22,8 @@ from toolkit.readers.html.segments import cut_segments
 from toolkit.readers.html.title import choose_title, shown_headline, visible_headings
 from toolkit.readers.html.tree import build_blocks
 from toolkit.readers.text.language import guess_language, normalize_language
-from toolkit.tree.nodes import Document, Figure, Heading, Meta, Para
-from toolkit.tree.walk import plain_text
+from toolkit.tree.nodes import DefinitionList, Div, Document, Figure, Heading, Meta, Para, Table
+from toolkit.tree.walk import iter_nodes, plain_text
 
 UNREAD = frozenset(("script", "style", "template", "noscript"))
 PAGE_TEXT_FACTOR = 4  # a page may carry this many times an article's text limit in furniture and comments
@@ -66,13 +66,14 @@ def read_html(data: bytes, ctx: Context) -> Document:
         header["dek"] = _bold_lead(kept)
     kept = _drop_header_segments(kept, shown, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
-    blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None)
-    if not any(isinstance(b, (Para, Heading, Figure)) for b in blocks) and not title:
+    blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None,
+                          declared.languages[0] if declared.languages else None)
+    if not any(isinstance(b, (Para, Heading, Figure, Table, DefinitionList, Div)) for b in blocks) and not title:
         raise InputError("no article text found in the web page", path)
     for s in segments:
         ctx.explain.append((s.index + 1, s.label or "furniture", s.reason or "outside the article",
                             s.text or f"[{s.kind}]"))
-    body_text = " ".join(plain_text(b.children) for b in blocks if isinstance(b, Para))
+    body_text = " ".join(plain_text(n.children) for b in blocks for n in iter_nodes(b) if isinstance(n, Para))
     language = normalize_language(declared.languages[0]) if declared.languages else None
     meta = Meta(
         title=title,

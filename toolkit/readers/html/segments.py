@@ -1,8 +1,9 @@
 """Cuts a cleaned page tree into text segments in reading order (paragraphs, headings, items, figures).
 
 A segment is one block of the page as a reader sees it: a paragraph, a heading, a list item, a
-table row, a preformatted block, an image or a whole figure. Content selection labels segments;
-the tree builder turns the kept ones into blocks.
+row of a data table, a preformatted block, an image or a whole figure. Content selection labels
+segments; the tree builder turns the kept ones into blocks. Segments cut from a data table or a
+definition list name it as their ``owner``: the builder reads that structure whole from the page.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.readers.html.dom import BLOCK_TAGS, HEADING_TAGS, class_id, collapse
+from toolkit.readers.html.tables import is_data_table, own_cells, own_rows
 
 FIGURE_HINT = re.compile(r"(?:^|[\s_-])(?:wp-caption|figure|image|img|photo|picture|media|inline-?image)", re.I)
 CAPTION_HINT = re.compile(r"caption|credit|figcap|legend|photo-?(?:by|source)|image-?(?:author|source)", re.I)
@@ -34,6 +36,7 @@ class Segment:
     label: str = ""
     reason: str = ""
     score: float = 0.0
+    owner: Any = None  # the data table or definition list the segment was cut from
 
     @property
     def words(self) -> int:
@@ -111,33 +114,27 @@ def _kind_of(tag: str) -> str:
     return "para"
 
 
-def _is_data_table(table: Any, memo: dict) -> bool:
-    cells = [c for c in table.iter("td", "th")]
-    if not cells:
-        return False
-    if any(_has_block(c, memo) and any(isinstance(d.tag, str) and d.tag in ("p", "div", "table", "ul", "ol")
-                                       for d in c.iterdescendants()) for c in cells):
-        return False
-    rows = table.findall(".//tr")
-    return len(rows) >= 1 and max(len(r.findall("td")) + len(r.findall("th")) for r in rows) >= 2
-
-
 class _Cutter:
-    def __init__(self) -> None:
+    def __init__(self, root: Any = None) -> None:
         self.out: list[Segment] = []
         self.memo: dict = {}
+        self.root = root  # read as a plain box, whatever its tag (a table cell, a definition)
+        self.owner: Any = None
+
+    def kind_of(self, el: Any) -> str:
+        return "para" if el is self.root else _kind_of(el.tag)
 
     def add(self, kind: str, el: Any, run: list, level: int = 0) -> None:
         text = run_text(run) if run else ""
         imgs = [img for p in run if not isinstance(p, str) for img in images_in(p)]
         if kind not in ("image", "figure"):
             for img in imgs:
-                self.out.append(Segment(len(self.out), "image", img))
+                self.out.append(Segment(len(self.out), "image", img, owner=self.owner))
         if kind == "para" and ((self.out and self.out[-1].kind == "image" and CAPTION_HINT.search(class_id(el)))
                                or OWN_CAPTION.search(class_id(el))):
             kind = "caption"
         if kind in ("image", "figure") or text:
-            self.out.append(Segment(len(self.out), kind, el, run, text, level))
+            self.out.append(Segment(len(self.out), kind, el, run, text, level, owner=self.owner))
 
     def walk(self, el: Any) -> None:
         tag = el.tag
@@ -156,15 +153,22 @@ class _Cutter:
         if tag == "pre":
             self.add("pre", el, [el])
             return
-        if tag == "table" and _is_data_table(el, self.memo):
-            for row in el.iter("tr"):
-                cells = [collapse(c.text_content()) for c in row if c.tag in ("td", "th")]
-                cells = [c for c in cells if c]
+        if tag == "table" and self.owner is None and is_data_table(el):
+            for row in own_rows(el):
+                cells = [t for t in (collapse(c.text_content()) for c in own_cells(row)) if t]
                 if cells:
-                    self.out.append(Segment(len(self.out), "row", row, [row], " | ".join(cells)))
+                    self.out.append(Segment(len(self.out), "row", row, [row], " | ".join(cells), owner=el))
             return
+        if tag == "dl" and self.owner is None:
+            self.owner = el
+            self._walk_box(el)
+            self.owner = None
+            return
+        self._walk_box(el)
+
+    def _walk_box(self, el: Any) -> None:
         if not _has_block(el, self.memo):
-            self.add(_kind_of(tag), el, _inline_run(el))
+            self.add(self.kind_of(el), el, _inline_run(el))
             return
         pieces: list = [el.text] if el.text else []
         for child in el:
@@ -181,8 +185,7 @@ class _Cutter:
 
     def _flush(self, container: Any, pieces: list) -> None:
         if any(not isinstance(p, str) or p.strip() for p in pieces):
-            self.add(_kind_of(container.tag) if container.tag in ("li", "dd", "dt") else "para", container,
-                     pieces)
+            self.add(self.kind_of(container) if container.tag in ("li", "dd", "dt") else "para", container, pieces)
 
 
 def _inline_run(el: Any) -> list:
@@ -199,4 +202,11 @@ def cut_segments(body: Any) -> list[Segment]:
     """All segments below ``body`` in reading order."""
     cutter = _Cutter()
     cutter.walk(body)
+    return cutter.out
+
+
+def cut_box(el: Any) -> list[Segment]:
+    """The segments inside one table cell or definition, the element itself read as a plain box."""
+    cutter = _Cutter(el)
+    cutter._walk_box(el)
     return cutter.out
