@@ -45,7 +45,7 @@ def test_o_with_an_extension_writes_that_file_in_that_format(article, tmp_path, 
     assert r.exit_code == 0, r.output
     assert target.is_file()
     assert target.read_bytes().startswith(magic)
-    assert not (tmp_path / "sub" / ".toolkit-state.sqlite").exists()
+    assert not (tmp_path / "sub" / ".toolkit").exists()
     if name.endswith(".epub"):
         assert zipfile.ZipFile(target).read("mimetype") == b"application/epub+zip"
 
