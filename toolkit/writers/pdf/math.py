@@ -58,4 +58,35 @@ def math_img(tex: str, display: bool) -> str | None:
     img = (f'<img class="math-svg" src="data:image/svg+xml;base64,{data}" alt="{escape(tex.strip(), quote=True)}" '
            f'style="{style}">')
     kind = "display" if display else "inline"
-    return f'<span class="math {kind}">{img}</span>'
+    layer = escape(spoken_text(tex, display), quote=False)
+    text = f'<span class="math-text" aria-hidden="true">{layer}</span>' if layer else ""
+    return f'<span class="math {kind}">{img}{text}</span>'
+
+
+def spoken_text(tex: str, display: bool) -> str:
+    """The formula's symbols as plain text (``E = mc2``), for the PDF's text layer under the drawing.
+
+    The drawing is paths, so without it a search or a copy of the page finds nothing of the formula. The
+    text is set invisible over the image and drawn as an artifact (``aria-hidden``): the image's ``alt``
+    is what a screen reader reads. Operators and multi-letter names stand apart; single letters join,
+    as pandoc's plain text writes them (``mc^2`` is ``mc²``).
+    """
+    from lxml import etree
+
+    markup = mathml(tex, display)
+    if markup is None:
+        return ""
+    root = etree.fromstring(markup.encode("utf-8"))
+    parts: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        local = etree.QName(el).localname
+        text = (el.text or "").strip()
+        if local == "annotation" or not text:
+            continue
+        if local == "mo" or (local in ("mi", "mtext") and len(text) > 1):
+            parts.append(f" {text} ")
+        elif local in ("mi", "mn", "ms"):
+            parts.append(text)
+    return " ".join("".join(parts).split())
