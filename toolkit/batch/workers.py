@@ -6,6 +6,7 @@ import itertools
 import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -93,9 +94,37 @@ def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str,
 
 
 def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
+    if unguarded_main_script():
+        why = (f"the worker processes could not start: the script {unguarded_main_script()} runs the batch "
+               "without an 'if __name__ == \"__main__\":' guard, and each worker re-imports it; put the call "
+               "under that guard")
+    else:
+        why = "the article may need more memory than the machine has"
     return ArticleResult(key=job.key, input=job.input, exit_code=1,
-                         error=f"{job.input}: the worker process building it died ({exc.__class__.__name__}); "
-                               "the article may need more memory than the machine has")
+                         error=f"{job.input}: the worker process building it died ({exc.__class__.__name__}); {why}")
+
+
+def unguarded_main_script() -> str | None:
+    """The main module's file when it is a script with no ``if __name__ == "__main__":`` guard, else None.
+
+    Workers start from a fresh interpreter that imports the main module (multiprocessing's forkserver and
+    spawn methods); a script that calls the batch at its top level then starts it again in every worker,
+    and the pool breaks. That, not memory, is then the cause to name.
+    """
+    import re
+
+    from toolkit.errors import InputError
+    from toolkit.guard.files import read_text
+
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path or not str(path).endswith(".py") or getattr(main, "__spec__", None) is not None:
+        return None  # python -m ..., an interactive session, our own command: nothing to re-import
+    try:
+        source = read_text(path, "the main script")
+    except InputError:
+        return None
+    return None if re.search(r"__name__\s*==\s*['\"]__main__['\"]", source) else str(path)
 
 
 class LocalPool:
