@@ -183,6 +183,8 @@ def run_batch(jobs: Iterable[ArticleJob], out_dir: str | os.PathLike, options: O
                                   for p in (Path(job.input), *sidecar_paths(Path(job.input))))
             if inline is None:
                 inline = executor == "local" and len(todo) == 1
+            if inline and timeout and threading.current_thread() is not threading.main_thread():
+                inline = False  # the time limit is an alarm, which only a main thread receives: use a worker
             if todo and not inline:  # before any progress output: a scheduler that cannot be reached
                 pool = make_pool(executor, workers, options, formats, scheduler, dask_processes, timeout)
             progress.start(len(jobs), len(jobs) - len(todo), len(todo))
