@@ -83,14 +83,33 @@ def test_long_quotes_are_cut_at_a_sentence():
     assert all(e.endswith((".", "!", "?")) for e in got)
 
 
-def test_parts_of_one_quote_are_joined():
+def test_parts_of_one_quote_are_never_joined():
+    """A pull quote is the words of one quotation as written: parts split by "she said" are not
+    glued into a sentence nobody wrote (issue 24)."""
     doc = article(FILL, FILL, FILL,
                   Para((said("Perhaps, if we had some political life, we would have a force,", group="g1"),
                         Text(" she said. "), said("As it is, the government is on its own.", group="g1"))),
                   FILL, FILL, FILL, people=[Person("p-a", "Ada Fenwick")])
+    assert pq.choose(doc, limit=1) == []
+
+
+def test_a_quote_is_pulled_verbatim():
+    text = "Perhaps, if we had some political life, we would have a force of our own,"
+    doc = article(FILL, FILL, FILL, Para((said(text), Text(" she said."))), FILL, FILL, FILL,
+                  people=[Person("p-a", "Ada Fenwick")])
     chosen = pq.choose(doc, limit=1)
-    assert chosen[0].text == ("Perhaps, if we had some political life, we would have a force. "
-                              "As it is, the government is on its own.")
+    assert [q.text for q in chosen] == [text[:-1]]  # the comma that hands over to "she said" only
+    assert all(q.text in text for q in chosen)
+
+
+def test_no_pull_quote_from_an_uncertain_speaker():
+    weak = Attr("", (), (("marks", "“”"), ("rule", "sentence-subject+single-name"), ("confidence", "0.50")))
+    quote = Quote((Text("This sentence is long enough to stand alone on a magazine page."),), "p-a", "said", True, weak)
+    doc = article(FILL, FILL, FILL, Para((quote,)), FILL, FILL, FILL, people=[Person("p-a", "Ada Fenwick")])
+    assert pq.choose(doc, limit=1) == []
+    sure = dataclasses.replace(quote, attr=weak.with_kv("confidence", "0.93"))
+    doc = article(FILL, FILL, FILL, Para((sure,)), FILL, FILL, FILL, people=[Person("p-a", "Ada Fenwick")])
+    assert [q.speaker for q in pq.choose(doc, limit=1)] == ["Ada Fenwick"]
 
 
 def test_pull_quotes_keep_their_distance():

@@ -58,6 +58,7 @@ def link_groups(found: list[Found], texts: list[str]) -> None:
             f.group = p.group
             f.speaker, f.speaker_para, f.cue = p.speaker, p.speaker_para, p.cue
             f.extra["carried"] = "group"
+            f.extra["rule"] = p.extra.get("rule", "carried-group")
     # quotations without an attribution: the next one in the paragraph, or the last one before
     last: Found | None = None
     for i, f in enumerate(quotes):
@@ -70,11 +71,14 @@ def link_groups(found: list[Found], texts: list[str]) -> None:
                 # “…” Narration. “…,” X said: the first quotation goes on from the last speaker
                 f.speaker, f.speaker_para, f.cue = last.speaker, last.speaker_para, ""
                 f.extra["carried"] = "last"
+                f.extra["rule"] = "carried-on" if f.para == last.para else "carried-on-next-para"
             elif ahead is not None and ahead.speaker is not None and ahead.direct:
                 f.speaker, f.speaker_para = ahead.speaker, ahead.para
                 f.extra["carried"] = "next"
+                f.extra["rule"] = "carried-from-next"
             elif last is not None and last.speaker is not None and f.para - last.para <= 2:
                 f.speaker, f.speaker_para, f.cue = last.speaker, last.speaker_para, ""
                 f.extra["carried"] = "last"
+                f.extra["rule"] = "carried-last" if f.para == last.para else f"carried-last-{f.para - last.para}"
         if f.speaker is not None and f.extra.get("where") != "pull":  # a pull quote stands outside the flow
             last = f

@@ -144,9 +144,21 @@ def _pull_quote(text: str, para: int) -> Found | None:
     spk = Speaker(m.group(1), m.start(1), m.end(1), (m.group(2) or "").strip())
     if marked:
         q = marked[0]
-        return Found(para, q.start, q.end, q.inner, q.marks, speaker=spk, speaker_para=para, extra={"where": "pull"})
+        return Found(para, q.start, q.end, q.inner, q.marks, speaker=spk, speaker_para=para,
+                     extra={"where": "pull", "rule": "pull"})
     end = len(body)
-    return Found(para, 0, end, (0, end), direct=False, speaker=spk, speaker_para=para, extra={"where": "pull"})
+    return Found(para, 0, end, (0, end), direct=False, speaker=spk, speaker_para=para,
+                 extra={"where": "pull", "rule": "pull"})
+
+
+def _rule(where: str, spk: Speaker, cue: Cue) -> str:
+    """The rule that attributed a quotation: where the attribution stands and its word order
+    ("after-said-x" for "…,” said Kim", "after-x-said" for "…,” Kim said", "before-according-to")."""
+    if cue.lemma == "according to":
+        return f"{where}-according-to"
+    if where == "after":
+        return "after-said-x" if spk.start >= cue.end else "after-x-said"
+    return f"{where}-x-said" if spk.end <= cue.start else f"{where}-said-x"
 
 
 def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: bool = True) -> list[Found]:
@@ -176,7 +188,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
             if any(m.start < r.start < m.end or m.start < r.end < m.end for m in marked if m.close):
                 continue
             found.append(Found(para, r.start, r.end, (r.start, r.end), direct=False, cue=r.cue.text,
-                               speaker=r.speaker, speaker_para=para))
+                               speaker=r.speaker, speaker_para=para, extra={"rule": "reported"}))
             taken.append((r.start, r.end))
             for m in inside:
                 found.append(Found(para, m.start, m.end, m.inner, m.marks, nested=True))
@@ -208,7 +220,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
                 found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
                 continue
             found.append(Found(para, q.start, q.end, q.inner, q.marks, cue=cue.text, speaker=spk,
-                               speaker_para=para, extra={"where": where}))
+                               speaker_para=para, extra={"where": where, "rule": _rule(where, spk, cue)}))
             continue
         if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
             found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
@@ -216,7 +228,8 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         att = _sentence_speaker(text, sent, q, marked) if not whole and q.start > sent[0] else None
         if att is not None:  # "A senior diplomat put the number “at …”": the clause's subject
             found.append(Found(para, q.start, q.end, q.inner, q.marks, speaker=att[0], speaker_para=para,
-                               cue=att[1].text if att[1] else "", extra={"where": "sentence"}))
+                               cue=att[1].text if att[1] else "",
+                               extra={"where": "sentence", "rule": "sentence-cue" if att[1] else "sentence-subject"}))
             continue
         found.append(Found(para, q.start, q.end, q.inner, q.marks, extra={} if whole or n >= 8 else {"partial": "1"}))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -251,6 +264,8 @@ def _node(f: Found, kind_is_term: bool):
         attr = attr.with_kv("said-by", f.speaker.text).with_kv("said-at", f"{f.speaker_para}:{f.speaker.start}")
         if f.extra.get("where") == "pull":
             attr = attr.with_kv("pull-quote", "1")
+        if f.extra.get("rule"):
+            attr = attr.with_kv("rule", f.extra["rule"])
         if f.speaker.role:
             attr = attr.with_kv("role", f.speaker.role)
     return lambda children: Quote(children, "", f.cue, f.direct, attr)

@@ -15,6 +15,7 @@ from toolkit.options import Context
 from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.inline_spans import iter_paragraphs
 from toolkit.passes.speech.attribution import DETERMINERS
+from toolkit.passes.speech.confidence import confidence
 from toolkit.passes.speech.coreference import People
 from toolkit.tree.nodes import Document, Para, Person, Quote
 from toolkit.tree.walk import plain_text, walk
@@ -131,6 +132,27 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     return phrase, "person"
 
 
+def resolution(people: People, phrase: str, name: str, kind: str) -> str:
+    """How a speaker phrase became a name: "name" (written in full), "surname" (a short form of a
+    name given earlier), "pronoun-agrees" / "pronoun-unknown" (a pronoun whose person is or is not
+    known to be of its gender), "epithet" (a description of someone named before), "group"."""
+    low = phrase.lower()
+    if low in ("he", "she"):
+        g = people.gender(name)
+        return "pronoun-agrees" if g == ("m" if low == "he" else "f") else "pronoun-unknown"
+    if low in ("they", "it", "we", "i"):
+        return "pronoun-group"
+    if kind == "organization":
+        return "organization"
+    words = set(re.findall(r"[\w’'-]+", phrase))
+    parts = name.split()
+    if name in phrase:
+        return "name" if len(parts) > 1 else "single-name"
+    if words & set(parts):
+        return "surname"
+    return "epithet"
+
+
 def _institution_in(phrase: str) -> str:
     """The capitalised institution name inside a role phrase ("a senior U.S. State Department diplomat")."""
     for m in re.finditer(r"[A-Z][\w.’'&/-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'&/-]*)*", phrase):
@@ -191,10 +213,13 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
             kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote"))
             return dataclasses.replace(node, attr=dataclasses.replace(node.attr, kv=kv))
         state["last"] = name
+        how = resolution(people, phrase, name, kind)
+        rule = f'{node.attr.get("rule") or "unknown"}+{how}'
         if not node.attr.get("pull-quote"):  # a pull quote repeats words from elsewhere, out of the flow
             people.said((int(k), int(pos)), name, kind)
         pid = person_for(name, kind, node.attr.get("role") or "")
-        kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote"))
+        kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote", "rule"))
+        kv += (("rule", rule), ("confidence", f"{confidence(rule):.2f}"))
         return dataclasses.replace(node, speaker=pid, attr=dataclasses.replace(node.attr, kv=kv))
 
     doc = walk(doc, fix)

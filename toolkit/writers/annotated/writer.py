@@ -13,6 +13,7 @@ from importlib import resources as pkg_resources
 
 from toolkit.guard.files import Resources
 from toolkit.options import Context, Options
+from toolkit.passes.speech.confidence import shown_speakers
 from toolkit.tree.nodes import Document
 from toolkit.tree.walk import plain_text
 from toolkit.writers.annotated.fonts import font_face_css
@@ -50,7 +51,7 @@ def script_text() -> str:
 def render_body(doc: Document, options: Options, ctx: Context) -> tuple[AnnotatedRenderer, str]:
     """The renderer (with what it learnt) and the HTML of the article body."""
     if options.annotations:
-        doc = number_annotations(mark_mentions(doc))
+        doc = number_annotations(mark_mentions(shown_speakers(doc)))
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
     r = AnnotatedRenderer(doc, "screen", image_url=res.data_uri, warn=ctx.warn, annotate=options.annotations,
                           missing_images=options.missing_images)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.passes.speech.confidence import speaker_shown
 from toolkit.tree.nodes import Document, Para, Quote
 from toolkit.tree.walk import iter_nodes, plain_text
 
@@ -12,7 +13,6 @@ MIN_CHARS, MAX_CHARS, BEST_CHARS = 45, 210, 120
 MIN_GAP = 5  # blocks between two pull quotes
 FIRST_SLOT = 3  # never before the third block: the opening stays clean
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
-_TRAILING = re.compile(r"[\s,;:–—-]+$")
 
 
 @dataclass(frozen=True)
@@ -36,29 +36,34 @@ def wanted(doc: Document) -> int:
 
 
 def _tidy(text: str) -> str:
+    """The quote's words as written, spaces collapsed; a comma that handed over to the attribution
+    ("…,” she said) is left out, and nothing is added."""
     text = " ".join(text.split())
-    text = _TRAILING.sub("", text)
-    if text and text[-1] not in ".!?…":
-        text += "."
-    return text
+    return text[:-1].rstrip() if text.endswith(",") else text
 
 
 def excerpts(text: str) -> list[str]:
-    """Runs of whole sentences of ``text`` that fit a pull quote, the whole quote first."""
-    sentences = [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+    """Runs of whole sentences of ``text`` that fit a pull quote, the whole quote first: each run
+    starts where a sentence starts and ends where one ends, so no words are cut or joined."""
+    whole = _tidy(text)
+    sentences = [s for s in _SENTENCE_END.split(whole) if s]
     out = []
     for i in range(len(sentences)):
+        if not (sentences[i][:1].isupper() or sentences[i][:1].isdigit()):
+            continue
         for j in range(i + 1, len(sentences) + 1):
-            run = _tidy(" ".join(sentences[i:j]))
+            run = " ".join(sentences[i:j])
             if len(run) > MAX_CHARS:
                 break
-            if len(run) >= MIN_CHARS:
+            if len(run) >= MIN_CHARS and (j == len(sentences) or run[-1] in ".!?…\"'”’"):
                 out.append(run)
-    return sorted(set(out), key=lambda s: (s != _tidy(text), abs(len(s) - BEST_CHARS)))
+    return sorted(set(out), key=lambda s: (s != whole, abs(len(s) - BEST_CHARS)))
 
 
 def _quote_groups(para: Para) -> list[tuple[str, str]]:
-    """(text, speaker id) of each direct quote in a paragraph; parts of one quote are joined."""
+    """(text, speaker id) of each direct quote in a paragraph whose speaker an edition shows
+    (``speaker_shown``). A quote split by its attribution is left out: a pull quote is the words
+    of one quotation as written, never parts joined."""
     groups: dict[str, list[Quote]] = {}
     order: list[str] = []
     for n, node in enumerate(iter_nodes(para)):
@@ -70,25 +75,26 @@ def _quote_groups(para: Para) -> list[tuple[str, str]]:
             groups[key].append(node)
     out = []
     for key in order:
-        parts = [_tidy(plain_text(q.children)) for q in groups[key]]
-        speaker = next((q.speaker for q in groups[key] if q.speaker), "")
-        out.append((" ".join(p for p in parts if p), speaker))
+        quote = groups[key][0]
+        if len(groups[key]) > 1 or not quote.speaker or not speaker_shown(quote.attr):
+            continue
+        out.append((plain_text(quote.children), quote.speaker))
     return out
 
 
 def candidates(doc: Document) -> list[PullQuote]:
-    """Every usable excerpt of a direct quote, best first (a known speaker, a good length)."""
+    """Every usable excerpt of a direct quote whose speaker is certain, best first (a good length)."""
     found = []
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Para):
             continue
         for text, speaker_id in _quote_groups(block):
-            if not text or not (text[0].isupper() or text[0].isdigit()):
-                continue  # a fragment of a sentence does not stand alone
-            person = doc.person(speaker_id) if speaker_id else None
+            person = doc.person(speaker_id)
+            if person is None:
+                continue
             for excerpt in excerpts(text)[:1]:
-                found.append(PullQuote(excerpt, person.name if person else "", index))
-    return sorted(found, key=lambda q: (not q.speaker, abs(len(q.text) - BEST_CHARS), q.source_block))
+                found.append(PullQuote(excerpt, person.name, index))
+    return sorted(found, key=lambda q: (abs(len(q.text) - BEST_CHARS), q.source_block))
 
 
 def _slot_for(doc: Document, quote: PullQuote, taken: list[int]) -> int:
