@@ -20,6 +20,7 @@ SPECS = [
              "tidy whitespace and drop empty blocks"),
     PassSpec("sanitize", 100, "toolkit.passes.sanitize:sanitize",
              "allow-listed URLs, ids and attributes; markup stripped from metadata"),
+    PassSpec("outline", 250, "toolkit.passes.outline:outline_headings", "heading levels as an outline under the title"),
     PassSpec("ids", 900, "toolkit.passes.ids:assign_ids", "stable paragraph anchors p1, p2, ..."),
     PassSpec("quotes", 310, "toolkit.passes.speech.quotes:mark_quotes",
              "direct and indirect quotations, and terms in quotation marks"),

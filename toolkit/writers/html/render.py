@@ -217,7 +217,7 @@ class Renderer(ContentKinds):
         return f"<p{self._attrs(n.attr)}>{self.author_anchor(n.attr)}{self.para_content(n.children)}{link}</p>"
 
     def b_Heading(self, n: Heading) -> str:
-        level = min(max(n.level + 1, 2), 6)  # h1 is the article title
+        level = min(max(n.level, 2), 6)  # h1 is the article title; the outline pass starts the body at 2
         return f"<h{level}{self._attrs(n.attr)}>{self.inlines(n.children)}</h{level}>"
 
     def b_BlockQuote(self, n: BlockQuote) -> str:

@@ -38,6 +38,13 @@ def with_dropcap(html: str) -> str:
             f'<span class="dropcap-text"><span>{initial}</span></span>{html[cut:]}')
 
 
+def _with_class(tag: str, name: str) -> str:
+    """An opening tag (``<p ...>``) with one more class."""
+    if ' class="' in tag:
+        return tag.replace(' class="', f' class="{name} ', 1)
+    return tag[:-1] + f' class="{name}">'
+
+
 def source_label(src: Source) -> str:
     """How a source is named in a footnote or the sources list (escaped HTML)."""
     if src.reference:
@@ -191,7 +198,9 @@ class PrintRenderer(Renderer):
             html = self.block(block)
             if index == first and self.dropcap and len(plain_text(block.children)) >= DROPCAP_MIN_CHARS:
                 start = html.index(">") + 1
-                html = html[:start] + with_dropcap(html[start:])
+                opened = with_dropcap(html[start:])
+                if opened != html[start:]:
+                    html = _with_class(html[:start], "has-dropcap") + opened
             if html:
                 out.append(html)
         return "\n".join(out)
