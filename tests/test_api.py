@@ -111,3 +111,43 @@ def test_options_take_one_path_or_several():
     assert toolkit.Options(csl="style.csl").csl == Path("style.csl")
     with pytest.raises(toolkit.UsageError):
         toolkit.Options(css=5)
+
+
+TIMEOUT_SCRIPT = """
+import sys, threading, time
+import toolkit
+
+if __name__ == "__main__":
+    outcome = []
+
+    def work():
+        t0 = time.perf_counter()
+        try:
+            toolkit.build(sys.argv[1], ["pdf"], sys.argv[2], timeout=0.3)
+            outcome.append("built")
+        except toolkit.ToolkitError as exc:
+            outcome.append(f"{time.perf_counter() - t0:.1f} {exc}")
+
+    thread = threading.Thread(target=work)  # from a thread: no alarm would reach it
+    thread.start()
+    thread.join()
+    print(outcome[0])
+    print(toolkit.build(sys.argv[1], ["html"], sys.argv[2], timeout=300)[0])
+"""
+
+
+def test_build_takes_a_timeout_from_any_thread(tmp_path):
+    from tests.conftest import SEED
+
+    script = tmp_path / "timed.py"
+    script.write_text(TIMEOUT_SCRIPT, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script), str(SEED), str(tmp_path / "out")], capture_output=True,
+                         text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    first, second = run.stdout.splitlines()[:2]
+    assert "gave up after 0.3 s" in first
+    assert float(first.split()[0]) < 30  # stopped, not waited out
+    assert not list((tmp_path / "out").glob("*.pdf"))
+    assert second.endswith(".html")
+    with pytest.raises(toolkit.UsageError):
+        toolkit.build(SEED, ["html"], tmp_path / "x", timeout=0)

@@ -169,7 +169,7 @@ OWN_FILES = {
     ("toolkit/batch/state.py", "__init__"): "the lock on our own state file in the output folder",
     ("toolkit/batch/dask_executor.py", "build_remote"): "writes a worker's copy of the payload to its temp folder",
     ("toolkit/cli/commands.py", "invoke"): "os.open of /dev/null for a closed standard output",
-    ("toolkit/pipeline.py", "_sync_folder"): "os.open of the output folder to fsync it",
+    ("toolkit/output.py", "_sync_folder"): "os.open of the output folder to fsync it",
 }
 
 

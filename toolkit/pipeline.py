@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import errno
-import glob
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,7 +12,6 @@ from pathlib import Path
 from toolkit.config.metadata import apply_metadata, apply_option_metadata, load_sidecar
 from toolkit.errors import (
     InputError,
-    OutputError,
     PluginError,
     RenderError,
     ToolkitError,
@@ -34,6 +29,7 @@ from toolkit.guard.decode import (
 from toolkit.guard.files import read_bytes, size_text
 from toolkit.naming import output_name
 from toolkit.options import Context, Options
+from toolkit.output import write_atomic
 from toolkit.registry import get_registry
 from toolkit.tree.nodes import Document
 
@@ -178,88 +174,6 @@ def read(path: str | os.PathLike, fmt: str | None = None, options: Options | Non
     return doc
 
 
-# What to do about the usual reasons an output cannot be written.
-_WRITE_HINTS = {errno.ENOSPC: "the disk is full; free some space or choose another folder with -o",
-                errno.EDQUOT: "over the disk quota; free some space or choose another folder with -o",
-                errno.EACCES: "permission denied; choose another output folder with -o",
-                errno.EPERM: "permission denied; choose another output folder with -o",
-                errno.EROFS: "the file system is read-only; choose another output folder with -o",
-                errno.ENOTDIR: "a file stands where the output folder should be; choose another with -o",
-                errno.EEXIST: "a file stands where the output folder should be; choose another with -o",
-                errno.ENAMETOOLONG: "the file name is too long; choose a shorter output path"}
-
-
-def write_failure(exc: OSError, where: Path) -> OutputError:
-    """The one-line OutputError for an OSError met while writing output: what happened, what to do."""
-    hint = _WRITE_HINTS.get(exc.errno or 0, exc.strerror or str(exc))
-    return OutputError(f"cannot write: {hint}", str(where))
-
-
-def remove_stale_parts(path: Path) -> list[Path]:
-    """Delete ``.NAME.PID-*.part`` files left beside ``path`` by a writer that was killed."""
-    removed = []
-    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
-        pid = part.name[len(path.name) + 2:].split("-", 1)[0]
-        if not pid.isdigit() or _alive(int(pid)):
-            continue
-        with contextlib.suppress(OSError):
-            part.unlink()
-            removed.append(part)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, flush, then rename into place.
-
-    The temporary ``.NAME.PID-*.part`` file is removed on any failure; one left by a killed
-    process is removed by the next write of the same file. The previous file stays intact.
-    """
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        remove_stale_parts(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise write_failure(exc, folder) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-            umask = os.umask(0)
-            os.umask(umask)
-            os.fchmod(fh.fileno(), 0o666 & ~umask)
-        os.replace(tmp, path)
-        tmp = None
-        _sync_folder(folder)
-    except OSError as exc:
-        raise write_failure(exc, path) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the rename to disk, so a power cut cannot lose it (best effort)."""
-    with contextlib.suppress(OSError):
-        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-
-
 def render(doc: Document, fmt: str, options: Options | None = None, ctx: Context | None = None) -> bytes:
     """The bytes of ``doc`` as ``fmt``, without writing a file (``write`` and ``build`` call it).
 
@@ -349,7 +263,7 @@ class BuildResult(Sequence[Path]):
 
 def build(path: str | os.PathLike, formats: Iterable[str] | str = ("pdf", "epub", "html"),
           out_dir: str | os.PathLike = "build", options: Options | None = None,
-          fmt: str | None = None) -> BuildResult:
+          fmt: str | None = None, timeout: float | None = None) -> BuildResult:
     """Read one input and write each format into ``out_dir``, named after the article's title.
 
     Args:
@@ -358,6 +272,9 @@ def build(path: str | os.PathLike, formats: Iterable[str] | str = ("pdf", "epub"
         out_dir: the output folder (made if missing).
         options: edition options (paper, style, strict, ...).
         fmt: the reader to use when the extension does not say.
+        timeout: seconds; the build then runs in a worker process that is stopped when the time is up
+            (from any thread; nothing is written by a build that is stopped). A script that uses it
+            needs the usual ``if __name__ == "__main__":`` guard, as any multiprocessing does.
 
     Returns:
         A BuildResult: the written paths (it is a sequence of them), the warnings and timings.
@@ -366,8 +283,11 @@ def build(path: str | os.PathLike, formats: Iterable[str] | str = ("pdf", "epub"
     Raises:
         UsageError: no format given. UnknownFormatError: a format or reader that does not exist.
         InputError: the input cannot be read. RenderError, OutputError: as ``write``.
-        ToolkitError: ``strict`` is set and reading or rendering warned (the message names the warnings).
+        ToolkitError: ``strict`` is set and reading or rendering warned (the message names the warnings),
+            or the build ran past ``timeout``.
     """
+    if timeout is not None:
+        return _build_within(timeout, path, formats, out_dir, options, fmt)
     options = options or Options()
     formats = [formats] if isinstance(formats, str) else list(dict.fromkeys(formats))  # "pdf" is one format
     if not formats:
@@ -396,3 +316,27 @@ def build(path: str | os.PathLike, formats: Iterable[str] | str = ("pdf", "epub"
     for target, data in rendered:
         write_atomic(target, data)
     return BuildResult(tuple(target for target, _ in rendered), warnings, tuple(timings))
+
+
+def _build_within(timeout: float, *args) -> BuildResult:
+    """``build(*args)`` in a worker process, stopped after ``timeout`` seconds (any thread may call it)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    if not timeout > 0:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"timeout must be a number of seconds above 0, not {timeout!r}")
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"))
+    try:
+        future = pool.submit(build, *args)
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.kill()  # atomic writes: a stopped build leaves at most a .part file, removed next time
+            raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time",
+                               str(args[0])) from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -12,12 +12,12 @@ import time
 from pypdf import PdfReader
 
 from tests.hostile.conftest import article_text, paragraphs
-from toolkit.pipeline import write_atomic
+from toolkit.output import write_atomic
 
 WRITER = """
 import sys
 from pathlib import Path
-from toolkit.pipeline import write_atomic
+from toolkit.output import write_atomic
 data = b"n" * int(sys.argv[2])
 write_atomic(Path(sys.argv[1]), data)
 """

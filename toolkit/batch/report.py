@@ -74,7 +74,7 @@ class BatchReport:
 
 
 def write_report(report: BatchReport, path: str | os.PathLike) -> Path:
-    from toolkit.pipeline import write_atomic
+    from toolkit.output import write_atomic
 
     path = Path(path)
     data = json.dumps(report.to_dict(), ensure_ascii=False, indent=1).encode() + b"\n"

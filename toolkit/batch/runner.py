@@ -66,7 +66,7 @@ def _write_outputs(result: ArticleResult, state: BatchState, ident: Identity, ke
     An output never takes the name of a ``protected`` file (the batch's inputs and their sidecars), and
     never replaces a file no build recorded as this article's, unless ``overwrite``: the article fails
     with a message naming that file."""
-    from toolkit.pipeline import write_atomic
+    from toolkit.output import write_atomic
 
     reg = get_registry()
     extensions = tuple(reg.writer(f).extension for f in formats)

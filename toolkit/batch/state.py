@@ -113,7 +113,7 @@ class BatchState:
             self._lock(os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666))
         except OSError as exc:
             self._unlock()
-            from toolkit.pipeline import write_failure  # the shared what-to-do wording
+            from toolkit.output import write_failure  # the shared what-to-do wording
 
             raise write_failure(exc, self.out_dir) from None
         legacy = self.out_dir / LEGACY_NAME

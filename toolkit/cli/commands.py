@@ -185,7 +185,8 @@ def _build_one(arg: str, from_, options: Options, formats: list[str], target, qu
     from toolkit.guard.source import open_source, relabel
     from toolkit.naming import output_name
     from toolkit.options import Context
-    from toolkit.pipeline import read, render, write_atomic
+    from toolkit.output import write_atomic
+    from toolkit.pipeline import read, render
 
     with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
         source = open_source(arg, from_, options.allow_network, Path(tmp))

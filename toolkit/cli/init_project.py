@@ -49,7 +49,7 @@ TEMPLATE = """\
 def write_project_file(folder: str | Path = ".", force: bool = False) -> Path:
     """Write ``toolkit.toml`` into ``folder``; an existing one is kept unless ``force``."""
     from toolkit.config.project import CONFIG_NAME
-    from toolkit.pipeline import write_atomic
+    from toolkit.output import write_atomic
 
     path = Path(folder) / CONFIG_NAME
     if path.exists() and not force:
