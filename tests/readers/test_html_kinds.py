@@ -65,10 +65,13 @@ def test_data_table_keeps_caption_head_spans_and_row_headers(tmp_path):
     assert [[cell_text(c) for c in r.cells] for r in t.body] == [
         ["Tuesday", "Morning", "1,240"], ["Evening", "860"], ["Wednesday", "closed for inspection"]]
     tuesday, evening, wednesday = t.body
-    assert tuesday.cells[0].header and tuesday.cells[0].rowspan == 2  # th scope=row heads its rows
+    assert tuesday.cells[0].header
+    assert tuesday.cells[0].rowspan == 2
     assert not tuesday.cells[1].header
-    assert wednesday.cells[0].header and wednesday.cells[1].colspan == 2
-    assert tuesday.cells[2].align == "right" and evening.cells[1].align == "right"
+    assert wednesday.cells[0].header
+    assert wednesday.cells[1].colspan == 2
+    assert tuesday.cells[2].align == "right"
+    assert evening.cells[1].align == "right"
     assert t.aligns == ("", "", "right")  # the whole column is right-aligned
     # the paragraphs around the table are still paragraphs, in order, and no row became a paragraph
     paras = [plain_text(b.children) for b in doc.blocks if isinstance(b, Para)]
@@ -95,7 +98,8 @@ def test_layout_table_reads_as_its_blocks(tmp_path):
     doc = read(tmp_path, page(LAYOUT_TABLE.format(*extra)))
     assert not any(isinstance(n, Table) for n in iter_nodes(doc))
     paras = [plain_text(b.children) for b in doc.blocks if isinstance(b, Para)]
-    assert extra[0] in paras and extra[1] in paras
+    assert extra[0] in paras
+    assert extra[1] in paras
 
 
 @pytest.mark.parametrize("markup", [
@@ -144,7 +148,8 @@ def test_struck_underlined_raised_and_lowered_words(tmp_path):
     assert styled == [("strikeout", "two pounds"), ("underline", "free"), ("underline", "first"),
                       ("superscript", "st"), ("strikeout", "as planned"), ("subscript", "2"), ("superscript", "1")]
     note_call = next(n for n in iter_nodes(doc) if isinstance(n, Styled) and plain_text(n.children) == "1")
-    assert isinstance(note_call.children[0], Link) and note_call.children[0].url == "#fn1"
+    assert isinstance(note_call.children[0], Link)
+    assert note_call.children[0].url == "#fn1"
     text = summarize(doc, "page.html", "html")["text"]
     assert "the river carries H2O and silt1." in text  # no word is lost or split
 
@@ -158,7 +163,8 @@ def test_mathml_keeps_its_tex(tmp_path):
     maths = [n for n in iter_nodes(doc) if isinstance(n, Math)]
     assert maths == [Math("v^{2}", False), Math("F = m a", True), Math("x+1", False)]
     inline = next(b for b in doc.blocks if isinstance(b, Para) and maths[0] in b.children)
-    assert isinstance(inline.children[0], Text) and inline.children[0].text == "The load grows as "
+    assert isinstance(inline.children[0], Text)
+    assert inline.children[0].text == "The load grows as "
 
 
 def test_right_to_left_box_is_a_div_with_its_lang_and_dir(tmp_path):
@@ -167,7 +173,8 @@ def test_right_to_left_box_is_a_div_with_its_lang_and_dir(tmp_path):
     doc = read(tmp_path, page(box))
     divs = [b for b in doc.blocks if isinstance(b, Div)]
     assert len(divs) == 1
-    assert divs[0].attr.get("dir") == "rtl" and divs[0].attr.get("lang") == "ar"
+    assert divs[0].attr.get("dir") == "rtl"
+    assert divs[0].attr.get("lang") == "ar"
     assert [plain_text(b.children) for b in divs[0].blocks] == [
         "افتتح الجسر الجديد فوق النهر يوم الثلاثاء بعد ثلاث سنوات من العمل.", "وقال المهندسون إن الجسر آمن."]
     s = summarize(doc, "page.html", "html")
@@ -201,6 +208,41 @@ def test_table_in_a_figure_takes_the_figure_caption(tmp_path):
            "<tr><td>Width</td><td>4 m</td></tr></tbody></table><figcaption>The bridge in numbers</figcaption></figure>")
     doc = read(tmp_path, page(fig))
     tables = [b for b in doc.blocks if isinstance(b, Table)]
-    assert len(tables) == 1 and plain_text(tables[0].caption) == "The bridge in numbers"
+    assert len(tables) == 1
+    assert plain_text(tables[0].caption) == "The bridge in numbers"
     assert [[cell_text(c) for c in r.cells] for r in tables[0].body] == [["Span", "84 m"], ["Width", "4 m"]]
     assert not tables[0].head
+
+
+def test_hidden_mathml_copy_replaces_the_formula_picture(tmp_path):
+    para = ('<p>The deck bends by <span class="math-element"><span class="math-mathml" style="display: none;">'
+            '<math alttext="\\delta = L/360"><mi>δ</mi><mo>=</mo><mi>L</mi><mo>/</mo><mn>360</mn></math></span>'
+            '<img src="formula.svg" class="math-fallback-image" alt="\\delta = L/360" width="120"></span> at most.</p>')
+    doc = read(tmp_path, page(para))
+    assert [n for n in iter_nodes(doc) if isinstance(n, Math)] == [Math("\\delta = L/360", False)]
+    assert not any(n.src == "formula.svg" for n in iter_nodes(doc) if hasattr(n, "src"))
+
+
+def test_scraped_text_lines_with_evident_columns_are_a_table(tmp_path):
+    rows = "Day\tTime\tWalkers\nTuesday\tMorning\t1,240\nTuesday\tEvening\t860\nWednesday  Morning  1,020\n"
+    text = ("New Footbridge Opens Over the River\n\n" + "\n\n".join(PROSE[:2]) + "\n\n" + rows + "\n"
+            + "\n\n".join(PROSE[2:]) + "\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = toolkit.read(path)
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[cell_text(c) for c in r.cells] for r in tables[0].body] == [
+        ["Day", "Time", "Walkers"], ["Tuesday", "Morning", "1,240"], ["Tuesday", "Evening", "860"],
+        ["Wednesday", "Morning", "1,020"]]
+    assert [plain_text(b.children) for b in doc.blocks if isinstance(b, Para)] == PROSE
+
+
+def test_scraped_text_prose_is_no_table(tmp_path):
+    lines = ("Two spaces after a stop.  As typists did.\nA second line, the same.  Then more words.\n"
+             "And a third one.  It ends here.\n")
+    path = tmp_path / "page.txt"
+    path.write_text("New Footbridge Opens Over the River\n\n" + "\n\n".join(PROSE[:2]) + "\n\n" + lines + "\n"
+                    + "\n\n".join(PROSE[2:]) + "\n", encoding="utf-8")
+    doc = toolkit.read(path)
+    assert not any(isinstance(b, Table) for b in doc.blocks)

@@ -113,8 +113,9 @@ def is_hidden(el: Any) -> bool:
 
 
 def clean_tree(root: Any) -> Any:
-    """Remove scripts, styles, forms and hidden elements in place (keeping each element's tail)."""
-    doomed, unwrap = [], []
+    """Remove scripts, styles, forms and hidden elements in place (keeping each element's tail); a hidden
+    MathML formula shown as a picture is kept in the picture's place."""
+    doomed, unwrap, shown_formula = [], [], []
     for el in root.iter():
         if not isinstance(el.tag, str):
             doomed.append(el)
@@ -124,7 +125,14 @@ def clean_tree(root: Any) -> Any:
             # a control left open by broken markup can swallow the page: unwrap it instead
             (unwrap if el.tag in TEXT_CONTROLS and len(el.text_content()) > 400 else doomed).append(el)
         elif el.tag not in ("html", "body") and is_hidden(el) and len(el.text_content()) < 400:
-            doomed.append(el)  # a large hidden box is usually a collapsed part of the article
+            if el.tag == "math" or el.find(".//math") is not None:
+                shown_formula.append(el)  # the accessible copy of a formula the page shows as a picture
+            else:
+                doomed.append(el)  # a large hidden box is usually a collapsed part of the article
+    for el in shown_formula:  # the formula's text replaces its picture
+        box = el.getparent()
+        doomed.extend(img for img in (box.iter("img") if box is not None else ())
+                      if "math" in class_id(img) and not any(a is el for a in img.iterancestors()))
     for el in unwrap:
         el.drop_tag()
     for el in doomed:

@@ -35,6 +35,7 @@ LIST_STYLE = re.compile(r"list-style(?:-type)?\s*:[^;]*?\b(decimal|lower-alpha|u
                         r"lower-latin|upper-latin)\b", re.I)
 CODE_LANGUAGE = re.compile(r"^(?:language|lang|highlight-source|highlight)-([\w+#.-]+)$", re.I)
 
+
 def _ancestor(el: Any, tags: tuple[str, ...], stop: Any = None) -> Any:
     for anc in el.iterancestors():
         if anc is stop:

@@ -56,6 +56,7 @@ class Block:
     label: str = "furniture"
     reason: str = ""
     score: float = 0.0
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, when the block's lines have evident columns
 
     @property
     def words(self) -> int:
@@ -68,7 +69,9 @@ class Block:
 
 def split_blocks(text: str) -> list[Block]:
     """Blocks separated by blank lines (a line of only icon glyphs counts as blank); a block's lines are
-    joined with spaces."""
+    joined with spaces, except a run of lines with evident columns: that is a block of its own, a table."""
+    from toolkit.readers.text.columns import split_tables
+
     blocks: list[Block] = []
     buf: list[str] = []
     start = 0
@@ -78,7 +81,11 @@ def split_blocks(text: str) -> list[Block]:
                 start = n
             buf.append(line.strip())
         elif buf:
-            blocks.append(Block(len(blocks), start, " ".join(buf)))
+            at = start
+            for lines, rows in split_tables(buf):
+                text_of = " ".join(" ".join(r) for r in rows) if rows else " ".join(lines)
+                blocks.append(Block(len(blocks), at, text_of, rows=tuple(tuple(r) for r in rows)))
+                at += len(lines)
             buf = []
     return blocks
 
@@ -102,8 +109,8 @@ def prose_score(b: Block, repeats: int) -> float:
     if repeats > 1 and b.words <= 30:
         # a repeated headline or teaser is page furniture; short repeats (dates, shop names) may be content
         return -40.0 if b.words >= 5 else -6.0 - b.words * 0.5
-    if b.label in ("caption", "credit"):
-        return 0.0
+    if b.label in ("caption", "credit") or b.rows:
+        return 0.0  # a table is neither prose nor furniture: the text around it decides
     if is_furniture_line(b.text):
         return -15.0
     if NOTICE.search(b.text) and (b.words <= 60 or COOKIES.search(b.text)):
@@ -157,7 +164,9 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
         if b.label in ("caption", "credit"):
             continue
         k = key(b.text)
-        if b.index in contents and start < b.index < end and above[k] == 0:
+        if b.rows and start < b.index < end:
+            b.label, b.reason = "table", f"{len(b.rows)} lines of {len(b.rows[0])} columns inside the main text run"
+        elif b.index in contents and start < b.index < end and above[k] == 0:
             if any(key(x.text) == k for x in blocks[start:b.index]):
                 b.label, b.reason = "heading", "heading of the text, listed in the table of contents above it"
             else:

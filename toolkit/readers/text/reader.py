@@ -17,7 +17,7 @@ from toolkit.readers.text.blocks import BULLET, Block, is_furniture_line, key, l
 from toolkit.readers.text.figures import credit_of, label_figures, split_caption
 from toolkit.readers.text.header import label_header, peel_header
 from toolkit.readers.text.language import guess_language
-from toolkit.tree.nodes import Document, Figure, Heading, ListBlock, Meta, Para, Text
+from toolkit.tree.nodes import Document, Figure, Heading, ListBlock, Meta, Para, Table, TableCell, TableRow, Text
 
 
 def classify(blocks: list[Block]) -> dict:
@@ -40,7 +40,7 @@ def classify(blocks: list[Block]) -> dict:
 
 
 def assemble(blocks: list[Block]) -> list:
-    """Document blocks from the labelled blocks: paragraphs, headings, lists and figures."""
+    """Document blocks from the labelled blocks: paragraphs, headings, lists, tables and figures."""
     out: list = []
     pending_caption: Block | None = None
     items: list[tuple] = []
@@ -78,6 +78,8 @@ def assemble(blocks: list[Block]) -> list:
                 out.append(Figure("", "", (Text(pending_caption.text),)))
                 pending_caption = None
             out.append(Para((Text(b.text),)))
+        elif b.label == "table":
+            out.append(Table((), tuple(TableRow(tuple(TableCell((Para((Text(c),)),)) for c in row)) for row in b.rows)))
         elif b.label == "heading" and b.index > first:
             out.append(Heading(2, (Text(b.text),)))
     close_list()
