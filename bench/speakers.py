@@ -6,8 +6,11 @@ as the shared scorer pairs them (0.3 character overlap, best first). A shown spe
 when it shares a name token with the annotated speaker, *wrong* when the pair's annotation names
 someone else, and *not speech* when the quotation matches no annotated quote.
 
-    precision = right / (right + wrong)          of the shown speakers of direct quotes
+    precision = right / (right + wrong)          of the shown speakers of direct quotes (the issue's measure)
+    strict    = right / (right + wrong + not speech)
     coverage  = right / named direct quotes      of the annotated ones
+
+Each part of a quotation split by its attribution counts as one, as the edition marks each part.
 
 The articles are split in two halves by a hash of their id: ``--tune`` measures each rule's
 precision on the tuning half (the table in toolkit/passes/speech/confidence.py), the default
@@ -43,8 +46,10 @@ def half(item_id: str) -> str:
     return "tune" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
-def predicted(doc) -> list[dict]:
-    """The document's quotations as the summary joins them, with rule and confidence."""
+def predicted(doc, join: bool = False) -> list[dict]:
+    """The document's quotations with rule and confidence. Each part of a quotation split by its
+    attribution is one entry, as the annotated edition marks each part with its speaker (``join``:
+    the parts joined, as the summary JSON and the shared scorer have them)."""
     from toolkit.tree.nodes import Quote
     from toolkit.tree.walk import iter_nodes, plain_text
 
@@ -56,7 +61,7 @@ def predicted(doc) -> list[dict]:
         person = doc.person(node.speaker) if node.speaker else None
         text = plain_text(node.children).strip()
         group = node.attr.get("group")
-        if group and group in groups:
+        if join and group and group in groups:
             groups[group]["text"] += " " + text
             continue
         entry = {"text": text, "speaker": person.name if person else None, "direct": node.direct,
@@ -132,6 +137,7 @@ def table(rows: list[dict], named: int) -> list[dict]:
         right, wrong = c["right"], c["wrong"]
         out.append({"threshold": t, "shown": len(shown), "right": right, "wrong": wrong,
                     "not_speech": c["not-speech"], "precision": right / max(1, right + wrong),
+                    "strict": right / max(1, right + wrong + c["not-speech"]),
                     "coverage": right / max(1, named)})
     return out
 
@@ -139,11 +145,15 @@ def table(rows: list[dict], named: int) -> list[dict]:
 def tune(rows: list[dict]) -> None:
     """Each attribution rule's and each resolution's precision, smoothed: (right + 1) / (shown + 2),
     a quotation that is not speech counted as wrong; a rule seen rarely stays near 0.5."""
+    from toolkit.passes.speech.confidence import WEAK_RESOLUTIONS, general
+
     for part in (0, 1):
         c: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         for r in rows:
-            key = r["rule"].partition("+")[2 * part] if "+" in r["rule"] else (r["rule"] if part == 0 else "")
-            c[key][r["verdict"]] += 1
+            attribution, _, resolution = r["rule"].partition("+")
+            if part == 0 and resolution in WEAK_RESOLUTIONS:
+                continue  # an error there is the resolution's
+            c[general(attribution) if part == 0 else resolution][r["verdict"]] += 1
         print(("attribution" if part == 0 else "resolution") + " rules: right wrong not-speech -> precision")
         for key, v in sorted(c.items(), key=lambda kv: -sum(kv[1].values())):
             ok, bad = v["right"] + v["right-indirect"], v["wrong"] + v["wrong-indirect"]
@@ -169,10 +179,10 @@ def main() -> int:
                 print(f"{r['verdict']:10} {r['id']} {r['rule']:32} {r['confidence']:.2f} {r['speaker']!r} "
                       f"(truth {r['truth']!r})")
     print(f"half={which} named direct quotes={named}")
-    print("threshold  shown  right  wrong  not-speech  precision  coverage")
+    print("threshold  shown  right  wrong  not-speech  precision  strict  coverage")
     for row in table(rows, named):
         print(f"{row['threshold']:9.2f} {row['shown']:6} {row['right']:6} {row['wrong']:6} {row['not_speech']:11}"
-              f" {row['precision']:10.3f} {row['coverage']:9.3f}")
+              f" {row['precision']:10.3f} {row['strict']:7.3f} {row['coverage']:9.3f}")
     return 0
 
 

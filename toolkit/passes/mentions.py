@@ -109,7 +109,8 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
         while words and words[-1] in LINKS:
             words.pop()
         while words and (words[0] in LINKS or ((words[0] in STOP_CAPS or words[0].rstrip(".") in STOP_CAPS)
-                         and not (words[0] == "May" and len(words) == 1))):
+                         and not (words[0] == "May" and len(words) == 1)
+                         and not (words[0].rstrip(".") in PERSON_TITLES and len(words) > 1))):  # "Mr. Hale": a title
             s += len(words[0]) + 1
             words = words[1:]
         raw = " ".join(words)

@@ -99,9 +99,21 @@ class People:
             if nxt is not None:
                 end = min(end, nxt)
             window = QUOTED.sub(" ", text[pos:end])
+            later = [c for kk, _, c, _ in people[i + 1:i + 2] if kk == k + 1]
+            if nxt is None and end == len(text) and k + 1 < len(self.texts) and self.texts[k + 1] and not later:
+                # the last one named in a paragraph, nobody named in the next: its first sentence's
+                # pronouns ("His daughter runs the shop now.") are this person's too
+                following = self.texts[k + 1]
+                stop = next((m.end() for m in SENTENCE_END.finditer(following)), len(following))
+                rest = QUOTED.sub(" ", following[:stop])
+                # only "his", "her", "him": a "he" or "she" there is what the gender is wanted for
+                extra = [len(re.findall(r"\b(?:[Hh]er|hers|herself)\b", rest)),
+                         len(re.findall(r"\b(?:[Hh]is|him|himself)\b", rest))]
+            else:
+                extra = [0, 0]
             v = votes.setdefault(canon, [0, 0])
-            v[0] += len(FEMALE.findall(window))
-            v[1] += len(MALE.findall(window))
+            v[0] += len(FEMALE.findall(window)) + extra[0]
+            v[1] += len(MALE.findall(window)) + extra[1]
         for canon, e in self.entries.items():
             if e.kind != "person" or e.gender:
                 continue

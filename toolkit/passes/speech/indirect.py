@@ -35,7 +35,10 @@ LISTENER = re.compile(
     r"him|her|them|us|me|you|lawmakers|MPs|supporters|members|parliament|council|listeners|viewers|"
     r"the\s+(?:court|jury|judge|committee|crowd|audience|inquiry|hearing|commission)|a\s+\w+(?:\s+\w+)?)\s*,?")
 # Verbs that often take a plain object ("added a premium"): a clause after them needs a finite verb.
-OBJECT_VERBS = {"add", "suggest", "acknowledge", "announce", "report", "propose", "recommend", "reveal", "confirm"}
+OBJECT_VERBS = {"add", "suggest", "acknowledge", "announce", "report", "propose", "recommend", "reveal", "confirm",
+                "claim", "write", "state"}
+# "Years before X wrote …", "after she said …": a reporting verb in a time clause tells when, not what was said.
+TIME_CLAUSE = re.compile(r"\b(?:before|after|until|till|since|once)\s+(?:[\w’'.-]+\s+){0,5}$", re.I)
 FINITE = re.compile(r"\b(?:that|is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|did|does|do|"
                     r"isn’t|isn't|wasn’t|wasn't|won’t|won't|doesn’t|doesn't|didn’t|didn't)\b")
 CLAUSE_START_BAD = re.compile(r"^(?:(?:to|for|of|in|on|at|with|by|so|and|or|but|as|about|from|over|into|what|whether|"
@@ -172,8 +175,9 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             stop = semi if semi > 0 else e
             if _is_adjunct(text, c, stop):
                 who = np_left(text, c.start, s + comma + 1)
-            if who is None and not before[comma + 1:].strip():
-                inv = np_right(text, c.end)  # "Clause, said the minister, who …"
+            if who is None and not before[comma + 1:].strip() and c.lemma not in LISTENER_VERBS:
+                # "Clause, said the minister, who …"; after "told" the phrase is the listener, never the speaker
+                inv = np_right(text, c.end)
                 if inv is not None:
                     rest = text[inv.end:e]
                     if inv.role:
@@ -219,6 +223,8 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
                 and not re.search(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\b", text[s:c.start]):
             spk = sentence_subject(text, s, c.start)  # "Trudeau called it false and later said …"
         if spk is None or _parenthetical(text, spk):
+            continue
+        if TIME_CLAUSE.search(text[max(s, spk.start - 60):spk.start]):
             continue
         cs = _after_verb(text, c, e)
         if cs is None:

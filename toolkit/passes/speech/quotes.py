@@ -68,9 +68,18 @@ def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] |
     return None
 
 
+AS_X_PUT_IT = re.compile(r"\b[Aa]s\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|he|she|they)\s+"
+                         r"(?:once\s+|later\s+|so\s+|memorably\s+)?(put|puts|phrased|framed|summed)\s+it"
+                         r"(?:\s+up)?(?:\s+[a-z]+ly)?\s*[,:]\s*$")
+
+
 def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple[Speaker, Cue] | None:
     head = text[lo:q.start]
     cues = cues_in(text, lo, q.start)
+    put = AS_X_PUT_IT.search(head)
+    if put:  # "As Lopez put it, “…”": the one named speaks, whatever verbs come before
+        return (Speaker(put.group(1), lo + put.start(1), lo + put.end(1)),
+                Cue(put.group(2), lo + put.start(2), lo + put.end(2), "put"))
     if not cues:
         # "Lopez put it plainly: “…”": the subject of a sentence that introduces the quotation
         m = re.match(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-]+|[Hh]e|[Ss]he|They)(?:,[^,:;“”\"]{3,90},)?"
@@ -151,14 +160,20 @@ def _pull_quote(text: str, para: int) -> Found | None:
                  extra={"where": "pull", "rule": "pull"})
 
 
-def _rule(where: str, spk: Speaker, cue: Cue) -> str:
+def _rule(where: str, spk: Speaker, cue: Cue, lead: str = "") -> str:
     """The rule that attributed a quotation: where the attribution stands and its word order
-    ("after-said-x" for "…,” said Kim", "after-x-said" for "…,” Kim said", "before-according-to")."""
+    ("after-said-x" for "…,” said Kim", "after-x-said" for "…,” Kim said", "before-according-to");
+    before the quotation, what leads into it (``lead``, the text between cue and quotation):
+    "before-x-said-colon" (Kim said: “…”), "-comma" or "-clause" (Kim said the plan was “…”)."""
     if cue.lemma == "according to":
         return f"{where}-according-to"
     if where == "after":
         return "after-said-x" if spk.start >= cue.end else "after-x-said"
-    return f"{where}-x-said" if spk.end <= cue.start else f"{where}-said-x"
+    rule = f"{where}-x-said" if spk.end <= cue.start else f"{where}-said-x"
+    if where == "before":
+        tail = lead.rstrip()
+        rule += "-colon" if tail.endswith(":") else "-comma" if tail.endswith(",") else "-clause"
+    return rule
 
 
 def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: bool = True) -> list[Found]:
@@ -220,7 +235,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
                 found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
                 continue
             found.append(Found(para, q.start, q.end, q.inner, q.marks, cue=cue.text, speaker=spk,
-                               speaker_para=para, extra={"where": where, "rule": _rule(where, spk, cue)}))
+                               speaker_para=para, extra={"where": where, "rule": _rule(where, spk, cue, text[cue.end:q.start])}))
             continue
         if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
             found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))

@@ -16,7 +16,7 @@ from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.inline_spans import iter_paragraphs
 from toolkit.passes.speech.attribution import DETERMINERS
 from toolkit.passes.speech.confidence import confidence
-from toolkit.passes.speech.coreference import People
+from toolkit.passes.speech.coreference import SENTENCE_END, People
 from toolkit.tree.nodes import Document, Para, Person, Quote
 from toolkit.tree.walk import plain_text, walk
 
@@ -56,7 +56,7 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if definite and head.islower() and head not in ORG_NOUNS | DOC_NOUNS and "’" not in phrase and "'" not in phrase \
             and (head in PERSON_NOUNS or head.endswith(("er", "or", "ist", "ian", "ant", "ent"))):
         who = people.topic(at)  # "the Black train porter": an epithet, its head a common noun
-        if who:
+        if who and not _named_beside(people, who, at):
             return who, "person"
     runs = re.findall(r"(?:[A-Z][\w’'.-]+\s+)*[A-Z][\w’'.-]+", phrase)
     between = phrase[phrase.find(runs[0]) + len(runs[0]):phrase.find(runs[1])].split() if len(runs) >= 2 else []
@@ -125,11 +125,19 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     if words[0] in ("the", "this", "that") and not head.endswith("s") and head not in DOC_NOUNS \
             and len(core) >= 2:
         who = people.topic(at)  # "the 32-year-old labourer says": the person the text is about
-        if who:
+        if who and not _named_beside(people, who, at):
             return who, "person"
         if last_speaker and last_speaker in people.entries and people.entries[last_speaker].kind == "person":
             return last_speaker, "person"
     return phrase, "person"
+
+
+def _named_beside(people: People, name: str, at: tuple[int, int]) -> bool:
+    """Whether ``name`` is named earlier in the sentence whose speaker is described at ``at``
+    ("In an email to Sarah Quinn, the contractor wrote": the contractor is someone else)."""
+    text = people.texts[at[0]] or ""
+    start = max((m.end() for m in SENTENCE_END.finditer(text) if m.end() <= at[1]), default=0)
+    return any(k == at[0] and start <= pos < at[1] and canon == name for k, pos, canon, _ in people.mentions)
 
 
 def resolution(people: People, phrase: str, name: str, kind: str) -> str:
