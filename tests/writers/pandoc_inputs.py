@@ -84,7 +84,8 @@ def rich_document() -> Document:
         BlockQuote((Para((Text("The water does not ask whose side it is on."),)),),
                    Attr("bq1", (), (("speaker", "maria"),))),
         ListBlock(True, ((Para((Text("Upstream"),)),),
-                         (Para((Text("Downstream"),)), ListBlock(False, ((Para((Text("nested"),)),),))))),
+                         (Para((Text("Downstream"),)), ListBlock(False, ((Para((Text("nested"),)),),)))),
+                  style="decimal"),  # Markdown's "1." is a decimal list; it cannot say "no style given"
         CodeBlock("def flow():\n    return 2 / 3", Attr("", ("python",), ())),
         Rule(),
         Figure("riverbed.png", "A cracked riverbed", (Text("The dry riverbed in "), Emph((Text("August"),))),

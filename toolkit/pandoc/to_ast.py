@@ -9,11 +9,33 @@ credits, images embedded.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.pandoc.from_ast import ABBR, CITE, CREDIT, FIGURE, QUOTE, REGISTRIES, REGISTRY_KEY, TERM
+from toolkit.pandoc.markers import (
+    ABBR,
+    BLOCK,
+    CITE,
+    CREDIT,
+    DIV,
+    FIGURE,
+    LIST_START,
+    LIST_STYLE,
+    LIST_STYLE_FROM,
+    MARKERS,
+    QUOTE,
+    STYLED,
+    TABLE_WIDTHS,
+    TERM,
+    keeps,
+    marker_reads_back,
+    merges_into,
+)
+from toolkit.pandoc.meta_ast import MetaWriter, api_version, escape_title_block
+from toolkit.pandoc.tables import markdown_losses, table_to_ast, widths_read_back
+from toolkit.pandoc.words import SPACE, escape_block_start, escape_rule_line, plain_word, text_json
 from toolkit.tree.nodes import (
     Abbr,
     Attr,
@@ -21,13 +43,17 @@ from toolkit.tree.nodes import (
     Cite,
     Code,
     CodeBlock,
+    DefinitionList,
+    Div,
     Document,
     Emph,
     Figure,
     Heading,
+    LineBlock,
     LineBreak,
     Link,
     ListBlock,
+    Math,
     Note,
     NoteRef,
     Para,
@@ -36,21 +62,14 @@ from toolkit.tree.nodes import (
     Source,
     Span,
     Strong,
+    Styled,
+    Table,
     Term,
     Text,
 )
 from toolkit.tree.walk import plain_text
 
-_WHITESPACE = re.compile(r"([ \t\r\n]+)")
-# Curly quotation marks that pandoc's smart Markdown reader would turn into quote nodes.
-_SMART_QUOTES = "\u201c\u201d\u2018\u2019"
-# ... and the characters its Markdown writer spells in ASCII (which would join neighbouring ASCII).
-_SMART_CHARS = _SMART_QUOTES + "\u2013\u2014\u2026"
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
-SPACE: dict = {"t": "Space"}
-# Strings YAML reads as numbers ("00", "1e3", "0x1F", "+1", ".inf"): written as block scalars.
-_YAML_NUMBER = re.compile(r"(?i)^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?|\.[0-9]+(?:e[-+]?[0-9]+)?"
-                          r"|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|\.inf|\.nan)$")
 
 
 def attr_json(attr: Attr, classes: tuple[str, ...] = (), kv: tuple[tuple[str, str], ...] = ()) -> list:
@@ -58,6 +77,8 @@ def attr_json(attr: Attr, classes: tuple[str, ...] = (), kv: tuple[tuple[str, st
 
 
 NO_ATTR_JSON: list = ["", [], []]
+STYLED_TO = {v: k for k, v in STYLED.items()}
+LIST_STYLE_TO = {v: k for k, v in LIST_STYLE_FROM.items() if k != "Example"}
 
 
 def link_ok(url: str) -> bool:
@@ -73,7 +94,7 @@ def source_label(src: Source) -> str:
     return src.name
 
 
-class ToPandoc:
+class ToPandoc(MetaWriter):
     """One conversion of a Document; ``warn`` receives what a format cannot hold."""
 
     def __init__(self, doc: Document, lossless: bool = False,
@@ -89,45 +110,7 @@ class ToPandoc:
 
     # ------------------------------------------------------------ inlines
     def text(self, s: str) -> list:
-        out: list = []
-        for i, part in enumerate(_WHITESPACE.split(s)):
-            if i % 2:
-                out.append(SPACE)
-            elif part:
-                out.extend(self.word(part))
-        return out
-
-    def word(self, w: str) -> list:
-        if not self.lossless or not (any(ch in _SMART_CHARS or ch == "@" for ch in w) or "![" in w):
-            return [{"t": "Str", "c": w}]
-        # Markdown: pandoc writes curly quotes, dashes and ellipses as ASCII, which its smart reader
-        # turns back into quote nodes or other punctuation; raw Markdown keeps them literal (a curly
-        # quote needs a backslash). An apostrophe inside a word reads back as itself and stays
-        # readable. An ``@`` that does not follow a letter could start a citation: escaped.
-        # (Each of these was found by the round-trip property test.)
-        out: list = []
-        buf = ""
-        for i, ch in enumerate(w):
-            after_alnum = i > 0 and w[i - 1].isalnum()
-            inside = after_alnum and i < len(w) - 1 and w[i + 1].isalnum()
-            if ch == "@" and not after_alnum:
-                raw = "\\@"
-            elif w[i:i + 2] == "![" or w[max(i - 1, 0):i + 1] == "![":
-                raw = "\\" + ch  # pandoc escapes only the "!" of "![", which unbalances a span's brackets
-            elif ch in _SMART_QUOTES and not (ch == "\u2019" and inside):
-                raw = "\\" + ch
-            elif ch in _SMART_CHARS and ch not in _SMART_QUOTES:
-                raw = ch
-            else:
-                buf += ch
-                continue
-            if buf:
-                out.append({"t": "Str", "c": buf})
-                buf = ""
-            out.append({"t": "RawInline", "c": ["markdown", raw]})
-        if buf:
-            out.append({"t": "Str", "c": buf})
-        return out
+        return text_json(s, self.lossless)
 
     def inlines(self, nodes: tuple) -> list:
         out: list = []
@@ -215,6 +198,18 @@ class ToPandoc:
             return self._plain_span(n.attr, content)
         return self._span(attr_json(n.attr), content)
 
+    def i_Styled(self, n: Styled) -> list:
+        content = self.inlines(n.children)
+        if n.style not in STYLED_TO:
+            self.warn(f"words styled {n.style!r} cannot be styled so in this format; written plain")
+            return content
+        if self.lossless and n.style in ("superscript", "subscript") and not plain_word(content):
+            return self._span(["", [n.style], []], content)
+        return [{"t": STYLED_TO[n.style], "c": content}]
+
+    def i_Math(self, n: Math) -> list:
+        return [{"t": "Math", "c": [{"t": "DisplayMath" if n.display else "InlineMath"}, n.text]}]
+
     def source_inlines(self, src: Source) -> list:
         label = self.text(source_label(src))
         if src.url and link_ok(src.url):
@@ -232,14 +227,23 @@ class ToPandoc:
             out.extend(method(n))
         return out
 
-    def _with_attr(self, attr: Attr, block: dict) -> list:
-        """Pandoc's Para, BlockQuote and lists have no attributes: a Div carries them (Markdown)."""
-        if self.lossless and (attr.classes or attr.kv):
-            return [{"t": "Div", "c": [["", list(attr.classes), [[k, v] for k, v in attr.kv]], [block]]}]
-        return [block]
+    def _with_attr(self, attr: Attr, block: dict, kv: tuple[tuple[str, str], ...] = ()) -> list:
+        """Pandoc's Para, BlockQuote and lists have no attributes: a Div carries them (Markdown).
 
-    def b_Para(self, n: Para) -> list:
-        return self._with_attr(n.attr, {"t": "Para", "c": self.inlines(n.children)})
+        A language or direction, a first class that is one of the toolkit's markers, or fields of the
+        block itself (``kv``) would make the reader take the Div for something else: the ``block``
+        marker says what it is."""
+        if not self.lossless or not (attr.id or attr.classes or attr.kv or kv):
+            return [block]
+        marked = bool(kv) or attr.get("lang") is not None or attr.get("dir") is not None or \
+            attr.classes[:1] in tuple((m,) for m in MARKERS)
+        return [{"t": "Div", "c": [attr_json(attr, (BLOCK,) if marked else (), kv), [block]]}]
+
+    def b_Para(self, n: Para) -> list:  # its id is the toolkit's own (p1, p2, ...), given by the ids pass
+        content = self.inlines(n.children)
+        if self.lossless:
+            content = escape_block_start(content)
+        return self._with_attr(Attr("", n.attr.classes, n.attr.kv), {"t": "Para", "c": content})
 
     def b_Heading(self, n: Heading) -> list:
         content = self.inlines(n.children)
@@ -251,20 +255,61 @@ class ToPandoc:
         return [{"t": "Header", "c": [n.level, attr_json(n.attr), content]}]
 
     def b_BlockQuote(self, n: BlockQuote) -> list:
-        block = {"t": "BlockQuote", "c": self.blocks(n.blocks)}
-        if self.lossless and n.attr.id:
-            return [{"t": "Div", "c": [attr_json(n.attr), [block]]}]
-        return self._with_attr(n.attr, block)
+        return self._with_attr(n.attr, {"t": "BlockQuote", "c": self.blocks(n.blocks)})
 
     def b_ListBlock(self, n: ListBlock) -> list:
         items = [self.blocks(item) for item in n.items]
-        if n.ordered:
-            block = {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}
-        else:
-            block = {"t": "BulletList", "c": items}
-        if self.lossless and n.attr.id:
-            return [{"t": "Div", "c": [attr_json(n.attr), [block]]}]
-        return self._with_attr(n.attr, block)
+        if not n.ordered:
+            return self._with_attr(n.attr, {"t": "BulletList", "c": items})
+        style, start, kv = LIST_STYLE_TO.get(n.style, "DefaultStyle"), n.start, ()
+        if self.lossless and not marker_reads_back(n.start, n.style):
+            style, start = "Decimal", max(n.start, 0)
+            kv = ((LIST_START, str(n.start)), (LIST_STYLE, n.style))
+        block = {"t": "OrderedList", "c": [[start, {"t": style}, {"t": "DefaultDelim"}], items]}
+        return self._with_attr(n.attr, block, kv)
+
+    def _anchored(self, attr: Attr, block: dict) -> list:
+        """A block pandoc gives no attributes: Markdown carries them all; other formats keep its id."""
+        if self.lossless:
+            return self._with_attr(attr, block)
+        return [{"t": "Div", "c": [[attr.id, [], []], [block]]}] if attr.id else [block]
+
+    def b_DefinitionList(self, n: DefinitionList) -> list:
+        items = [[self.inlines(d.term), [self.blocks(x) for x in d.definitions]] for d in n.items]
+        return self._anchored(n.attr, {"t": "DefinitionList", "c": items})
+
+    def b_LineBlock(self, n: LineBlock) -> list:
+        lines = [self.inlines(line) for line in n.lines]
+        if self.lossless:
+            lines = [escape_rule_line(line) for line in lines]
+        return self._anchored(n.attr, {"t": "LineBlock", "c": lines})
+
+    def b_Table(self, n: Table) -> list:
+        name = f"table {n.attr.id!r}" if n.attr.id else "a table"
+        # Markdown: columns' widths as written (pandoc's grid tables give them back only roughly), and the
+        # attributes on the caption's line, or without a caption on a Div that carries them
+        kv = ((TABLE_WIDTHS, " ".join(repr(w) for w in n.widths)),) \
+            if self.lossless and not widths_read_back(n) else ()
+        carried = self.lossless and not n.caption and bool(n.attr.id or n.attr.classes or n.attr.kv or kv)
+        table, lost = table_to_ast(n, self.blocks, self.inlines, NO_ATTR_JSON if carried else attr_json(n.attr, (), kv))
+        if lost:
+            self.warn(f"{name}: {lost} header cell(s) inside body rows written as plain cells (pandoc marks only "
+                      "header rows and leading header columns)")
+        if self.lossless:
+            for loss in markdown_losses(n):
+                self.warn(f"{name}: Markdown cannot hold all of it: {loss}")
+        return self._with_attr(n.attr, table, kv) if carried else [table]
+
+    def b_Div(self, n: Div) -> list:
+        blocks = self.blocks(n.blocks)
+        if not self.lossless:
+            return [{"t": "Div", "c": [attr_json(n.attr), blocks]}] if n.attr != Attr() else blocks
+        # the reader takes some Divs for something else: the ``div`` marker says it is one
+        written = tuple(dataclasses.replace(b, attr=Attr("", b.attr.classes, b.attr.kv)) if isinstance(b, Para)
+                        else b for b in n.blocks)
+        plain = n.attr.classes[:1] not in (*((m,) for m in MARKERS), ("line-block",)) \
+            and "section" not in n.attr.classes and keeps(n.attr) and not merges_into(n.attr, written)
+        return [{"t": "Div", "c": [attr_json(n.attr, () if plain else (DIV,)), blocks]}]
 
     def b_CodeBlock(self, n: CodeBlock) -> list:
         return [{"t": "CodeBlock", "c": [attr_json(n.attr), n.text]}]
@@ -324,90 +369,8 @@ class ToPandoc:
         meta = self.meta()
         meta.update(extra_meta or {})
         if self.lossless and not meta:
-            _escape_title_block(body)
+            escape_title_block(body)
         return {"pandoc-api-version": list(api_version()), "meta": meta, "blocks": body}
-
-    def meta_value(self, value: Any) -> dict:
-        """Plain Python -> pandoc metadata (strings as inlines, so Markdown escapes them)."""
-        if isinstance(value, dict):
-            return {"t": "MetaMap", "c": {k: self.meta_value(v) for k, v in value.items()}}
-        if isinstance(value, (list, tuple)):
-            return {"t": "MetaList", "c": [self.meta_value(v) for v in value]}
-        if isinstance(value, bool):
-            return {"t": "MetaBool", "c": value}
-        if isinstance(value, int):
-            return {"t": "MetaString", "c": str(value)}
-        text = str(value)
-        if _YAML_NUMBER.match(text):  # pandoc would write it bare and YAML read it as a number
-            return {"t": "MetaBlocks", "c": [{"t": "Plain", "c": self.text(text)}]}
-        return {"t": "MetaInlines", "c": self.text(text)}
-
-    def meta(self) -> dict:
-        m = self.doc.meta
-        fields: dict[str, Any] = {
-            "title": m.title, "subtitle": m.subtitle, "kicker": m.kicker, "date": m.date,
-            "lang": m.language, "url": m.url, "publisher": m.publisher, "rights": m.rights,
-        }
-        if m.authors:
-            fields["author"] = list(m.authors)
-        if m.tags:
-            fields["tags" if self.lossless else "keywords"] = list(m.tags)
-        if self.lossless:
-            fields.update({"site-name": m.site_name, "cover": m.cover})
-            if m.extra:  # pairs, not a mapping: pandoc sorts mappings, and the order is the tree's
-                fields["extra"] = [list(pair) for pair in m.extra]
-            registries = self.registries()
-            if registries:
-                fields[REGISTRY_KEY] = registries
-        out = {k: self.meta_value(v) for k, v in fields.items() if v}
-        if m.language:
-            out["lang"] = {"t": "MetaString", "c": m.language}
-        return out
-
-    def registries(self) -> dict:
-        """The document's people, sources, events, entities and abbreviations, defaults left out."""
-        import dataclasses
-
-        out: dict[str, Any] = {}
-        for name in REGISTRIES:
-            records = []
-            for rec in getattr(self.doc, name):
-                fields = {}
-                for f in dataclasses.fields(rec):
-                    value = getattr(rec, f.name)
-                    if value != f.default:
-                        fields[f.name] = list(value) if isinstance(value, tuple) else value
-                records.append(fields)
-            if records:
-                out[name] = records
-        if self.doc.abbreviations:
-            out["abbreviations"] = [list(pair) for pair in self.doc.abbreviations]
-        return out
-
-
-def _escape_title_block(body: list) -> None:
-    """A Markdown file that starts with ``%`` has a title block; escape a paragraph's leading ``%``."""
-    first = body[0] if body else None
-    if first and first["t"] == "Para" and first["c"] and first["c"][0]["t"] == "Str" \
-            and first["c"][0]["c"].startswith("%"):
-        rest = first["c"][0]["c"][1:]
-        first["c"][0:1] = [{"t": "RawInline", "c": ["markdown", "\\%"]}, *([{"t": "Str", "c": rest}] if rest else [])]
-
-
-_API_VERSION: tuple[int, ...] | None = None
-
-
-def api_version() -> tuple[int, ...]:
-    """The pandoc-types version of the pandoc binary in use (asked once per process)."""
-    global _API_VERSION
-    if _API_VERSION is None:
-        import json
-
-        from toolkit.pandoc.run import run_pandoc
-
-        raw = run_pandoc(["--from", "markdown", "--to", "json"], b"")
-        _API_VERSION = tuple(json.loads(raw)["pandoc-api-version"])
-    return _API_VERSION
 
 
 def to_pandoc_json(doc: Document, lossless: bool = False, **kw: Any) -> dict:

@@ -41,6 +41,6 @@ def read_markdown(data: bytes, ctx: Context) -> Document:
     if sources:
         known = {s.id for s in doc.sources}
         doc = dataclasses.replace(doc, sources=doc.sources + tuple(s for s in sources if s.id not in known))
-    if not doc.blocks and not doc.meta.title:
+    if not doc.blocks and not doc.abstract and not doc.meta.title:
         raise InputError("no article text found", path)
     return doc

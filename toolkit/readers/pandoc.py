@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
+import re
 import struct
 import zipfile
 import zlib
+from collections import Counter
 
 from toolkit.errors import InputError
 from toolkit.options import Context
-from toolkit.pandoc.from_ast import apply_toolkit_meta, from_pandoc_json
+from toolkit.pandoc.from_ast import convert
+from toolkit.pandoc.registries import apply_toolkit_meta
 from toolkit.pandoc.run import run_pandoc
 from toolkit.tree.nodes import Document, Heading, Meta
 from toolkit.tree.walk import plain_text
@@ -120,9 +124,130 @@ def metadata_date(value, ctx: Context, fmt: str | None = None) -> str | None:
         raise InputError(f"{where} {problem}", str(ctx.input_path) if ctx.input_path else None) from None
 
 
-def document_from_pandoc(raw: bytes, ctx: Context, fmt: str | None = None) -> Document:
-    """The Document from pandoc's JSON output; ``fmt`` (else ``ctx.format``) is what pandoc read."""
-    meta, blocks = from_pandoc_json(raw)
+# Where pandoc's JSON puts a node's attributes (id, classes, key-values), by node kind.
+_ATTR_AT = {"Header": 1, "Div": 0, "Span": 0, "Table": 0, "Figure": 0, "CodeBlock": 0, "Code": 0, "Link": 0,
+            "Image": 0}
+_EPUB_ID = re.compile(r"^([^#/]+?\.x?html?)_(.+)$")
+
+
+def _nodes(value):
+    """Every pandoc node (a dict with ``t``) inside ``value``, without recursion."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            if "t" in v:
+                yield v
+            stack.extend(v.values())
+
+
+def epub_ids(ast: dict) -> dict:
+    """An EPUB's ids as the author wrote them: pandoc prefixes each with its chapter file's name
+    (``ch001.xhtml_intro``) and its links likewise; the prefix goes wherever the id stays unique.
+    The empty anchors pandoc puts where each chapter file began are dropped."""
+    ids: list[str] = []
+    for node in _nodes(ast.get("blocks", [])):
+        at = _ATTR_AT.get(node["t"])
+        if at is not None and isinstance(node.get("c"), list) and node["c"][at][0]:
+            ids.append(node["c"][at][0])
+    files = {i for i in ids if re.fullmatch(r"[^#/]+\.x?html?", i)}
+    short: dict[str, str] = {}
+    for i in ids:
+        m = _EPUB_ID.match(i)
+        if m:
+            short[i] = m.group(2)
+    taken = Counter(short.get(i, i) for i in ids)
+    rename = {i: s for i, s in short.items() if taken[s] == 1}
+
+    for node in _nodes(ast.get("blocks", [])):
+        at = _ATTR_AT.get(node["t"])
+        if at is None or not isinstance(node.get("c"), list):
+            continue
+        attr = node["c"][at]
+        if attr[0] in rename:
+            attr[0] = rename[attr[0]]
+        if node["t"] == "Link" and node["c"][2][0].startswith("#"):
+            target = node["c"][2][0][1:]
+            m = _EPUB_ID.match(target)
+            if target in rename:
+                node["c"][2][0] = "#" + rename[target]
+            elif m and taken[m.group(2)] == 1:  # pandoc left some ids (tables') unprefixed
+                node["c"][2][0] = "#" + m.group(2)
+
+    def file_anchor(x: dict) -> bool:
+        return x.get("t") == "Span" and x["c"][0][0] in files and not x["c"][1]
+
+    ast["blocks"] = [b for b in ast.get("blocks", []) if not (
+        b.get("t") in ("Para", "Plain") and b["c"] and all(file_anchor(x) for x in b["c"]))]
+    return ast
+
+
+def latex_table_heads(ast: dict) -> dict:
+    """pandoc's LaTeX reader gives a ``longtable``'s head twice, the repeat (``\\endhead``, the head of
+    each following page) as the first body rows; they are dropped."""
+    for node in _nodes(ast.get("blocks", [])):
+        if node["t"] != "Table":
+            continue
+        head_rows, bodies = node["c"][3][1], node["c"][4]
+        if not head_rows or not bodies:
+            continue
+        rows = bodies[0][3]
+        n = len(head_rows)
+        if len(rows) > n and json.dumps([r[1] for r in rows[:n]]) == json.dumps([r[1] for r in head_rows]):
+            bodies[0][3] = rows[n:]
+    return ast
+
+
+_PARAGRAPH = re.compile(rb"<w:p[ >].*?</w:p>|<w:p/>", re.S)
+_STYLE = re.compile(rb'<w:pStyle w:val="([^"]+)"')
+_DOCX_META_STYLES = (b"Title", b"Subtitle", b"Author", b"Date")
+
+
+def docx_abstract(ast: dict, data: bytes) -> dict:
+    """A DOCX's abstract (paragraphs in the "Abstract" style, after an "Abstract Title") moved from
+    the body into pandoc's ``abstract`` metadata, as pandoc's own DOCX writer lays it out."""
+    try:
+        xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    except (KeyError, zipfile.BadZipFile):
+        return ast
+    styles = []
+    for p in _PARAGRAPH.finditer(xml):
+        m = _STYLE.search(p.group(0))
+        styles.append(m.group(1) if m else b"")
+    i = 0
+    while i < len(styles) and styles[i] in _DOCX_META_STYLES:
+        i += 1
+    heading = i < len(styles) and styles[i] == b"AbstractTitle"
+    i += heading
+    count = 0
+    while i + count < len(styles) and styles[i + count] == b"Abstract":
+        count += 1
+    blocks = ast.get("blocks", [])
+    taken = blocks[:heading + count]
+    if not count or len(taken) < heading + count or any(b.get("t") != "Para" for b in taken):
+        return ast
+    ast.setdefault("meta", {})["abstract"] = {"t": "MetaBlocks", "c": taken[heading:]}
+    ast["blocks"] = blocks[heading + count:]
+    return ast
+
+
+def document_from_pandoc(raw: bytes | dict, ctx: Context, fmt: str | None = None, data: bytes | None = None) -> Document:
+    """The Document from pandoc's JSON output (or that output parsed); ``fmt`` (else ``ctx.format``) is
+    what pandoc read, ``data`` the file it read (a DOCX's styles say where its abstract is)."""
+    ast = json.loads(raw) if isinstance(raw, (bytes, str)) else raw
+    fmt = fmt or ctx.format
+    if fmt == "epub":
+        ast = epub_ids(ast)
+    if fmt == "latex":
+        ast = latex_table_heads(ast)
+    if fmt == "docx" and data is not None and "abstract" not in ast.get("meta", {}):
+        ast = docx_abstract(ast, data)
+    got = convert(ast)
+    for message in got.warnings:
+        ctx.warn(message)
+    meta, blocks = got.meta, got.blocks
     title = meta.get("title")
     if not title:
         first = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
@@ -144,7 +269,7 @@ def document_from_pandoc(raw: bytes, ctx: Context, fmt: str | None = None) -> Do
         cover=str(meta["cover"]) if meta.get("cover") else None,
     )
     # what the toolkit's own Markdown writer stores: site name, extra fields, registries
-    return apply_toolkit_meta(Document(meta=m, blocks=blocks), meta)
+    return apply_toolkit_meta(Document(meta=m, blocks=blocks, abstract=got.abstract), meta)
 
 
 def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
@@ -159,8 +284,8 @@ def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
             raise
         raise InputError(f"{msg}; check that it opens in the program that made it and save it again",
                          path) from None
-    doc = document_from_pandoc(raw, ctx, fmt)
-    if not doc.blocks:
+    doc = document_from_pandoc(raw, ctx, fmt, data)
+    if not doc.blocks and not doc.abstract:
         raise InputError("no article text found; check that the file holds the article's paragraphs", path)
     return doc
 
