@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
+from toolkit.language.nicknames import forms, same_person
 from toolkit.options import Context
 from toolkit.passes.abbreviations import COMMON
 from toolkit.passes.inline_spans import iter_paragraphs
@@ -24,11 +25,18 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
     mentions = [m for text in texts for m in find_mentions(text)]
     full_names = [m.text for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     full_names += [n for n, k in (speakers or {}).items() if k == "person" and len(n.split()) >= 2]
+    # one person under two forms of the name ("Joshua Tan" / "Josh Tan", "John M. Ford" / "Mike Ford"):
+    # the first form written stands for both
+    canon: dict[str, str] = {}
+    for name in full_names:
+        canon.setdefault(name, next((c for c in canon.values() if same_person(c, name)), name))
     by_part: dict[str, str] = {}
     for name in full_names:
-        by_part.setdefault(name.split()[-1], name)
+        by_part.setdefault(name.split()[-1], canon[name])
     for name in full_names:
-        by_part.setdefault(name.split()[0], name)
+        by_part.setdefault(name.split()[0], canon[name])
+        for form in forms(name.split()[0]):  # "Josh" alone for "Joshua Tan"
+            by_part.setdefault(form[:1].upper() + form[1:], canon[name])
     order: dict[tuple[str, str], int] = {}
     counts: Counter = Counter()
     for m in mentions:
@@ -37,6 +45,8 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
             name = abbreviations[name]
         if kind in ("person", "other") and name in by_part and name not in full_names:
             name, kind = by_part[name], "person"
+        elif kind == "person" and name in canon:
+            name = canon[name]
         elif kind == "person" and len(name.split()) == 1:
             continue  # a lone first or last name nobody introduced
         if kind == "other" or name in COMMON or (kind == "organization" and name in ("Party", "Government")):
@@ -45,7 +55,7 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
         order.setdefault(key, len(order))
         counts[key] += 1
     for name, kind in (speakers or {}).items():
-        name = abbreviations.get(name, name)
+        name = canon.get(name, abbreviations.get(name, name))
         if name[:1].isupper() and name not in COMMON and (name, kind) not in order:
             order[(name, kind)] = len(order)
             counts[(name, kind)] += 1

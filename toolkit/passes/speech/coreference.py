@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.language.nicknames import same_given_name, same_person
 from toolkit.language.names import FIRST_NAMES, STOP_CAPS, TITLES
 from toolkit.passes.mentions import Mention, find_mentions
 
@@ -67,7 +68,8 @@ class People:
             canon = m.text
             for existing in self.entries.values():  # "Jane Doe" after "Jane A. Doe"; "Al Basha" after "Abir Al Basha"
                 if existing.kind == "person" and existing.name.split()[-1] == words[-1] \
-                        and (existing.name.split()[0] == words[0] or existing.name.endswith(" " + m.text)):
+                        and (existing.name.split()[0] == words[0] or existing.name.endswith(" " + m.text)
+                             or same_person(existing.name, m.text)):  # "Josh Tan" after "Joshua Tan"
                     canon = existing.name
                     existing.by_surname += existing.name != m.text
             if canon not in self.entries:
@@ -137,7 +139,7 @@ class People:
         people = [e for e in self.entries.values() if e.kind == "person"]
         for e in sorted(people, key=lambda e: (e.first > at, abs(e.first[0] - at[0]))):
             parts = e.name.split()
-            if parts[-1] == words[-1] or (len(words) == 1 and parts[0] == words[0]) \
+            if parts[-1] == words[-1] or (len(words) == 1 and same_given_name(parts[0], words[0])) \
                     or (len(words) >= 2 and " ".join(parts[-len(words):]) == name):
                 return e.name
         return None
