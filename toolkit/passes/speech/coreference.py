@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.language.nicknames import same_given_name, same_person
 from toolkit.language.names import FIRST_NAMES, STOP_CAPS, TITLES
+from toolkit.language.nicknames import same_given_name, same_person
 from toolkit.passes.mentions import Mention, find_mentions
 
 APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?)(?:,(?=\s)|\.?$|\.(?=\s))")
