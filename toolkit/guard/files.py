@@ -7,6 +7,7 @@ outside the allowed folders is ever read.
 from __future__ import annotations
 
 import base64
+import functools
 import mimetypes
 import stat
 from pathlib import Path
@@ -15,7 +16,7 @@ from urllib.parse import unquote, urlparse
 from toolkit.errors import InputError
 from toolkit.guard.decode import MAX_INPUT_BYTES
 from toolkit.guard.fetch import fetch_image
-from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, image_ok
+from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, RASTER_DATA, image_ok
 
 
 class Resources:
@@ -42,13 +43,18 @@ class Resources:
         return self.allow_network and urlparse(ref or "").scheme in ("http", "https")
 
     def available(self, ref: str) -> bool:
-        """True if ``read(ref)`` gives an image: a readable local file, or a remote image that was fetched."""
-        return self.local_path(ref) is not None or (self.remote(ref) and self.read(ref) is not None)
+        """True if ``read(ref)`` gives an image: a readable local file, a remote image that was fetched, or a
+        raster ``data:`` URI (an image a DOCX, ODT or EPUB carried inside it) that decodes."""
+        if self.local_path(ref) is not None:
+            return True
+        return (self.remote(ref) or (ref or "").startswith(RASTER_DATA)) and self.read(ref) is not None
 
     def read(self, ref: str) -> tuple[bytes, str] | None:
         """(bytes, mime type) of an allowed image, or None."""
         if self.remote(ref):
             return fetch_image(ref)
+        if (ref or "").startswith(RASTER_DATA):
+            return image_from_data_uri(ref)
         path = self.local_path(ref)
         if path is None:
             return None
@@ -92,6 +98,22 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError("permission denied; check the file's permissions", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}; check the file and the disk", str(path)) from None
+
+
+@functools.lru_cache(maxsize=32)  # asked for each edition, and by available() before read()
+def image_from_data_uri(ref: str) -> tuple[bytes, str] | None:
+    """(bytes, mime type) of a base64 raster ``data:`` URI that decodes as an image within the limits, or None."""
+    head, _, body = ref.partition(",")
+    mime = head[5:].split(";", 1)[0].lower()
+    if mime not in IMAGE_TYPES or mime == "image/svg+xml" or ";base64" not in head.lower():
+        return None
+    if len(body) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        return None
+    try:
+        data = base64.b64decode(body, validate=True)
+    except ValueError:
+        return None
+    return (data, mime) if image_ok(data, mime) else None
 
 
 MAX_SETTINGS_BYTES = 4 * 2**20  # a style sheet, a project file, a manifest

@@ -15,6 +15,7 @@ from toolkit.options import Context
 from toolkit.pandoc.from_ast import convert
 from toolkit.pandoc.registries import apply_toolkit_meta
 from toolkit.pandoc.run import run_pandoc
+from toolkit.readers.archive_images import embed_archive_images
 from toolkit.tree.nodes import Document, Heading, Meta
 from toolkit.tree.walk import plain_text
 
@@ -285,6 +286,8 @@ def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:
         raise InputError(f"{msg}; check that it opens in the program that made it and save it again",
                          path) from None
     doc = document_from_pandoc(raw, ctx, fmt, data)
+    if fmt in ZIP_FORMATS:
+        doc = embed_archive_images(doc, data, ctx)
     if not doc.blocks and not doc.abstract:
         raise InputError("no article text found; check that the file holds the article's paragraphs", path)
     return doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -262,10 +263,14 @@ def _report(capture: _Capture, ctx: Context) -> None:
     """Pass on what a reader of the warnings can act on: refused files, accessibility gaps."""
     a11y = set(capture.accessibility_errors())
     for msg in dict.fromkeys(capture.messages()):
+        shown = _DATA_URI.sub(lambda m: m.group(1) + "…", msg)  # an embedded image's bytes are no message
         if msg in a11y:
-            ctx.warn(f"PDF accessibility: {msg}")
+            ctx.warn(f"PDF accessibility: {shown}")
         elif msg.startswith(("Failed to load", "Unsupported stylesheet")):
-            ctx.warn(f"PDF: {msg}")
+            ctx.warn(f"PDF: {shown}")
+
+
+_DATA_URI = re.compile(r"(data:[\w/+.-]+;base64,)[A-Za-z0-9+/=]{16,}")
 
 
 def layout_pdf(doc: Document, options: Options, ctx: Context):
