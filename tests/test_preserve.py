@@ -26,9 +26,6 @@ _spec.loader.exec_module(preserve)
 
 SAMPLE = ("article.md", "harbour-ledger.html")
 EDITIONS = ("html", "epub", "pdf")
-# issue 23: the readers and the rendering of tables, definition lists, strikeout, ... are landing in parts;
-# until they do, these sample checks fail. The lead removes the marks once every part has landed.
-PENDING = pytest.mark.xfail(strict=False, reason="issue 23: lands with the readers/rendering")
 
 
 def ast_of(markdown: str) -> dict:
@@ -169,20 +166,20 @@ def row(sample, fixture: str, edition: str):
 
 
 @pytest.mark.parametrize("fixture", SAMPLE)
-@pytest.mark.parametrize("edition", [pytest.param(e, marks=PENDING) for e in EDITIONS])
+@pytest.mark.parametrize("edition", EDITIONS)
 def test_sample_keeps_the_words(sample, fixture, edition):
     r = row(sample, fixture, edition)
     assert r.share >= preserve.THRESHOLD, f"{r.share:.1%} kept; missing: {' '.join(r.missing)}"
 
 
-# (fixture, edition, check): the checks each sample edition must pass. All fail on the committed tree of
-# today (the baseline in docs/preservation.md), so all are PENDING until the readers and rendering land.
+# (fixture, edition, check): the checks each sample edition must pass (all failed before issue 23: the
+# baseline in docs/preservation.md).
 MEANING = [
-    *(pytest.param("article.md", e, check, marks=PENDING) for e in ("html", "epub") for check in (
+    *(("article.md", e, check) for e in ("html", "epub") for check in (
         "struck", "superscript", "subscript", "list-start", "list-style", "table-cells", "table-caption",
         "rowspan", "term", "definition", "dir", "lang")),
-    *(pytest.param("article.md", "pdf", check, marks=PENDING) for check in ("list-start", "list-style")),
-    *(pytest.param("harbour-ledger.html", e, check, marks=PENDING) for e in ("html", "epub")
+    *(("article.md", "pdf", check) for check in ("list-start", "list-style")),
+    *(("harbour-ledger.html", e, check) for e in ("html", "epub")
       for check in ("table-cells", "table-caption", "rowspan", "term", "definition")),
 ]
 
