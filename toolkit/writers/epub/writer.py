@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from toolkit.guard.files import Resources, digest_file
+from toolkit.language.tags import readable_tags
 from toolkit.options import Context, Options
 from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document, Figure
@@ -156,7 +157,7 @@ def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
                                                 "scheme": "marc:relators"})
     if m.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", m.date):
         book.add_metadata("DC", "date", m.date)
-    for tag in dict.fromkeys(m.tags):
+    for tag in readable_tags(m.tags):  # words, not a site's codes ("front-page", "stream-23490979")
         book.add_metadata("DC", "subject", tag)
     if m.publisher or m.site_name:
         book.add_metadata("DC", "publisher", m.publisher or m.site_name)

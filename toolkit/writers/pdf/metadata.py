@@ -6,6 +6,7 @@ import os
 from datetime import UTC, datetime
 
 from toolkit.errors import UsageError
+from toolkit.language.tags import readable_tags
 from toolkit.options import Options
 from toolkit.tree.nodes import Document
 from toolkit.version import __version__
@@ -39,7 +40,7 @@ def apply_metadata(document, doc: Document, options: Options) -> None:
     md.title = m.title or "Untitled"
     md.authors = [a for a in m.authors if a.strip()]
     md.description = m.subtitle or None
-    md.keywords = [t for t in m.tags if t.strip()]
+    md.keywords = readable_tags(m.tags)  # words, not a site's codes ("front-page", "stream-23490979")
     md.lang = m.language or "en"
     md.generator = f"toolkit {__version__} (WeasyPrint {weasyprint.__version__})"
     md.created = md.modified = creation_stamp(options)
