@@ -138,3 +138,23 @@ July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep 
 Such Other Another More Less Much Can Could Will Would Should Must May Might Do Does Did Is Are Was Were Be Been
 Has Have Had Let Don't It's That's There's Asked Told Said READ WATCH MORE Photo Credit Email Follow Advertisement
 """.split())
+
+# Units written in capitals, never an organisation ("512 GB", "2 TB", "3.2 GHz").
+UNITS = set("""
+KB MB GB TB PB EB KiB MiB GiB TiB Kbps Mbps Gbps MHz GHz THz kHz Hz mAh Ah kWh MWh GWh TWh kW MW GW TW
+mm cm km kg mg ml mL dB dBA fps RPM rpm PSI psi BTU nm
+""".split())
+
+# Common nouns and gerunds that label things (table headers, page furniture, specification sheets):
+# a capitalised phrase made of them is not a person's name ("Screen Size", "Monthly Cost").
+COMMON_NOUNS = set("""
+price prices pricing cost costs fee fees total subtotal plan plans feature features spec specs specification
+specifications overview summary details detail support service services storage backup memory battery screen
+display size weight dimensions capacity speed model models rating ratings verdict pros cons performance security
+management recovery disaster key starting monthly annual yearly free trial warranty design quality value
+option options setting settings account accounts tool tools team teams product products category categories
+type types status date time location contact address phone email website download version release update
+updates review reviews score scores result results table chart figure source sources note notes data
+""".split())
+# Endings of common nouns that a given name or surname rarely has ("Recovery" aside, checked by COMMON_NOUNS).
+NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness", "ities", "ship", "ures", "ware")

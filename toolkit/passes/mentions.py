@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.language.names import ADJECTIVES, FIRST_NAMES, ORG_WORDS, PLACE_PHRASES, PLACES, STOP_CAPS, TITLES
+from toolkit.language.names import (
+    ADJECTIVES,
+    COMMON_NOUNS,
+    FIRST_NAMES,
+    NOUN_ENDINGS,
+    ORG_WORDS,
+    PLACE_PHRASES,
+    PLACES,
+    STOP_CAPS,
+    TITLES,
+    UNITS,
+)
 
 _UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _WORD = rf"(?:{_UP}\.(?:{_UP}\.)+|{_UP}[\w’'\-/]*\.?|Mc{_UP}\w+|O’{_UP}\w+|O'{_UP}\w+)"
@@ -50,8 +61,8 @@ def _strip_possessive(text: str) -> str:
 def classify(name: str, known_people: set[str] | None = None) -> str:
     """person, organization, place or other for a capitalised phrase (titles already stripped)."""
     words = name.split()
-    if not words:
-        return "other"
+    if not words or words[0] in UNITS:
+        return "other"  # "512 GB", "GB RAM": a unit
     if name in PLACE_PHRASES or (len(words) == 1 and name in PLACES) or (len(words) >= 2 and words[-1] in PLACE_HEADS):
         return "place"
     if words[-1] in DOCUMENT_HEADS:
@@ -68,6 +79,9 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
         return "other"
     if words[0] in FIRST_NAMES and len(words) >= 2:
         return "person"
+    if any(w.lower() in COMMON_NOUNS or (len(w) > 5 and w.lower().endswith(NOUN_ENDINGS)) for w in words) \
+            or (len(words) >= 2 and words[0].lower().endswith("ing")):
+        return "other"  # "Screen Size", "Monthly Cost", "Data Protection", "Getting Started": labels, not names
     if any(w.endswith(("’s", "'s")) for w in words):
         return "other"
     if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zà-ÿ’']+)*$|^[A-Z]\.$", w) for w in words) \
