@@ -7,7 +7,7 @@ import zipfile
 
 import pypdf
 
-from toolkit.language.tags import reads_as_words, readable_tags
+from toolkit.language.tags import readable_tags, reads_as_words
 from toolkit.pipeline import render
 from toolkit.tree.nodes import Document, Meta, Para, Text
 
