@@ -246,3 +246,11 @@ def test_scraped_text_prose_is_no_table(tmp_path):
                     + "\n\n".join(PROSE[2:]) + "\n", encoding="utf-8")
     doc = toolkit.read(path)
     assert not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_article_in_another_language_than_the_site_is_no_box(tmp_path):
+    html = page("").replace("<article>", '<article lang="de">')
+    doc = read(tmp_path, html)
+    assert not any(isinstance(n, Div) for n in iter_nodes(doc))
+    assert [plain_text(b.children) for b in doc.blocks if isinstance(b, Para)] == PROSE
+    assert doc.meta.language == "de"  # the article's own lang, not the site's

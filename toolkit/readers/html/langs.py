@@ -36,13 +36,16 @@ class LanguageBoxes:
 
     def __init__(self, segments: list, language: str | None = None):
         self.memo: dict = {}
-        langs: Counter = Counter()
+        self.boxes: dict = {}
+        tags: Counter = Counter()
         dirs: Counter = Counter()
         for s in segments:
-            langs[_primary(self.inherited(s.el, _lang))] += s.words
+            tags[self.inherited(s.el, _lang)] += s.words
             dirs[self.inherited(s.el, _dir)] += s.words
-        known = [(n, tag) for tag, n in langs.items() if tag]
-        self.lang = _primary(language) if not known or langs[None] > max(known)[0] else max(known)[1]
+        known = [(n, tag) for tag, n in tags.items() if tag]
+        # the language most of the article's words are in, as its markup declares it (None: undeclared)
+        self.tag = None if not known or tags[None] > max(known)[0] else max(known)[1]
+        self.lang = _primary(self.tag) or _primary(language)
         self.dir = max(((n, d) for d, n in dirs.items() if d), default=(0, "ltr"))[1] \
             if sum(n for d, n in dirs.items() if d) > dirs[None] else "ltr"
 
@@ -56,16 +59,33 @@ class LanguageBoxes:
         return self.memo[key]
 
     def switches(self, el: Any) -> bool:
-        """True if ``el`` sets a language or direction other than the one its surroundings are in."""
+        """True if ``el`` sets a language or direction other than the one the text around it is in: that
+        of the nearest enclosing element that switches, else the article's own (whatever the page's
+        outer elements declare: a site in one language may carry an article in another)."""
+        if el not in self.boxes:
+            self.boxes[el] = self._switches(el)
+        return self.boxes[el]
+
+    def _switches(self, el: Any) -> bool:
         if not isinstance(el.tag, str) or el.tag in NOT_BOXES:
             return False
         lang, direction = _lang(el), _dir(el)
         if not lang and not direction:
             return False
-        parent = el.getparent()
-        around_lang = (_primary(self.inherited(parent, _lang)) if parent is not None else None) or self.lang
-        around_dir = (self.inherited(parent, _dir) if parent is not None else None) or self.dir
+        around_lang, around_dir = None, None
+        for anc in el.iterancestors():
+            if (around_lang is None or around_dir is None) and self.switches(anc):
+                around_lang = around_lang or _lang(anc)
+                around_dir = around_dir or _dir(anc)
+        around_lang = _primary(around_lang) or self.lang
+        around_dir = around_dir or self.dir
         return bool((lang and _primary(lang) != around_lang) or (direction and direction != around_dir))
+
+    def article_language(self, declared: str | None) -> str | None:
+        """The page's declared language, unless the article's own markup says it is in another one."""
+        if self.tag and _primary(self.tag) != _primary(declared):
+            return self.tag
+        return declared
 
     @staticmethod
     def attr(el: Any) -> Attr:

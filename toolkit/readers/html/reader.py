@@ -17,6 +17,7 @@ from toolkit.readers.html.content import page_body, select_content
 from toolkit.readers.html.dates import Shown, choose_date, iso_day, month_first, shown_dates
 from toolkit.readers.html.dom import clean_tree, decode_page, parse_page
 from toolkit.readers.html.header import visible_header
+from toolkit.readers.html.langs import LanguageBoxes
 from toolkit.readers.html.metadata import read_declared
 from toolkit.readers.html.segments import cut_segments
 from toolkit.readers.html.title import choose_title, shown_headline, visible_headings
@@ -66,15 +67,16 @@ def read_html(data: bytes, ctx: Context) -> Document:
         header["dek"] = _bold_lead(kept)
     kept = _drop_header_segments(kept, shown, header)
     base_url = declared.base_href or (declared.urls[0] if declared.urls else None)
-    blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None,
-                          declared.languages[0] if declared.languages else None)
+    declared_language = LanguageBoxes(kept, None).article_language(declared.languages[0] if declared.languages
+                                                                    else None)
+    blocks = build_blocks(kept, base_url if base_url and base_url.startswith("http") else None, declared_language)
     if not any(isinstance(b, (Para, Heading, Figure, Table, DefinitionList, Div)) for b in blocks) and not title:
         raise InputError("no article text found in the web page", path)
     for s in segments:
         ctx.explain.append((s.index + 1, s.label or "furniture", s.reason or "outside the article",
                             s.text or f"[{s.kind}]"))
     body_text = " ".join(plain_text(n.children) for b in blocks for n in iter_nodes(b) if isinstance(n, Para))
-    language = normalize_language(declared.languages[0]) if declared.languages else None
+    language = normalize_language(declared_language) if declared_language else None
     meta = Meta(
         title=title,
         subtitle=choose_dek(header["dek"], declared.descriptions, blocks),
