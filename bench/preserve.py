@@ -117,6 +117,12 @@ def read_ast(path: Path) -> dict:
     ast = json.loads(run_pandoc(args, cwd=path.parent))
     if "bibliography" in ast.get("meta", {}) or "references" in ast.get("meta", {}):
         ast = json.loads(run_pandoc(["--citeproc", *args], cwd=path.parent))
+    if path.suffix.lower() in (".tex", ".latex"):
+        # pandoc reads a longtable's page-repeat head (\endhead) as a first body row: the author wrote the
+        # head once, so the reference counts it once (the toolkit's reader drops that row by the same rule)
+        from toolkit.readers.pandoc import latex_table_heads
+
+        ast = latex_table_heads(ast)
     return ast
 
 
