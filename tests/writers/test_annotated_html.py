@@ -60,7 +60,7 @@ def sample_doc() -> Document:
              ") listed the tower. ", q("It is the oldest light on this coast,", "mara", "said", "g1"),
              " Quint said. ", q("We cannot let it fall.", "mara", "", "g1")),
         para("The ", Cite((Text("Harbour Gazette"),), "gazette"), " reported that repairs would cost more than the ",
-             Term((Text("rainy-day fund"),), Attr("", (), (MARKS,))), " holds. ",
+             Term((Text("rainy-day fund"),), Attr("", (), (MARKS, ("gloss", "money kept for a bad year")))), " holds. ",
              q("I kept that light for thirty years and it never once failed a ship", "tom", "told the Gazette"),
              ", Ellery told the paper."),
         para("The ", Abbr("NHB", "National Heritage Board"), " will decide by ",

@@ -247,8 +247,34 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
                                extra={"where": "sentence", "rule": "sentence-cue" if att[1] else "sentence-subject"}))
             continue
         found.append(Found(para, q.start, q.end, q.inner, q.marks, extra={} if whole or n >= 8 else {"partial": "1"}))
+    for f in found:
+        if f.term:
+            gloss = definition(text, f.start, f.end)
+            if gloss:
+                f.extra["gloss"] = gloss
     found.sort(key=lambda f: (f.start, -f.end))
     return found
+
+
+DEFINED_AFTER = re.compile(r"\s*(?:\((?P<paren>[^()]{3,100})\)|,?\s+(?:which\s+|that\s+)?(?:means|meaning|refers\s+to|"
+                           r"stands\s+for|is\s+defined\s+as|is\s+(?:the|a)\s+term\s+for|is\s+shorthand\s+for|"
+                           r"(?:i\.e\.|that\s+is),?)\s+(?P<after>[^.;:!?“”\"]{3,140}))")
+DEFINED_BEFORE = re.compile(r"\b(?P<before>(?:an?|the)\s+(?:(?!\b(?:an?|the)\b)[^,;:.!?“”\"])+?),?\s+"
+                            r"(?:known|referred\s+to)\s+as\s*$", re.I)
+
+
+def definition(text: str, start: int, end: int) -> str:
+    """What the text says a term in quotation marks (``text[start:end]``) means, or "": a gloss in
+    brackets after it, "…” means / refers to / stands for …", or "a … known as “…”"."""
+    m = DEFINED_AFTER.match(text, end)
+    if m:
+        gloss = (m.group("paren") or m.group("after") or "").strip(" ,")
+        if gloss and not re.fullmatch(r"[\d\s,.–-]+|[A-Z]{2,}|(?:see|in|at|p\.|pp\.)\b.*", gloss):
+            return gloss
+    m = DEFINED_BEFORE.search(text[max(0, start - 120):start])
+    if m and len(m.group("before").split()) >= 2:
+        return m.group("before").strip()
+    return ""
 
 
 def find_quotes(texts: list[str], blockquote: list[bool] | None = None) -> list[Found]:
@@ -272,6 +298,8 @@ def _node(f: Found, kind_is_term: bool):
     if f.marks:
         attr = attr.with_kv("marks", f.marks)
     if kind_is_term:
+        if f.extra.get("gloss"):
+            attr = attr.with_kv("gloss", f.extra["gloss"])
         return lambda children: Term(children, attr)
     if f.group:
         attr = attr.with_kv("group", f.group)

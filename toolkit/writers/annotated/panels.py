@@ -153,6 +153,11 @@ def sources_panel(doc: Document, at: ArticleText) -> str:
 
 
 # ------------------------------------------------------------------ glossary
+def term_words(text: str) -> str:
+    """A term as a glossary lists it: spaces collapsed, no punctuation at its ends ("gas chamber." -> "gas chamber")."""
+    return " ".join(text.split()).strip(".,;:!?…·-–— ")
+
+
 def glossary_panel(doc: Document, at: ArticleText) -> str:
     abbrs: dict[str, list[Mark]] = defaultdict(list)
     expansions: dict[str, str] = dict(doc.abbreviations)
@@ -168,18 +173,19 @@ def glossary_panel(doc: Document, at: ArticleText) -> str:
         where_ = (f' <span class="uses">{plural(len(uses), "use")}, first in {where(uses[0].block)}</span>'
                   if uses else "")
         rows.append(f'<div class="gl-item"><dt>{label}</dt><dd>{esc(expansions[short])}{where_}</dd></div>')
+    # a term is listed only with the definition the text gives it; its words without end punctuation
     terms: dict[str, list[Mark]] = {}
     for m in at.of_kind("term"):
-        terms.setdefault(" ".join(m.exact.split()).casefold(), []).append(m)
+        terms.setdefault(term_words(m.exact).casefold(), []).append(m)
     term_rows = []
     for _key, ms in sorted(terms.items()):
-        first = ms[0]
-        gloss = first.data.get("title", "")
-        text = esc(gloss) + " " if gloss else ""
+        first = next((m for m in ms if m.data.get("title")), None)
+        if first is None or not term_words(first.exact):
+            continue
         term_rows.append(
-            f'<div class="gl-item"><dt><a href="#{esc(first.id)}">{esc(" ".join(first.exact.split()))}</a></dt>'
-            f'<dd>{text}<span class="uses">in quotation marks, {plural(len(ms), "use")}, '
-            f'first in {where(first.block)}</span></dd></div>')
+            f'<div class="gl-item"><dt><a href="#{esc(first.id)}">{esc(term_words(first.exact))}</a></dt>'
+            f'<dd>{esc(first.data["title"])} <span class="uses">in quotation marks, {plural(len(ms), "use")}, '
+            f'first in {where(ms[0].block)}</span></dd></div>')
     body = []
     if rows:
         body.append(f'<h3>Abbreviations</h3>\n<dl class="glossary-list">{"".join(rows)}</dl>')

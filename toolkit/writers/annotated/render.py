@@ -222,7 +222,7 @@ class AnnotatedRenderer(Renderer):
         key = "term:" + plain_text(n.children).strip().casefold()
         gloss = n.attr.get("gloss") or n.attr.get("title") or ""
         title = f' title="{esc(gloss)}"' if gloss else ""
-        if key not in self.seen_terms and "<dfn" not in inner:
+        if gloss and key not in self.seen_terms and "<dfn" not in inner:  # a definition only where the text gives one
             self.seen_terms.add(key)
             return f'{esc(opening)}<dfn class="term"{tid}{title}>{inner}</dfn>{esc(closing)}'
         return f'{esc(opening)}<span class="term"{tid}{title}>{inner}</span>{esc(closing)}'
