@@ -33,6 +33,8 @@ PATTERNS = [
     re.compile(rf"(?P<name>{NAME})\s+(?:said|says|wrote|writes)\s+in\s+(?:a|an|its)\s+(?:statement|report|"
                rf"release|news\s+release|post|blog\s+post|email)"),
 ]
+# A full stop after a lower-case word, then a capital: two sentences, never one name ("U.S." and "J." are kept).
+SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 OUTLET_WORDS = {"Press", "News", "Times", "Post", "Journal", "Herald", "Gazette", "Star", "Globe", "Mail",
                 "Tribune", "Radio", "Television", "TV", "Network", "Broadcasting", "Media", "Magazine", "Review",
                 "Telegraph", "Guardian", "Reuters", "Diplomat", "Economist", "Service", "Agency", "Wire", "CBC",
@@ -63,6 +65,12 @@ def find_citations(text: str) -> list[tuple[int, int, str]]:
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             raw = m.group("name")
+            base = m.start("name")
+            parts = SENTENCE_BREAK.split(raw)
+            if len(parts) > 1:  # "India. The World Health Organization reported": the name is one sentence's
+                part = parts[-1] if m.start() == m.start("name") else parts[0]
+                base += raw.rfind(part) if part is parts[-1] else 0
+                raw = part
             name = _clean(raw)
             first = name.split()[0] if name.split() else ""
             if not name or first in ("It", "He", "She", "They", "We", "I", "This", "That", "In", "On", "By",
@@ -73,7 +81,7 @@ def find_citations(text: str) -> list[tuple[int, int, str]]:
                 continue
             if kind == "other" and not name.startswith("The ") and not (set(name.split()) & OUTLET_WORDS):
                 continue
-            s = m.start("name") + (raw.find(name) if raw.find(name) >= 0 else 0)
+            s = base + (raw.find(name) if raw.find(name) >= 0 else 0)
             out.append((s, s + len(name), name))
     out.sort()
     dedup: list[tuple[int, int, str]] = []

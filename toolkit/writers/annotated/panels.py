@@ -126,6 +126,13 @@ def sources_panel(doc: Document, at: ArticleText) -> str:
     cites: dict[str, list[Mark]] = defaultdict(list)
     for m in at.of_kind("cite"):
         cites[m.data.get("data-source", "")].append(m)
+    # an organisation quoted as a speaker is cited by its quotations (the edition shows who said them)
+    speaking = {p.name: p.id for p in doc.people if p.kind == "organization"}
+    for g in quote_groups(at):
+        pid = g[0].data.get("data-speaker", "")
+        for s in doc.sources:
+            if speaking.get(s.name) == pid and pid:
+                cites[s.id].append(g[0])
     items = []
     for number, s in enumerate(doc.sources, 1):
         name = esc(s.name)
@@ -136,11 +143,15 @@ def sources_panel(doc: Document, at: ArticleText) -> str:
             name = f'<a class="src-link" href="{esc(url)}">{name}</a>'
         kind = f'<span class="src-kind">{esc(KIND_LABELS.get(s.kind, s.kind))}</span>' if s.kind else ""
         ref = f'<p class="src-ref">{esc(s.reference)}</p>' if s.reference else ""
-        citing = []
-        for m in cites.get(s.id, []):
+        citing, seen = [], set()
+        for m in sorted(cites.get(s.id, []), key=lambda m: m.start):
+            sentence = at.sentence(m)
+            if (m.block, sentence) in seen:
+                continue  # one sentence that cites a source twice is listed once
+            seen.add((m.block, sentence))
             citing.append(f'<li><a href="#{esc(m.id)}"><span class="at">{where(m.block)}</span> '
-                          f'{esc(excerpt(at.sentence(m), 170))}</a></li>')
-        count = len(citing)
+                          f'{esc(excerpt(sentence, 170))}</a></li>')
+        count = len(cites.get(s.id, []))
         uses = (f'<p class="src-uses">Cited {plural(count, "time")}</p><ul class="citing">{"".join(citing)}</ul>'
                 if citing else '<p class="src-uses">Listed by the article, not cited in its text</p>')
         items.append(f'<li id="source-{esc(s.id)}" data-n="{number}">\n<p class="src-head">'
