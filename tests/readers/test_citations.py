@@ -95,3 +95,18 @@ def test_front_matter_csl_outside_the_folder_is_refused(tmp_path):
     p.write_text(ARTICLE.replace("lang: en", "lang: en\ncsl: /etc/hostname"))
     with pytest.raises(InputError, match="outside the article's folder"):
         toolkit.read(p)
+
+
+def test_the_authors_references_heading_titles_the_list_and_is_not_left_empty(article, tmp_path):
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip() + "\n\n# Works cited {#bibliography}\n\n::: {#refs}\n:::\n", encoding="utf-8")
+    doc = toolkit.read(article)
+    assert dict(doc.meta.extra)["references-title"] == "Works cited"
+    assert not any(getattr(b, "attr", None) and b.attr.id == "bibliography" for b in doc.blocks)
+    html, epub = toolkit.build(article, ["html", "epub"], tmp_path / "out", toolkit.Options(annotations=False))
+    page = html.read_text(encoding="utf-8")
+    assert "<h2>Works cited</h2>" in page
+    assert 'id="bibliography"' not in page  # no empty heading left over the list
+    import zipfile
+
+    assert '<h2 id="sources-title">Works cited</h2>' in zipfile.ZipFile(epub).read("EPUB/article.xhtml").decode()

@@ -60,15 +60,29 @@ def _block_text(blocks: list) -> str:
                     if b.get("t") == "Div" else "" for b in blocks).strip()
 
 
+REFERENCES_TITLE = "references-title"  # Meta.extra key: the author's own heading for the reference list
+
+
 def extract_citations(ast: dict) -> tuple[dict, list[Source]]:
-    """Rewrite Cite inlines as toolkit cite Spans and lift the reference list out of the blocks."""
+    """Rewrite Cite inlines as toolkit cite Spans and lift the reference list out of the blocks.
+
+    The writers print the list (one Source per cited key, with its formatted reference). The author's own
+    heading over it ("References", "Bibliographie") would be left over it empty: it goes with the list, and
+    its words title the writers' list (``Meta.extra`` key ``references-title``, set by the reader).
+    """
     refs: dict[str, str] = {}
     kept = []
-    for block in ast.get("blocks", []):
+    blocks = ast.get("blocks", [])
+    for i, block in enumerate(blocks):
         if block.get("t") == "Div" and block["c"][0][0] == "refs":
             for entry in block["c"][1]:
                 if entry.get("t") == "Div" and entry["c"][0][0].startswith("ref-"):
                     refs[entry["c"][0][0][4:]] = _block_text(entry["c"][1])
+            after = next((b for b in blocks[i + 1:]), None)
+            if kept and kept[-1].get("t") == "Header" and (
+                    after is None or (after.get("t") == "Header" and after["c"][0] <= kept[-1]["c"][0])):
+                heading = kept.pop()  # the heading had nothing under it but the list
+                ast.setdefault("meta", {})[REFERENCES_TITLE] = {"t": "MetaString", "c": _text(heading["c"][2])}
             continue
         kept.append(block)
     ast["blocks"] = kept

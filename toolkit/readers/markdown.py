@@ -15,7 +15,7 @@ from toolkit.guard.decode import decode_text, normalize_newlines
 from toolkit.options import Context
 from toolkit.pandoc.from_ast import meta_value
 from toolkit.pandoc.run import run_pandoc
-from toolkit.readers.citations import citeproc_args, extract_citations
+from toolkit.readers.citations import REFERENCES_TITLE, citeproc_args, extract_citations
 from toolkit.readers.pandoc import document_from_pandoc
 from toolkit.tree.nodes import Document
 
@@ -36,11 +36,15 @@ def read_markdown(data: bytes, ctx: Context) -> Document:
     if extra:
         ast = json.loads(run_pandoc([*FROM, "--to", "json", *extra], source, path))
         ast, sources = extract_citations(ast)
+        references_title = ast.get("meta", {}).pop(REFERENCES_TITLE, {}).get("c")
         raw = json.dumps(ast).encode()
     doc = document_from_pandoc(raw, ctx)
     if sources:
         known = {s.id for s in doc.sources}
         doc = dataclasses.replace(doc, sources=doc.sources + tuple(s for s in sources if s.id not in known))
+    if extra and references_title and REFERENCES_TITLE not in dict(doc.meta.extra):
+        doc = dataclasses.replace(doc, meta=dataclasses.replace(
+            doc.meta, extra=(*doc.meta.extra, (REFERENCES_TITLE, references_title))))
     if not doc.blocks and not doc.abstract and not doc.meta.title:
         raise InputError("no article text found", path)
     return doc

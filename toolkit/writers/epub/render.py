@@ -104,5 +104,5 @@ class EpubRenderer(Renderer):
             items.append(f'<aside class="footnote source" epub:type="footnote" role="doc-footnote" '
                          f'id="source-{esc(s.id)}"><p>{self.source_label(s)}{back}</p></aside>')
         return ('<section class="sources" id="sources" epub:type="bibliography" role="doc-bibliography" '
-                'aria-labelledby="sources-title">\n<h2 id="sources-title">Sources</h2>\n'
+                f'aria-labelledby="sources-title">\n<h2 id="sources-title">{esc(self.sources_title())}</h2>\n'
                 + "\n".join(items) + "\n</section>")

@@ -174,7 +174,7 @@ def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
     if r.notes:
         toc.append(pages.NavEntry("article.xhtml#notes", "Notes"))
     if doc.sources:
-        toc.append(pages.NavEntry("article.xhtml#sources", "Sources"))
+        toc.append(pages.NavEntry("article.xhtml#sources", dict(doc.meta.extra).get("references-title") or "Sources"))
     toc.append(pages.NavEntry("colophon.xhtml", "Colophon"))
     return tuple(toc)
 
@@ -252,7 +252,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     landmarks = [("cover", "cover.xhtml", "Cover"), ("titlepage", "titlepage.xhtml", "Title page"),
                  ("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", "article.xhtml", "Start of the article")]
     if doc.sources:
-        landmarks.append(("bibliography", "article.xhtml#sources", "Sources"))
+        landmarks.append(("bibliography", "article.xhtml#sources", dict(doc.meta.extra).get("references-title") or "Sources"))
     docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()
     css, fonts = stylesheet(docs, options, ctx)
 

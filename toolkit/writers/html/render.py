@@ -316,8 +316,12 @@ class Renderer(ContentKinds):
                 label = f'<a href="{esc(url)}">{label}</a>'
             items.append(f'<li id="source-{esc(s.id)}">{label}</li>')
         role = ' epub:type="bibliography" role="doc-bibliography"' if self.xhtml else ' role="doc-bibliography"'
-        return (f'<section class="sources" id="sources"{role}>\n<h2>Sources</h2>\n'
+        return (f'<section class="sources" id="sources"{role}>\n<h2>{esc(self.sources_title())}</h2>\n'
                 f'<ol>{"".join(items)}</ol>\n</section>')
+
+    def sources_title(self) -> str:
+        """The reference list's heading: the author's own ("References"), else "Sources"."""
+        return dict(self.doc.meta.extra).get("references-title") or "Sources"
 
     def notes_section(self) -> str:
         if not self.notes or self.flavour == "print":
