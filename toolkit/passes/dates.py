@@ -94,16 +94,31 @@ def resolve_relative(m: re.Match, pub: date) -> str | None:
     return None
 
 
+# An embedded post's signature line ("— Jane Doe (@jdoe) March 3, 2024", "7:15 PM · Mar 3, 2024"): when it
+# was posted, not an event the article states.
+POST_STAMP = re.compile(r"\(@\w+\)\s+\S+\s+\d{1,2},?\s+\d{4}\s*$|\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*·|"
+                        r"pic\.twitter\.com/|^—\s*[^—]{2,60}\s+\w+\s+\d{1,2},\s+\d{4}$")
+
+
+def _now(m: re.Match) -> bool:
+    """"this week", "today", "this year": the time of writing, not a date the sentence asserts."""
+    g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
+    return g["day"] == "today" or (g["unit"] == "this" and g["what"] in ("week", "month", "year"))
+
+
 def find_events(text: str, block: str, pub: date | None) -> list[Event]:
-    """Events stated in one paragraph: one per date mention, with its sentence."""
+    """Events stated in one paragraph: at most one per sentence, dated by the first date the sentence
+    asserts (written out, else a relative one resolved against the publication date)."""
     events: list[Event] = []
     for s, e in split_sentences(text, find_marked(text)):
         sentence = text[s:e].strip()
+        if POST_STAMP.search(sentence):
+            continue
         values = [v for _, _, v in find_dates(sentence)]
-        if pub is not None:
-            values += [v for m in RELATIVE.finditer(sentence) if (v := resolve_relative(m, pub))]
-        for v in dict.fromkeys(values):
-            events.append(Event(v, sentence, block))
+        if not values and pub is not None:
+            values = [v for m in RELATIVE.finditer(sentence) if not _now(m) and (v := resolve_relative(m, pub))]
+        if values:
+            events.append(Event(values[0], sentence, block))
     return events
 
 
@@ -121,5 +136,12 @@ def collect_events(doc: Document, ctx: Context) -> Document:
     events: list[Event] = list(doc.events)
     for para, pid in paragraph_ids(doc.blocks):
         events.extend(find_events(plain_text(para.children), pid, pub))
-    events.sort(key=lambda ev: ev.date)  # stable: same date keeps reading order
+    seen: set[str] = set()
+    once = []
+    for ev in events:  # a sentence repeated (a pull quote, a caption) is one event
+        key = " ".join(ev.text.split())
+        if key not in seen:
+            seen.add(key)
+            once.append(ev)
+    events = sorted(once, key=lambda ev: ev.date)  # stable: same date keeps reading order
     return dataclasses.replace(doc, events=tuple(events))
