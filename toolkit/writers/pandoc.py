@@ -103,6 +103,11 @@ def render_docx(doc: Document, options: Options, ctx: Context) -> bytes:
 
 def render_odt(doc: Document, options: Options, ctx: Context) -> bytes:
     ast = pandoc_ast(doc, options, ctx, office=True, extra_meta=office_meta(doc))
+    abstract = ast["meta"].pop("abstract", None)
+    if abstract is not None:  # pandoc's ODT template writes it as bare text outside any paragraph, which
+        # LibreOffice does not show: it opens the body instead, under its own styled heading
+        heading = {"t": "Header", "c": [2, ["abstract", ["abstract"], []], [{"t": "Str", "c": "Abstract"}]]}
+        ast["blocks"] = [heading, *abstract["c"], *ast["blocks"]]
     return run(ast, "odt", ctx, reference_args(options), {"SOURCE_DATE_EPOCH": str(source_epoch(options, ctx))})
 
 
