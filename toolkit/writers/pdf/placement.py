@@ -6,6 +6,9 @@
 * To keep two lines of a paragraph together at the foot of a page, WeasyPrint sends that page's
   footnotes to the next page, away from their calls. The writer then asks that paragraph for
   three lines on either side of a break, so it breaks earlier and the notes stay.
+* Hyphenation: WeasyPrint has no ``hyphenate-limit-lines`` and cannot keep a hyphen off a page's last
+  line, so a paragraph that ends three lines running with a hyphen, or breaks a word across two pages,
+  is set again without automatic hyphenation.
 """
 
 from __future__ import annotations
@@ -89,29 +92,87 @@ def shifted(doc: Document, quotes: list[PullQuote], indexes: list[int]) -> list[
 _SAFE_ID = re.compile(r"^[A-Za-z][\w-]{0,80}$")
 
 
+def _calls(box) -> list:
+    return [b.element for b in _all_boxes(box) if (b.element_tag or "").endswith("::footnote-call")]
+
+
 def displacing_paragraphs(document) -> list[str]:
-    """Ids of paragraphs that ended a page whose footnotes were sent on to the next page."""
+    """Ids of paragraphs to break earlier because a footnote of their page was sent on to the next page.
+
+    On a page of one column WeasyPrint sends notes on to fit one more line of the page's last
+    paragraph (two lines must stay together): that paragraph is the one to break earlier. In columns
+    it sends on the note whose call ends a column (there is no room under that column's foot), then
+    moves the line to the next column: there the paragraph holding the call is the one to move.
+    """
     found = []
     for page in document.pages:
         page_box = page._page_box
-        calls = [b.element for b in _all_boxes(page_box) if (b.element_tag or "").endswith("::footnote-call")]
+        calls = _calls(page_box)
         if not calls:
             continue
         notes = {id(b.element) for child in page_box.children if type(child).__name__ == "FootnoteAreaBox"
                  for b in child.children}
-        if all(id(call) in notes for call in calls):
+        away = {id(call) for call in calls if id(call) not in notes}
+        if not away:
             continue
         body = _body(page_box)
-        last = next((c for c in reversed(body.children if body else ()) if c.element_tag == "p"), None)
-        pid = last.element.get("id") if last is not None else None
-        if pid and _SAFE_ID.match(pid):
-            found.append(pid)
+        if body is None:
+            continue
+        columns = [c for c in body.children if c.element_tag != "p" and type(c).__name__ == "BlockBox"
+                   and c.element is body.element]
+        if columns:  # the anonymous boxes of a multi-column body: the paragraphs holding the calls
+            holders = [b for b in _all_boxes(body) if b.element_tag == "p"
+                       and any(id(call) in away for call in _calls(b))]
+        else:
+            holders = [next((c for c in reversed(body.children) if c.element_tag == "p"), None)]
+        for box in holders:
+            pid = box.element.get("id") if box is not None else None
+            if pid and _SAFE_ID.match(pid) and pid not in found:
+                found.append(pid)
     return found
 
 
-def keep_css(paragraph_ids: list[str]) -> str:
-    """CSS that makes these paragraphs break earlier (three lines on either side of a page break)."""
-    return "".join(f"#{pid} {{ orphans: 3; widows: 3; }}\n" for pid in paragraph_ids if _SAFE_ID.match(pid))
+HYPHEN = "\u2010"  # WeasyPrint's default hyphenate-character: only automatic breaks end with it
+LADDER = 3  # this many hyphenated lines in a row is a ladder (two are allowed)
+
+
+def _line_text(line) -> str:
+    return "".join(b.text for b in _all_boxes(line) if type(b).__name__ == "TextBox").rstrip()
+
+
+def hyphen_faults(document) -> list[str]:
+    """Ids of paragraphs with a ladder of hyphens (``LADDER`` lines in a row) or a word broken across pages."""
+    found: list[str] = []
+    pages = document.pages
+    for number, page in enumerate(pages):
+        lines = []  # (paragraph id, hyphenated?) in reading order
+        for box in _all_boxes(page._page_box):
+            if box.element_tag == "p" and type(box).__name__ == "BlockBox":
+                pid = box.element.get("id") or ""
+                lines += [(pid, _line_text(c).endswith(HYPHEN)) for c in box.children
+                          if type(c).__name__ == "LineBox"]
+        run = 0
+        for pid, hyphenated in lines:
+            run = run + 1 if hyphenated else 0
+            if run >= LADDER and pid not in found:
+                found.append(pid)
+        if number < len(pages) - 1 and lines and lines[-1][1] and lines[-1][0] not in found:
+            found.append(lines[-1][0])
+    return [pid for pid in found if _SAFE_ID.match(pid)]
+
+
+def unhyphenated_css(paragraph_ids: list[str]) -> str:
+    """CSS that sets these paragraphs without automatic hyphenation."""
+    return "".join(f"#{pid} {{ hyphens: manual; }}\n" for pid in paragraph_ids if _SAFE_ID.match(pid))
+
+
+def keep_css(paragraph_ids: list[str], columns: bool = False) -> str:
+    """CSS that makes these paragraphs break earlier: three lines on either side of a page break, so that
+    one with a single line at the foot of a page moves on whole instead of sending notes on. In columns
+    WeasyPrint has sent the note on before it moves the call's line (and again when the paragraph is
+    only kept whole): the paragraph that holds the call opens the next column, where its note fits."""
+    rule = "break-before: column;" if columns else "orphans: 3; widows: 3;"
+    return "".join(f"#{pid} {{ {rule} }}\n" for pid in paragraph_ids if _SAFE_ID.match(pid))
 
 
 def _all_boxes(box) -> Iterator:

@@ -45,6 +45,16 @@ def _with_class(tag: str, name: str) -> str:
     return tag[:-1] + f' class="{name}">'
 
 
+def running_head(text: str, limit: int) -> str:
+    """``text`` as a running head of at most ``limit`` characters: cut after a whole word, with an ellipsis
+    ("Carefully, Kazakhstan Confronts China…", never "… in Xinjiang Ca…")."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(" ,;:.–—-") + "…"
+
+
 def source_label(src: Source) -> str:
     """How a source is named in a footnote or the sources list (escaped HTML)."""
     if src.reference:
@@ -67,9 +77,24 @@ class PrintRenderer(Renderer):
     quote_depth: int = 0
     in_note: bool = False
     dropcap: bool = True  # the article's first paragraph opens with a three-line initial
+    title_chars: int = 60  # the running heads' room (characters): the title's, and the section's
+    section_chars: int = 28
 
     def __post_init__(self) -> None:
         self.flavour = "print"
+
+    # ------------------------------------------------------------ running heads: whole words that fit
+    def header(self) -> str:
+        html = super().header()
+        head = running_head(self.doc.meta.title or "Untitled", self.title_chars)
+        return html.replace("<h1>", f'<h1 data-running="{esc(head)}">', 1)
+
+    def b_Heading(self, n) -> str:
+        html = super().b_Heading(n)
+        if html.startswith("<h2"):
+            head = running_head(plain_text(n.children), self.section_chars)
+            html = f'<h2 data-running="{esc(head)}"' + html[3:]
+        return html
 
     # ------------------------------------------------------------ notes
     def _note_body(self, note: Note) -> str:

@@ -18,7 +18,7 @@ from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document
 from toolkit.writers.html.render import byline, esc
 from toolkit.writers.html.themes import edition_css, styles_dir
-from toolkit.writers.pdf.page import page_css
+from toolkit.writers.pdf.page import columns, head_room, page_css
 from toolkit.writers.pdf.pullquotes import PullQuote, choose
 from toolkit.writers.pdf.render import PrintRenderer
 
@@ -137,10 +137,11 @@ def check_variant(variant: str | None) -> str | None:
 def print_html(doc: Document, options: Options, resources: Resources, pullquotes: list[PullQuote],
                warn=lambda msg: None) -> str:
     """The print edition's HTML: head metadata plus the print rendering of the tree."""
+    title_chars, section_chars = head_room(options)
     renderer = PrintRenderer(doc, "print", image_url=lambda src: src if resources.available(src) else None,
                              warn=warn, annotate=options.annotations, notes_mode=options.notes,
                              missing_images=options.missing_images,
-                             pullquotes=pullquotes)
+                             pullquotes=pullquotes, title_chars=title_chars, section_chars=section_chars)
     m = doc.meta
     lang = esc(m.language or "en")
     head = [f"<title>{esc(m.title or 'Untitled')}</title>"]
@@ -162,7 +163,7 @@ def print_css(options: Options) -> str:
     return "\n".join(parts)
 
 
-MAX_RELAYOUTS = 3  # extra layouts to move pull quotes, or keep footnotes on their calls' pages
+MAX_RELAYOUTS = 3  # extra layouts to move pull quotes, keep footnotes on their calls' pages, mend hyphenation
 SHORT_PAGES = 12  # beyond this many pages, one extra layout at most: the cost must not grow faster than the length
 
 
@@ -223,7 +224,14 @@ def _layout(doc: Document, options: Options, ctx: Context):
     import weasyprint
 
     from toolkit.writers.pdf.metadata import apply_metadata
-    from toolkit.writers.pdf.placement import displacing_paragraphs, keep_css, shifted, stranded
+    from toolkit.writers.pdf.placement import (
+        displacing_paragraphs,
+        hyphen_faults,
+        keep_css,
+        shifted,
+        stranded,
+        unhyphenated_css,
+    )
 
     resources = Resources(ctx.base_dir, (styles_dir(),), allow_network=options.allow_network)
     fetcher = make_fetcher(resources)
@@ -235,11 +243,13 @@ def _layout(doc: Document, options: Options, ctx: Context):
     try:
         fonts, profiles, css = _stylesheet(stylesheet, base, fetcher)
         keep: list[str] = []  # paragraphs that must break earlier so that footnotes stay with their calls
+        plain: list[str] = []  # paragraphs set again without hyphenation (ladders, a word across pages)
         attempt, allowed = 0, MAX_RELAYOUTS
         while True:
             html = print_html(doc, options, resources, quotes, warn)
             warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
-            sheets = [css, weasyprint.CSS(string=keep_css(keep))] if keep else [css]
+            extra = keep_css(keep, columns(options) == 2) + unhyphenated_css(plain)
+            sheets = [css, weasyprint.CSS(string=extra)] if extra else [css]
             with _collector_paused():
                 document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
                     stylesheets=sheets, font_config=fonts, color_profiles=profiles, pdf_variant=variant)
@@ -249,9 +259,10 @@ def _layout(doc: Document, options: Options, ctx: Context):
                 break
             moved = shifted(doc, quotes, stranded(document)) if quotes else quotes
             more = [pid for pid in displacing_paragraphs(document) if pid not in keep]
-            if moved == quotes and not more:
+            hyphens = [pid for pid in hyphen_faults(document) if pid not in plain]
+            if moved == quotes and not more and not hyphens:
                 break
-            quotes, keep, attempt = moved, keep + more, attempt + 1
+            quotes, keep, plain, attempt = moved, keep + more, plain + hyphens, attempt + 1
             document = None  # drop this layout before the next one is made
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
