@@ -22,8 +22,10 @@ from toolkit.pandoc.markers import (
     DIV,
     FIGURE,
     LIST_STYLE_FROM,
+    MOVED_ID,
     QUOTE,
     QUOTE_FIELDS,
+    REFERENCE_LIST,
     SPAN_STYLES,
     STYLED,
     TERM,
@@ -223,7 +225,12 @@ class FromPandoc:
             own = Attr(attr.id, attr.classes[1:], tuple((k, v) for k, v in attr.kv if k != "alt"))
             return Figure("", attr.get("alt", ""), caption, credit, own)
         if kind == DIV:
+            moved = rest.get(MOVED_ID)
+            if moved:
+                rest = Attr(moved, rest.classes, tuple((k, v) for k, v in rest.kv if k != MOVED_ID))
             return Div(body, rest)
+        if kind == REFERENCE_LIST:
+            return []  # the Markdown writer's text copy of the bibliography: the sources come from the metadata
         if kind == BLOCK and len(body) == 1 and isinstance(body[0], ATTR_BLOCKS):
             own, fields = block_fields(body[0], rest)
             return dataclasses.replace(body[0], attr=own, **fields)

@@ -27,6 +27,11 @@ from toolkit.tree.walk import plain_text
 QUOTE, TERM, CITE, ABBR, CREDIT, FIGURE, DIV, BLOCK = "quote", "term", "cite", "abbr", "credit", "figure", "div", \
     "block"
 MARKERS = (QUOTE, TERM, CITE, ABBR, CREDIT, FIGURE, DIV, BLOCK)
+# The Markdown writer's copy of the bibliography as text (the sources travel in the metadata): the reader
+# drops a Div of this class. A name no author's Div would have.
+REFERENCE_LIST = "toolkit-reference-list"
+# pandoc's Markdown writer drops a Div whose id is citeproc's ("refs"): such a Div's id travels as this key.
+CITEPROC_ID, MOVED_ID = "refs", "toolkit-id"
 # Quote fields stored as key-values after the node's own ones.
 QUOTE_FIELDS = ("speaker", "cue", "direct")
 # Blocks that carry an Attr in the toolkit tree but not in pandoc's Markdown: they travel inside a Div.

@@ -18,6 +18,7 @@ from toolkit.pandoc.markers import (
     ABBR,
     BLOCK,
     CITE,
+    CITEPROC_ID,
     CREDIT,
     DIV,
     FIGURE,
@@ -25,7 +26,9 @@ from toolkit.pandoc.markers import (
     LIST_STYLE,
     LIST_STYLE_FROM,
     MARKERS,
+    MOVED_ID,
     QUOTE,
+    REFERENCE_LIST,
     STYLED,
     TABLE_WIDTHS,
     TERM,
@@ -309,6 +312,10 @@ class ToPandoc(MetaWriter):
                         else b for b in n.blocks)
         plain = n.attr.classes[:1] not in (*((m,) for m in MARKERS), ("line-block",)) \
             and "section" not in n.attr.classes and keeps(n.attr) and not merges_into(n.attr, written)
+        if n.attr.id == CITEPROC_ID:  # pandoc's Markdown writer leaves out a Div with this id (citeproc's place
+            # for the bibliography, which it would make again): the id travels as a key, the Div marked
+            attr = Attr("", n.attr.classes, (*n.attr.kv, (MOVED_ID, n.attr.id)))
+            return [{"t": "Div", "c": [attr_json(attr, (DIV,)), blocks]}]
         return [{"t": "Div", "c": [attr_json(n.attr, () if plain else (DIV,)), blocks]}]
 
     def b_CodeBlock(self, n: CodeBlock) -> list:
@@ -362,10 +369,24 @@ class ToPandoc(MetaWriter):
         return [{"t": "Header", "c": [1, ["sources", [], []], self.text("Sources")]},
                 {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}]
 
+    def reference_list(self) -> list:
+        """Markdown flavour: the bibliography as text a reader of the file sees (the sources themselves
+        travel in the metadata; the reader drops this marked copy, so the tree reads back the same)."""
+        refs = [s for s in self.doc.sources if s.kind == "reference" and s.reference]
+        if not refs:
+            return []
+        title = dict(self.doc.meta.extra).get("references-title") or "References"
+        items = [[{"t": "Plain", "c": self.text(s.reference)}] for s in refs]
+        return [{"t": "Div", "c": [["", [REFERENCE_LIST], []], [
+            {"t": "Header", "c": [2, ["", ["unnumbered"], []], self.text(title)]},
+            {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}]]}]
+
     def document(self, extra_meta: dict | None = None) -> dict:
         body = self.blocks(self.doc.blocks)
         if not self.lossless:
             body += self.uncited_sources()
+        else:
+            body += self.reference_list()
         meta = self.meta()
         meta.update(extra_meta or {})
         if self.lossless and not meta:
