@@ -110,3 +110,23 @@ def test_the_authors_references_heading_titles_the_list_and_is_not_left_empty(ar
     import zipfile
 
     assert '<h2 id="sources-title">Works cited</h2>' in zipfile.ZipFile(epub).read("EPUB/article.xhtml").decode()
+
+
+def test_the_markdown_edition_shows_the_references_and_reads_back_the_same(article, tmp_path):
+    (md,) = toolkit.build(article, "markdown", tmp_path / "out")
+    text = md.read_text(encoding="utf-8")
+    assert "Camps and Borders" in text.split("\n---\n", 1)[1]  # in the body, not only the front matter
+    assert "The Steppe" in text
+    again = toolkit.read(md)
+    first = toolkit.read(article)
+    assert again.blocks == first.blocks
+    assert again.sources == first.sources
+
+
+def test_an_authors_refs_division_survives_the_markdown_edition(tmp_path):
+    src = tmp_path / "a.md"
+    src.write_text("---\ntitle: T\n---\n\nText.\n\n::: {#refs .references}\nA reference written by hand.\n:::\n",
+                   encoding="utf-8")
+    (md,) = toolkit.build(src, "markdown", tmp_path / "out")
+    assert "A reference written by hand." in md.read_text(encoding="utf-8")
+    assert toolkit.read(md).blocks == toolkit.read(src).blocks
