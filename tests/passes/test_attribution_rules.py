@@ -43,3 +43,10 @@ def test_claiming_a_thing_is_not_speech_but_claiming_a_clause_is():
     assert quotes("The family claimed the body from the county morgue on Tuesday afternoon.") == []
     found = quotes("The family claimed the land had been taken from them by the railway.")
     assert [q["direct"] for q in found] == [False]
+
+
+def test_a_time_after_the_name_is_not_part_of_it():
+    found = speakers("Halifax MP Rowan Ellis has pushed for the harbour fund since the spring.",
+                     "The plan is “a lifeline for the whole coast,” Halifax MP Rowan Ellis earlier this week told "
+                     "reporters, and the council agreed.")
+    assert found == ["Rowan Ellis"]

@@ -25,9 +25,21 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "speaker"
 
 
+TRAILING_TIME = re.compile(r"(?:,?\s+(?:earlier|later|also|again|then|once))*(?:\s+(?:this|last|next|that)\s+(?:week|month|"
+                           r"year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)|\s+(?:on\s+)?"
+                           r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\s+(?:yesterday|today|"
+                           r"tonight|recently|previously|earlier|later))+$")
+
+
 def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str | None) -> tuple[str | None, str]:
     """(canonical name, kind) for a speaker phrase as written at paragraph/offset ``at``; the name is None
     for a pronoun that points at nobody."""
+    phrase = TRAILING_TIME.sub("", phrase) or phrase  # "Michelle Rempel earlier this week" -> "Michelle Rempel"
+    words = phrase.split()
+    titled = [i for i, w in enumerate(words[:-1]) if w in TITLES and w[:1].isupper()]
+    if titled and len(words) - titled[-1] - 1 >= 2 and all(w[:1].isupper() for w in words[titled[-1] + 1:]) \
+            and all(w[:1].isupper() for w in words[:titled[-1]]):
+        phrase = " ".join(words[titled[-1] + 1:])  # "Calgary MP Michelle Rempel": the name after the title
     low = phrase.lower()
     if low in ("he", "she"):
         who = people.pronoun(at, "m" if low == "he" else "f")
