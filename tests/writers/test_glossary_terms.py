@@ -34,3 +34,12 @@ def test_a_term_is_listed_without_end_punctuation():
                            "Before the law, the rule was known as the “ten-day clause,” (a waiting period) in every state.")
     assert set(terms) == {"cwtch", "ten-day clause"}
     assert terms["cwtch"].startswith("a hug")
+
+
+def test_an_abbreviation_counts_every_use():
+    page = lhtml.fromstring(render_annotated_html(run(doc_of(
+        "The Northern Wire Service (NWS) filed first. NWS later corrected the figure.",
+        "Other outlets followed NWS, and by noon NWS had a second correction.",
+    )), Options(), Context()))
+    uses = page.xpath("//dl[@class='glossary-list']//dd//span[@class='uses']")[0].text_content()
+    assert uses.startswith("4 uses")

@@ -6,6 +6,7 @@ back to its places in the text, and the text links forward to the entry.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from toolkit.tree.nodes import Document
@@ -181,7 +182,9 @@ def glossary_panel(doc: Document, at: ArticleText) -> str:
         label = f'<abbr title="{esc(expansions[short])}">{esc(short)}</abbr>'
         if uses:
             label = f'<a href="#gl-{esc(slug(short))}">{label}</a>'
-        where_ = (f' <span class="uses">{plural(len(uses), "use")}, first in {where(uses[0].block)}</span>'
+        # every time the text writes it, not only where it is marked (the first use)
+        count = max(len(uses), len(re.findall(rf"(?<![\w/]){re.escape(short)}(?![\w/])", at.text)))
+        where_ = (f' <span class="uses">{plural(count, "use")}, first in {where(uses[0].block)}</span>'
                   if uses else "")
         rows.append(f'<div class="gl-item"><dt>{label}</dt><dd>{esc(expansions[short])}{where_}</dd></div>')
     # a term is listed only with the definition the text gives it; its words without end punctuation
