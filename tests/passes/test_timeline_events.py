@@ -28,3 +28,24 @@ def test_a_post_signature_is_not_an_event():
 def test_a_repeated_sentence_is_one_event():
     line = "The ferry service ended in 1998 after the storm."
     assert len(events(line, "Other news followed.", line)) == 1
+
+
+def test_a_count_a_goal_or_a_baseline_is_not_an_event():
+    assert events("The court unsealed about 2000 pages of records.",
+                  "The plan cuts emissions 40 per cent on 2005 levels by 2030.",
+                  "Labor will hold off on its 2035 target.") == []
+    assert events("The plant closed in 2019 after the flood.") == [("2019", "The plant closed in 2019 after the flood.")]
+
+
+def test_what_is_expected_on_a_weekday_is_dated_forward():
+    # 2024-03-17 is a Sunday: "expected on Monday" is 18 March, "met on Monday" 11 March
+    assert events("Another batch is expected on Monday.")[0][0] == "2024-03-18"
+    assert events("The council met on Monday.")[0][0] == "2024-03-11"
+
+
+def test_a_season_of_a_year_is_an_event():
+    assert events("In the summer of 2017 the mill burned.")[0][0] == "2017"
+
+
+def test_a_weekday_before_will_is_dated_forward():
+    assert events("The statement on Thursday will show the cuts.")[0][0] == "2024-03-21"

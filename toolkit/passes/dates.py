@@ -100,6 +100,42 @@ POST_STAMP = re.compile(r"\(@\w+\)\s+\S+\s+\d{1,2},?\s+\d{4}\s*$|\b\d{1,2}:\d{2}
                         r"pic\.twitter\.com/|^—\s*[^—]{2,60}\s+\w+\s+\d{1,2},\s+\d{4}$")
 
 
+# A year as a quantity, a target or a baseline is no event: "about 2000 pages", "the 2035 target",
+# "42 per cent on 2005 levels by 2030".
+COUNTED = re.compile(r"(?:about|nearly|almost|around|roughly|some|over|under|than|more|fewer)\s+$", re.I)
+NOUN_AFTER = re.compile(r"\s+[a-z]+s\b")
+GOAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:target|targets|goal|goals|deadline|levels?|baseline|benchmark)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|expected|due|scheduled|set\s+to|plans?\s+to|going\s+to|upcoming)\b[^,;]{0,40}$", re.I)
+
+
+def _asserted(sentence: str, start: int, end: int, value: str, pub: date | None) -> bool:
+    """Whether a written date in ``sentence`` dates something the sentence states, not a count or a goal."""
+    before, after = sentence[max(0, start - 20):start], sentence[end:end + 40]
+    if len(value) == 4:
+        if COUNTED.search(before) or NOUN_AFTER.match(after):
+            return False  # "about 2000 pages"
+        if GOAL_AFTER.match(after) or re.search(r"\bon\s+$", before):
+            return False  # "its 2030 target", "on 2005 levels"
+        if re.search(r"\b(?:by|until|before)\s+$", before, re.I) and pub is not None and int(value) > pub.year:
+            return False  # "cut emissions by 2030": a goal, not an event
+    return True
+
+
+def _ahead(sentence: str, m: re.Match) -> bool:
+    """Whether the clause around a relative date speaks of what is to come ("is expected on Monday",
+    "the statement on Thursday will reveal")."""
+    return bool(FUTURE.search(sentence[:m.start()])
+                or re.match(r"\s+(?:will|is\s+(?:expected|due|set)|are\s+(?:expected|due|set))\b", sentence[m.end():]))
+
+
+def _forward(m: re.Match, pub: date) -> str | None:
+    """A weekday in a sentence about what is to come ("is expected on Monday"): the next one."""
+    if m.group("weekday"):
+        ahead = (_WEEKDAY.index(m.group("weekday").lower()) - pub.weekday()) % 7 or 7
+        return (pub + timedelta(days=ahead)).isoformat()
+    return resolve_relative(m, pub)
+
+
 def _now(m: re.Match) -> bool:
     """"this week", "today", "this year": the time of writing, not a date the sentence asserts."""
     g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
@@ -114,9 +150,10 @@ def find_events(text: str, block: str, pub: date | None) -> list[Event]:
         sentence = text[s:e].strip()
         if POST_STAMP.search(sentence):
             continue
-        values = [v for _, _, v in find_dates(sentence)]
+        values = [v for a, b, v in find_dates(sentence) if _asserted(sentence, a, b, v, pub)]
         if not values and pub is not None:
-            values = [v for m in RELATIVE.finditer(sentence) if not _now(m) and (v := resolve_relative(m, pub))]
+            values = [v for m in RELATIVE.finditer(sentence) if not _now(m) and (
+                v := _forward(m, pub) if _ahead(sentence, m) else resolve_relative(m, pub))]
         if values:
             events.append(Event(values[0], sentence, block))
     return events
