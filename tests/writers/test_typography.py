@@ -342,28 +342,3 @@ def test_running_heads_cut_after_a_whole_word(tmp_path, paper, cols):
     assert all(h.replace("…", "").split()[-1].strip(",").upper() in {w.upper() for w in words}
                for h in heads)
 
-
-# ---------------------------------------------------------------- figures
-def test_a_photo_is_never_narrower_than_its_caption(tmp_path):
-    """A portrait photo is limited by its height; its caption wraps under it instead of running on past it."""
-    from PIL import Image
-
-    Image.new("RGB", (1200, 1800), (120, 140, 160)).save(tmp_path / "portrait.png")
-    Image.new("RGB", (1800, 1200), (160, 140, 120)).save(tmp_path / "landscape.png")
-    rng = random.Random(11)
-    caption = prose(rng, 30)
-    path = tmp_path / "figures.md"
-    path.write_text(f"# Figures\n\n{prose(rng, 120)}\n\n![{caption}](portrait.png)\n\n{prose(rng, 120)}\n\n"
-                    f"![{caption}](landscape.png)\n\n{prose(rng, 120)}\n", encoding="utf-8")
-    seen = 0
-    for page in laid_out(path).pages:
-        outer = {}  # the outermost box of each figure (a table's wrapper holds its caption)
-        for box in boxes(page._page_box):
-            if box.element_tag == "figure":
-                outer.setdefault(id(box.element), box)
-        for figure in outer.values():
-            img = next(b for b in boxes(figure) if b.element_tag == "img")
-            caption_box = next(b for b in boxes(figure) if b.element_tag == "figcaption")
-            assert caption_box.width <= img.width + 1, (img.width, caption_box.width)
-            seen += 1
-    assert seen == 2

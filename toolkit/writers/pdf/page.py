@@ -70,7 +70,7 @@ def columns(options: Options) -> int:
 
 
 HEAD_EM = 0.56  # the running title's average character (7 pt sans), in em
-SECTION_EM = 0.82  # the section's: capitals, letter-spaced .12em (6.5 pt)
+SECTION_EM = 0.72  # the section's: capitals, letter-spaced .12em (6.5 pt)
 
 
 def head_room(options: Options) -> tuple[int, int]:
@@ -100,6 +100,8 @@ def page_css(options: Options) -> str:
                    " .article-body > figure:first-child { column-span: all; }"
                    " .article-body p { hyphenate-limit-chars: 6 3 3; }"
                    " .article-body .pullquote { margin-left: 0; margin-right: 0; }"
+                   " .article-body table.table.wide, .article-body table.table.very-wide"
+                   " { margin-left: 0; margin-right: 0; width: 100%; max-width: 100%; }"
                    # one running head across both columns, so that text extraction does not
                    # read it as the start of the right-hand column
                    " @page { @top-left { content: none; border: 0; width: 0; margin: 0; padding: 0; }"
