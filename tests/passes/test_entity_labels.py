@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from tests.passes.voices import run
+from tests.passes.voices import doc_of, run
 from toolkit.options import Context, Options
 from toolkit.passes.mentions import classify
 from toolkit.tree.nodes import Document, Meta, Para, Table, TableCell, TableRow, Text
@@ -45,3 +45,11 @@ def test_header_cells_and_units_stay_out_of_the_index_and_json_ld():
     mentioned = json.dumps(ld.get("mentions", []))
     for label in ("Battery Life", "Screen Size", "Monthly Cost", '"GB"', '"TB"'):
         assert label not in mentioned
+
+
+def test_a_described_speaker_is_not_indexed_as_a_name():
+    doc = run(doc_of("Several harbour pilots and engineers said the channel was too shallow for the new ferries.",
+                     "“We cannot dredge it in time,” Port Director Ines Varga said."))
+    names = [e.name for e in doc.entities]
+    assert any(n.endswith("Ines Varga") for n in names)
+    assert not any(n.startswith("Several") for n in names)

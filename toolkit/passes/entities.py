@@ -13,7 +13,7 @@ from toolkit.language.nicknames import forms, same_person
 from toolkit.options import Context
 from toolkit.passes.abbreviations import COMMON
 from toolkit.passes.inline_spans import iter_paragraphs
-from toolkit.passes.mentions import find_mentions
+from toolkit.passes.mentions import LINKS, find_mentions
 from toolkit.tree.nodes import Document, Entity, Para
 from toolkit.tree.walk import plain_text
 
@@ -56,6 +56,8 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
         counts[key] += 1
     for name, kind in (speakers or {}).items():
         name = canon.get(name, abbreviations.get(name, name))
+        if any(w[:1].islower() and w not in LINKS for w in name.split()):
+            continue  # a description ("Several immigration lawyers", "Epstein's neighbor"), not a name
         if name[:1].isupper() and name not in COMMON and (name, kind) not in order:
             order[(name, kind)] = len(order)
             counts[(name, kind)] += 1
