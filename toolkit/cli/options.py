@@ -131,7 +131,8 @@ def edition_options(f):
         click.option("--pdf-variant", default=None, help="e.g. pdf/ua-1, pdf/a-3u."),
         click.option("--page-map", is_flag=True, help="EPUB page list matching the PDF's pages."),
         click.option("--embed-fonts", is_flag=True, help="Embed the text face in the EPUB."),
-        click.option("--no-annotations", is_flag=True, help="HTML without annotation layers."),
+        click.option("--no-annotations", is_flag=True,
+                     help="Plain editions: no annotation layers in the HTML, no pull quotes in the PDF."),
         click.option("--allow-network", is_flag=True, help="Allow fetching remote images."),
         click.option("--missing-images", type=click.Choice(["note", "drop"]), default="note", show_default=True,
                      help="A figure whose image is not there: a line saying so over its caption, or its caption "

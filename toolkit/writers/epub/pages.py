@@ -101,8 +101,8 @@ def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
         url = safe_url(m.url)
         if url:
             lines.append(f'<p>Source: <a href="{esc(url)}">{esc(url)}</a></p>')
-    rights = m.rights or "Copyright remains with the author and the original publisher."
-    lines.append(f"<p>Rights: {esc(rights)}</p>")
+    if m.rights:  # only what the input said: the toolkit asserts no rights of its own
+        lines.append(f"<p>Rights: {esc(m.rights)}</p>")
     lines.append(f"<p>This e-book edition was built by toolkit {esc(info.version)} on "
                  f'<time datetime="{esc(info.built)}">{esc(format_date(info.built))}</time>.</p>')
     if info.page_source:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 
+from toolkit.passes.speech.confidence import speaker_shown
 from toolkit.tree.nodes import (
     Abbr,
     Attr,
@@ -143,7 +144,7 @@ class Renderer(ContentKinds):
             if not n.direct:
                 return inner
             return f"{esc(opening)}<q>{inner}</q>{esc(closing)}"
-        person = self.doc.person(n.speaker) if n.speaker else None
+        person = self.doc.person(n.speaker) if n.speaker and speaker_shown(n.attr) else None
         attrs = ' class="quote"'
         if n.attr.id:
             attrs += f' id="{esc(n.attr.id)}"'
