@@ -271,7 +271,7 @@ def inspect(input_path, as_json, explain, from_, allow_network) -> None:
     """Show what the toolkit recovered from INPUT (a file, - for standard input, or a URL)."""
     import tempfile
 
-    from toolkit.cli.inspect_view import show_explain, show_outline
+    from toolkit.cli.inspect_view import show_attributions, show_explain, show_outline
     from toolkit.guard.source import open_source
     from toolkit.options import Context
     from toolkit.pipeline import read
@@ -285,6 +285,7 @@ def inspect(input_path, as_json, explain, from_, allow_network) -> None:
         click.echo(json.dumps(summarize(doc, input_path, rctx.format), ensure_ascii=False, indent=1))
     elif explain:
         show_explain(rctx)
+        show_attributions(doc)
     else:
         show_outline(doc, rctx)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from toolkit.options import Context
-from toolkit.tree.nodes import Document, Figure, Heading, Para
-from toolkit.tree.walk import plain_text
+from toolkit.tree.nodes import Document, Figure, Heading, Para, Quote
+from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.writers.summary import quotes_of
 
 
@@ -44,3 +44,23 @@ def show_explain(ctx: Context) -> None:
         return
     for line, label, reason, text in ctx.explain:
         click.echo(f"{line:5}  {label:10} {text[:60]!s:60}  <- {reason}")
+
+
+def show_attributions(doc: Document) -> None:
+    """Each quotation's speaker with the rule that named it and its confidence, and whether the editions
+    show it (a held-back speaker is kept in the tree, not printed on the page)."""
+    from toolkit.passes.speech.confidence import speaker_shown
+
+    quotes = [n for n in iter_nodes(doc) if isinstance(n, Quote) and n.direct]
+    if not quotes:
+        return
+    click.echo("\nAttributions (speaker, rule, confidence; 'held' = not shown in the editions):")
+    for q in quotes:
+        held = q.attr.get("held-speaker")
+        pid = q.speaker or held or ""
+        person = doc.person(pid) if pid else None
+        name = person.name if person else (q.attr.get("said-by") or "?")
+        shown = "held" if held or (q.speaker and not speaker_shown(q.attr)) else "shown" if q.speaker else "none"
+        text = plain_text(q.children)
+        click.echo(f"  {name[:26]:26} {q.attr.get('rule') or '-':28} {q.attr.get('confidence') or '-':>5} "
+                   f"{shown:5}  {text[:48]}{'…' if len(text) > 48 else ''}")
