@@ -90,7 +90,8 @@ def test_running_heads_and_folios_on_later_pages(a5_pdf):
     assert f"Page 2 of {total}" in pages[1]
     assert f"Page 3 of {total}" in pages[2]
     assert "The Town That Wants Its Reading Room Back" in pages[1]  # the title, on one side
-    assert any(w in pages[1] for w in ("A F FA I R S", "AFFAIRS", "A GLASS WING", "G L A S S")), pages[1][:300]
+    flat = pages[1].replace(" ", "")  # letter-spaced small capitals come back from pdftotext with gaps
+    assert any(w in flat for w in ("AFFAIRS", "AGLASSWING")), pages[1][:300]
 
 
 def test_figure_never_split_and_on_one_page(a5):
