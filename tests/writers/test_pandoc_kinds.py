@@ -336,3 +336,16 @@ def test_jats_writes_each_kind():
     assert "<disp-formula>" in xml
     assert 'list-type="alpha-lower"' in xml
     assert 'xml:lang="ar"' in xml
+
+
+def test_definition_terms_that_look_like_markdown_syntax_read_back_as_terms(tmp_path):
+    """A term is a line of its own, as a paragraph is: ':', '~' and 'X.' at its start are escaped (found by the
+    property test above: a term ':' came back as a paragraph)."""
+    from toolkit.tree.nodes import Definition, DefinitionList, Document, Meta, Para, Text
+
+    terms = (":", "~x", "X.", "iv)")
+    doc = Document(meta=Meta(title="Terms"), blocks=tuple(
+        DefinitionList((Definition((Text(t),), ((Para((Text("meaning"),)),),)),)) for t in terms))
+    path = tmp_path / "terms.md"
+    toolkit.write(doc, "markdown", path)
+    assert toolkit.read(path, passes=False).blocks == doc.blocks

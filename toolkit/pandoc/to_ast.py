@@ -278,7 +278,10 @@ class ToPandoc(MetaWriter):
         return [{"t": "Div", "c": [[attr.id, [], []], [block]]}] if attr.id else [block]
 
     def b_DefinitionList(self, n: DefinitionList) -> list:
-        items = [[self.inlines(d.term), [self.blocks(x) for x in d.definitions]] for d in n.items]
+        terms = [self.inlines(d.term) for d in n.items]
+        if self.lossless:  # a term is a line of its own: what starts a paragraph's syntax starts its too
+            terms = [escape_block_start(term) for term in terms]
+        items = [[term, [self.blocks(x) for x in d.definitions]] for term, d in zip(terms, n.items, strict=True)]
         return self._anchored(n.attr, {"t": "DefinitionList", "c": items})
 
     def b_LineBlock(self, n: LineBlock) -> list:
