@@ -151,7 +151,7 @@ COMMON_NOUNS = set("""
 price prices pricing cost costs fee fees total subtotal plan plans feature features spec specs specification
 specifications overview summary details detail support service services storage backup memory battery screen
 display size weight dimensions capacity speed model models rating ratings verdict pros cons performance security
-management recovery disaster key starting monthly annual yearly free trial warranty design quality value
+management recovery key starting monthly annual yearly free trial warranty design quality value
 option options setting settings account accounts tool tools team teams product products category categories
 type types status date time location contact address phone email website download version release update
 updates review reviews score scores result results table chart figure source sources note notes data
