@@ -122,7 +122,7 @@ def table_html(table: Table, *, table_id: str, attrs: str, caption: str, cell_ht
         tag = {"head": "thead", "body": "tbody", "foot": "tfoot"}[section]
         out.append(f"<{tag}>")
         for placed in grid[start:start + len(rows)]:
-            out.append(_row_html(placed, table, header_id, flat, cell_html))
+            out.append(_row_html(placed, table, header_id, flat, cell_html, columns))
         out.append(f"</{tag}>")
         start += len(rows)
     out.append("</table>")
@@ -130,14 +130,19 @@ def table_html(table: Table, *, table_id: str, attrs: str, caption: str, cell_ht
 
 
 def _row_html(row: list[Placed], table: Table, header_id: dict[tuple[int, int], str], flat: list[Placed],
-              cell_html: Callable[[TableCell], str]) -> str:
+              cell_html: Callable[[TableCell], str], columns: int) -> str:
     cells = []
     for p in row:
         cell = p.cell
         attrs = ""
         align = cell.align or (table.aligns[p.col] if p.col < len(table.aligns) else "")
-        if align in ("left", "right", "center"):
-            attrs += f' class="align-{align}"'
+        # the table's outer edges by grid column, not by place in the row: under a row span, a row's first
+        # cell stands in an inner column and keeps its padding
+        classes = [f"align-{align}"] if align in ("left", "right", "center") else []
+        classes += ["edge-start"] if p.col == 0 else []
+        classes += ["edge-end"] if p.cols[-1] >= columns - 1 else []
+        if classes:
+            attrs += f' class="{" ".join(classes)}"'
         if cell.rowspan > 1:
             attrs += f' rowspan="{cell.rowspan}"'
         if cell.colspan > 1:
