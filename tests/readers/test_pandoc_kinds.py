@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import toolkit
+from tests.writers.pandoc_inputs import ast_kinds
 from toolkit.errors import InputError
 from toolkit.options import Context
 from toolkit.pandoc.run import run_pandoc
@@ -226,18 +227,7 @@ _TREE_KIND = {"Table": Table, "DefinitionList": DefinitionList, "LineBlock": Lin
 
 
 def _pandoc_kinds(fmt: str, folder: str) -> Counter:
-    raw = run_pandoc(["--from", fmt, "--to", "json"], converted(fmt, folder).read_bytes())
-    counts: Counter = Counter()
-    stack = [json.loads(raw)["blocks"]]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            if "t" in v:
-                counts[v["t"]] += 1
-            stack.extend(v.values())
-    return counts
+    return ast_kinds(json.loads(run_pandoc(["--from", fmt, "--to", "json"], converted(fmt, folder).read_bytes())))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from toolkit.tree.nodes import (
@@ -103,3 +104,18 @@ def rich_document() -> Document:
         events=(Event("2019-05-01", "The dam's gates closed.", "p1"),),
         entities=(Entity("Maria Sousa", "person", 3),),
     )
+
+
+def ast_kinds(ast: dict) -> Counter:
+    """How many nodes of each kind (``"t"``) a pandoc JSON AST's blocks hold, at any depth."""
+    counts: Counter = Counter()
+    stack: list = [ast["blocks"]]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, dict):
+            if "t" in v:
+                counts[v["t"]] += 1
+            stack.extend(v.values())
+    return counts

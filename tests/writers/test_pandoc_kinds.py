@@ -15,7 +15,6 @@ import dataclasses
 import io
 import json
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import toolkit
+from tests.writers.pandoc_inputs import ast_kinds
 from toolkit.options import Context, Options
 from toolkit.pandoc.run import run_pandoc
 from toolkit.tree.nodes import (
@@ -236,20 +236,6 @@ def _pandoc_ast(data: bytes, fmt: str) -> dict:
     return json.loads(run_pandoc(["--from", fmt, "--to", "json"], data))
 
 
-def _kinds(ast: dict) -> Counter:
-    counts: Counter = Counter()
-    stack: list = [ast["blocks"]]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            if "t" in v:
-                counts[v["t"]] += 1
-            stack.extend(v.values())
-    return counts
-
-
 def _tables(ast: dict) -> list:
     out, stack = [], [ast["blocks"]]
     while stack:
@@ -267,7 +253,7 @@ def _tables(ast: dict) -> list:
 def test_office_formats_hold_the_kinds_natively(fmt):
     doc = kinds_document()
     ast = _pandoc_ast(_render(doc, fmt), fmt)
-    kinds = _kinds(ast)
+    kinds = ast_kinds(ast)
     assert kinds["Table"] == 2
     spans = [(c[2], c[3]) for t in _tables(ast) for b in t["c"][4] for r in b[3] for c in r[1]]
     assert (2, 1) in spans, "the row span"

@@ -94,8 +94,9 @@ def run_inline(jobs: Iterable[ArticleJob], options: Options, formats: tuple[str,
 
 
 def _crashed(job: ArticleJob, exc: BaseException) -> ArticleResult:
-    if unguarded_main_script():
-        why = (f"the worker processes could not start: the script {unguarded_main_script()} runs the batch "
+    script = unguarded_main_script()
+    if script:
+        why = (f"the worker processes could not start: the script {script} runs the batch "
                "without an 'if __name__ == \"__main__\":' guard, and each worker re-imports it; put the call "
                "under that guard")
     else:
