@@ -27,7 +27,7 @@ from toolkit.version import __version__
 from toolkit.writers.epub import pages
 from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
 from toolkit.writers.epub.render import EpubRenderer
-from toolkit.writers.html.render import byline, format_date
+from toolkit.writers.html.render import byline, format_date, sources_title
 from toolkit.writers.html.themes import edition_css
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -174,7 +174,7 @@ def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
     if r.notes:
         toc.append(pages.NavEntry("article.xhtml#notes", "Notes"))
     if doc.sources:
-        toc.append(pages.NavEntry("article.xhtml#sources", dict(doc.meta.extra).get("references-title") or "Sources"))
+        toc.append(pages.NavEntry("article.xhtml#sources", sources_title(doc)))
     toc.append(pages.NavEntry("colophon.xhtml", "Colophon"))
     return tuple(toc)
 
@@ -252,7 +252,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     landmarks = [("cover", "cover.xhtml", "Cover"), ("titlepage", "titlepage.xhtml", "Title page"),
                  ("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", "article.xhtml", "Start of the article")]
     if doc.sources:
-        landmarks.append(("bibliography", "article.xhtml#sources", dict(doc.meta.extra).get("references-title") or "Sources"))
+        landmarks.append(("bibliography", "article.xhtml#sources", sources_title(doc)))
     docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()
     css, fonts = stylesheet(docs, options, ctx)
 

@@ -321,8 +321,7 @@ class Renderer(ContentKinds):
                 f'<ol>{"".join(items)}</ol>\n</section>')
 
     def sources_title(self) -> str:
-        """The reference list's heading: the author's own ("References"), else "Sources"."""
-        return dict(self.doc.meta.extra).get("references-title") or "Sources"
+        return sources_title(self.doc)
 
     def notes_section(self) -> str:
         if not self.notes or self.flavour == "print":
@@ -347,3 +346,8 @@ class Renderer(ContentKinds):
             f'<article lang="{esc(self.doc.meta.language or "en")}">', self.header(),
             '<div class="article-body">', body, "</div>", self.notes_section(), self.sources_section(),
             "</article>") if s)
+
+
+def sources_title(doc: Document) -> str:
+    """The reference list's heading: the author's own ("References", set by the reader), else "Sources"."""
+    return dict(doc.meta.extra).get("references-title") or "Sources"
