@@ -126,6 +126,17 @@ FIRST_NAMES: dict[str, str] = {n: "m" for n in _MALE}
 FIRST_NAMES.update({n: "f" for n in _FEMALE if n not in FIRST_NAMES})
 FIRST_NAMES["Jagmeet"] = "m"
 
+# Role and collective words of a byline that names no person ("Staff Writers", "Editorial Board",
+# "News Desk", "Wire Services"): a byline phrase made only of these words is not an author.
+COLLECTIVE_BYLINE_WORDS = frozenset("""
+staff writer writers reporter reporters correspondent correspondents editor editors editorial editorials board
+desk news newsroom team wire wires service services agency agencies bureau report reports contributor
+contributors contributing special web online digital associated press the a an and of our from by for with
+local national international foreign world business sports politics opinion features media partner partners
+content sponsored syndicated newswire admin administrator webmaster guest author authors columnist columnists
+staffer staffers produced published compiled written
+""".split())
+
 # Words that may start a capitalised run but are ordinary sentence words.
 STOP_CAPS = set("""
 The A An This That These Those It Its He She They We I You His Her Their Our My Your Some Many Most Several Few
