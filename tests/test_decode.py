@@ -93,3 +93,55 @@ def test_warning_only_for_other_encodings():
 
 def test_newlines():
     assert normalize_newlines("a\r\nb\rc\nd\u2028e\u2029f") == "a\nb\nc\nd\ne\n\nf"
+
+
+# Undeclared text in other code pages: charset-normalizer's reading where it is reliable (a few
+# hundred characters each, written for these tests; the names are invented).
+OTHER_CHARSETS = {
+    "windows-1251": ("cp1251", "Вчера вечером городской совет обсуждал новый бюджет. Депутаты спорили о том, "
+                     "сколько денег выделить на ремонт школ и больниц, а Анна Петрова предложила отложить "
+                     "голосование до весны. "),
+    "windows-1251 (uk)": ("cp1251", "Учора ввечері міська рада обговорювала новий бюджет. Депутати сперечалися "
+                          "про те, скільки грошей виділити на ремонт шкіл і лікарень, а Ганна Петренко "
+                          "запропонувала відкласти голосування. "),
+    "shift_jis": ("shift_jis", "昨日の夜、市議会は新しい予算について議論しました。議員たちは学校や病院の修理に"
+                  "どれだけのお金を割り当てるかについて長い時間話し合いました。"),
+    "euc-kr": ("euc_kr", "어젯밤 시의회는 새로운 예산에 대해 논의했습니다. 의원들은 학교와 병원 수리에 얼마나 "
+               "많은 돈을 배정할지 오랫동안 논쟁했습니다. "),
+    "gb18030": ("gb18030", "昨天晚上，市议会讨论了新的预算。议员们就拨多少钱用于修缮学校和医院展开了长时间的争论。"),
+    "iso-8859-2": ("iso8859_2", "Wczoraj wieczorem rada miejska dyskutowała o nowym budżecie. Radni spierali się, "
+                   "ile pieniędzy przeznaczyć na remont szkół i szpitali; Żaneta Wójcik chciała odłożyć "
+                   "głosowanie. "),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_CHARSETS))
+def test_undeclared_charsets_are_detected(name):
+    codec, sentence = OTHER_CHARSETS[name]
+    original = sentence * 2
+    text, used = decode_text(original.encode(codec))
+    assert text == original
+    assert used not in ("windows-1252", "latin-1")
+    assert encoding_warning(used) == f"not UTF-8; read as {used}"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hier soir, le conseil municipal a débattu du nouveau budget ; « c’est trop », a dit Ana Petrova. ",
+    "Gestern Abend hat der Stadtrat über den Haushalt diskutiert. Größe und Übung zählen, sagte er. ",
+    "The council met yesterday – “it’s too much,” said Tomasz Wójcik, who chairs the café board. ",
+    "Ayer por la noche, el ayuntamiento debatió el presupuesto. «Es demasiado», dijo la concejala. ",
+    "A 5×3 grid at 10°C, ±2 points, ½ price – naïve but fine. ",
+])
+def test_western_text_stays_windows_1252(sentence):
+    original = sentence * 3
+    text, used = decode_text(original.encode("cp1252"))
+    assert text == original
+    assert used in ("windows-1252", "latin-1")
+
+
+def test_html_without_declaration_in_windows_1251():
+    from toolkit.readers.html.dom import decode_page
+
+    body = OTHER_CHARSETS["windows-1251"][1]
+    page = f"<html><head><title>Бюджет</title></head><body><p>{body}</p></body></html>"
+    assert decode_page(page.encode("cp1251"), None) == page

@@ -1,4 +1,8 @@
-"""Turns input bytes into text: detects BOMs, UTF-8, UTF-16, declared charsets and Windows/Latin-1.
+"""Turns input bytes into text: detects BOMs, UTF-8, UTF-16, declared charsets, other charsets and Windows/Latin-1.
+
+Bytes that are none of the first four go to charset-normalizer, trusted only where it is reliable:
+a non-Latin script (Windows-1251, Shift-JIS, EUC-KR, GB18030, ...), or Central European text whose
+Windows-1252 reading would put symbols inside words ("Wsp\u00b3praca"). Western text stays Windows-1252.
 
 ``decode_text`` returns the text and the name of the encoding it used; anything but plain UTF-8
 deserves a warning (``encoding_warning``). Binary data (images, PDFs, archives, programs) is
@@ -43,6 +47,20 @@ _DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:
                        rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_:.-]{1,40})""", re.I)
 # WHATWG: pages labelled Latin-1 or ASCII are decoded as Windows-1252.
 _WINDOWS_ALIASES = {"latin-1", "iso8859-1", "ascii", "cp1252"}
+
+
+# Codec names as charset-normalizer gives them -> the label a warning shows.
+_LABELS = {"cp932": "shift_jis", "cp949": "euc-kr", "iso8859_2": "iso-8859-2", "cp1250": "windows-1250",
+           "cp1251": "windows-1251", "cp1253": "windows-1253", "cp1255": "windows-1255",
+           "cp1256": "windows-1256", "big5": "big5", "euc_jp": "euc-jp", "koi8_r": "koi8-r", "koi8_u": "koi8-u"}
+MIN_DETECT_BYTES = 24  # non-ASCII bytes needed before charset-normalizer's guess is asked for
+MAX_CHAOS = 0.1  # charset-normalizer's "mess" ratio above which its guess is not trusted
+CENTRAL_EUROPEAN = ("cp1250", "iso8859_2")
+_LATIN_MAX = 0x24F  # letters up to Latin Extended-B are Latin script
+# A symbol from the upper half of a Latin single-byte code page between two letters ("Wsp\u00b3praca"):
+# a letter of another Latin code page read as Windows-1252.
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u0080-\u00bf\u00d7\u00f7\u0152\u0153\u0160\u0161\u0178\u017d\u017e]"
+                             r"(?=[^\W\d_])")
 
 
 def _latin1_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
@@ -109,6 +127,60 @@ def _mostly_utf8(data: bytes) -> int | None:
     return bad if good and bad <= max(good // 4, 2) else None
 
 
+def _non_latin_share(text: str) -> float:
+    """Share of the non-ASCII letters that are outside the Latin script."""
+    letters = [ch for ch in text if ord(ch) > 0x7F and ch.isalpha()]
+    return sum(ord(ch) > _LATIN_MAX for ch in letters) / len(letters) if letters else 0.0
+
+
+def _mixed_words(text: str) -> int:
+    """Words that mix ASCII letters with letters of another script (a Western text read as Cyrillic)."""
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text)
+               if any(ch.isascii() for ch in w) and any(ord(ch) > _LATIN_MAX for ch in w))
+
+
+def _central_european(data: bytes) -> tuple[str, str] | None:
+    """Windows-1250 or ISO-8859-2 when Windows-1252 would leave symbols inside words and they do not."""
+    western = data.decode("cp1252", "toolkit-latin1")
+    odd = len(_SYMBOL_IN_WORD.findall(western))
+    if odd < 2:
+        return None
+    best = None
+    for codec in CENTRAL_EUROPEAN:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        left = len(_SYMBOL_IN_WORD.findall(text))
+        if left * 4 <= odd and (best is None or left < best[0]):
+            best = (left, text, codec)
+    return (best[1], _LABELS[best[2]]) if best else None
+
+
+def detect_charset(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding label) from charset-normalizer where it is reliable, else None.
+
+    Its guesses among the Latin single-byte code pages are not (short Western text comes back as
+    Windows-1250 or Mac Latin-2), so there only a Central European reading that explains symbols inside
+    words is taken; a non-Latin reading is taken when it is clean and its words do not mix scripts.
+    """
+    from charset_normalizer import from_bytes
+
+    if sum(b > 0x7F for b in data[:200_000]) < MIN_DETECT_BYTES:
+        return _central_european(data)  # a few odd bytes fit any code page
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.chaos <= MAX_CHAOS and best.encoding not in ("utf_8", "ascii"):
+        codec = best.encoding
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        words = len(text.split()) or 1
+        if text and _non_latin_share(text) >= 0.6 and _mixed_words(text) <= words // 100:
+            return text, _LABELS.get(codec, codec.replace("_", "-"))
+    return _central_european(data)
+
+
 def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises InputError for binary or oversized data."""
     if len(data) > MAX_INPUT_BYTES:
@@ -145,6 +217,9 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
     bad = _mostly_utf8(data)
     if bad is not None:
         return data.decode("utf-8", "replace"), f"utf-8 ({bad} invalid byte{'s' * (bad != 1)} replaced)"
+    detected = detect_charset(data)
+    if detected:
+        return detected
     # Not UTF-8: Windows-1252 if its typographic bytes appear (the five bytes it leaves undefined
     # keep their Latin-1 meaning, as browsers do), else Latin-1, which never fails.
     if any(0x80 <= b <= 0x9F for b in data):
