@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Base forms of verbs that introduce speech or writing; inflections are generated below.
 _SPEECH_BASES = """
 say tell add explain state note write ask warn argue claim insist recall recount comment conclude
@@ -100,3 +102,107 @@ regulator watchdog media press unit agency prosecutor prosecutors prosecution de
 utility diocese district carrier airline retailer manufacturer automaker developer insurer broadcaster
 publisher brewery airport church chain operator provider startup business brand label studio tribe
 """.split())
+
+# Languages whose attributions were measured against human truth (bench/speakers.py, ggt-dev: English news).
+# Elsewhere the quotations stay marked but no edition names their speakers: an unmeasured speaker is not shown.
+ATTRIBUTION_MEASURED = frozenset({"en"})
+
+
+def attribution_measured(language: str | None) -> bool:
+    """Whether speakers found in a document tagged ``language`` may be shown (untagged counts as English)."""
+    base = (language or "en").strip().replace("_", "-").split("-", 1)[0].lower()
+    return base in ATTRIBUTION_MEASURED
+
+
+# ---------------------------------------------------------------- other languages
+# Reporting verbs of French, German and Spanish, as (infinitive, forms a report writes). They are for a
+# document in that language only: ``speech_verbs(language)`` gives English's table to an English document
+# (or one whose language is unknown) and never mixes the tables.
+_FRENCH = {  # infinitive: (present 3rd person, past participle)
+    "déclarer": ("déclare", "déclaré"), "dire": ("dit", "dit"), "affirmer": ("affirme", "affirmé"),
+    "expliquer": ("explique", "expliqué"), "ajouter": ("ajoute", "ajouté"), "souligner": ("souligne", "souligné"),
+    "estimer": ("estime", "estimé"), "préciser": ("précise", "précisé"), "indiquer": ("indique", "indiqué"),
+    "assurer": ("assure", "assuré"), "raconter": ("raconte", "raconté"), "confier": ("confie", "confié"),
+    "répondre": ("répond", "répondu"), "insister": ("insiste", "insisté"), "rappeler": ("rappelle", "rappelé"),
+    "annoncer": ("annonce", "annoncé"), "avertir": ("avertit", "averti"), "lancer": ("lance", "lancé"),
+    "poursuivre": ("poursuit", "poursuivi"), "témoigner": ("témoigne", "témoigné"), "écrire": ("écrit", "écrit"),
+    "reconnaître": ("reconnaît", "reconnu"), "admettre": ("admet", "admis"), "commenter": ("commente", "commenté"),
+    "conclure": ("conclut", "conclu"), "regretter": ("regrette", "regretté"),
+}
+_GERMAN = {
+    "sagen": ("sagt", "sagte", "sagten", "gesagt"), "erklären": ("erklärt", "erklärte", "erklärten"),
+    "betonen": ("betont", "betonte", "betonten"), "meinen": ("meint", "meinte", "gemeint"),
+    "berichten": ("berichtet", "berichtete", "berichteten"), "ergänzen": ("ergänzt", "ergänzte"),
+    "erzählen": ("erzählt", "erzählte", "erzählten"), "warnen": ("warnt", "warnte", "gewarnt"),
+    "fordern": ("fordert", "forderte", "gefordert"), "kritisieren": ("kritisiert", "kritisierte"),
+    "antworten": ("antwortet", "antwortete", "geantwortet"), "schreiben": ("schreibt", "schrieb", "geschrieben"),
+    "bestätigen": ("bestätigt", "bestätigte"), "versichern": ("versichert", "versicherte"),
+    "hinzufügen": ("fügt hinzu", "fügte hinzu", "hinzugefügt"), "unterstreichen": ("unterstreicht", "unterstrich"),
+}
+_SPANISH = {
+    "decir": ("dijo", "dice", "dijeron", "dicho"), "afirmar": ("afirmó", "afirma", "afirmado"),
+    "explicar": ("explicó", "explica", "explicado"), "señalar": ("señaló", "señala", "señalado"),
+    "añadir": ("añadió", "añade", "añadido"), "asegurar": ("aseguró", "asegura", "asegurado"),
+    "declarar": ("declaró", "declara", "declarado"), "indicar": ("indicó", "indica", "indicado"),
+    "agregar": ("agregó", "agrega", "agregado"), "comentar": ("comentó", "comenta", "comentado"),
+    "sostener": ("sostuvo", "sostiene"), "advertir": ("advirtió", "advierte", "advertido"),
+    "subrayar": ("subrayó", "subraya"), "destacar": ("destacó", "destaca"), "reconocer": ("reconoció", "reconoce"),
+    "contar": ("contó", "cuenta"), "escribir": ("escribió", "escribe", "escrito"),
+    "responder": ("respondió", "responde"), "insistir": ("insistió", "insiste"), "manifestar": ("manifestó",),
+}
+
+
+def _french_forms() -> dict[str, str]:
+    """Present, perfect and the inverted forms of an incise: "déclare", "a déclaré", "a-t-elle déclaré", "dit-il"."""
+    out: dict[str, str] = {}
+    for lemma, (present, participle) in _FRENCH.items():
+        t = "-t" if present[-1] in "aeiou" else ""
+        forms = [present, f"a {participle}", f"ont {participle}", f"avait {participle}"]
+        for who in ("il", "elle", "ils", "elles", "on"):
+            forms += [f"{present}{t}-{who}", f"a-t-{who} {participle}", f"ont-{who} {participle}"]
+        for form in forms:
+            out.setdefault(form, lemma)
+    return out
+
+
+def _table(verbs: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {form: lemma for lemma, forms in verbs.items() for form in forms}
+
+
+FOREIGN_VERB_FORMS: dict[str, dict[str, str]] = {"fr": _french_forms(), "de": _table(_GERMAN),
+                                                 "es": _table(_SPANISH)}
+# Words that stand where a verb would: "selon elle", "laut Angaben", "según dijo".
+FOREIGN_PHRASE_CUES: dict[str, tuple[str, ...]] = {
+    "fr": ("selon", "d’après", "d'après"),
+    "de": ("laut", "zufolge", "nach Angaben"),
+    "es": ("según", "de acuerdo con"),
+}
+# Cues that attribute only right after a closing quotation mark: German "„…“, so Ana Petrova."
+AFTER_QUOTE_CUES: dict[str, tuple[str, ...]] = {"de": ("so",), "fr": (), "es": ()}
+
+
+def _base(language: str | None) -> str:
+    return (language or "en").strip().replace("_", "-").split("-", 1)[0].lower()
+
+
+def speech_verbs(language: str | None) -> dict[str, str]:
+    """Form -> lemma of the reporting verbs of a document tagged ``language``: French, German and Spanish
+    have their own table; English, an unknown language and an untagged document get English's."""
+    return FOREIGN_VERB_FORMS.get(_base(language), VERB_FORMS)
+
+
+def phrase_cues(language: str | None) -> tuple[str, ...]:
+    """The multi-word cues of the document's language ("according to", "selon", "laut", "según")."""
+    return FOREIGN_PHRASE_CUES.get(_base(language), PHRASE_CUES)
+
+
+_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def verb_pattern(language: str | None) -> re.Pattern:
+    """A compiled pattern that finds the reporting verbs of the document's language, longest form first."""
+    key = _base(language) if _base(language) in FOREIGN_VERB_FORMS else "en"
+    if key not in _PATTERNS:
+        forms = sorted((re.escape(v) for v in speech_verbs(key)), key=len, reverse=True)
+        _PATTERNS[key] = re.compile(r"(?<![\w’'-])(" + "|".join(forms) + r")(?![\w’'-])", re.IGNORECASE)
+    return _PATTERNS[key]

@@ -1,8 +1,10 @@
 """Finds the spans of a paragraph that stand in quotation marks (curly, straight, guillemets, single).
 
-Only the outermost level is returned; marks nested inside (‘…’ within “…”) stay part of the
-inner text. A quotation left open at the end of the paragraph runs to its end (the convention
-for quotations spanning several paragraphs).
+The marks of English, French (« … », ‹ … ›, spaced or not), German („ … “, ‚ … ‘ and the reversed
+» … « / › … ‹), Spanish (« … », “ … ”) and Japanese and Chinese (「 … 」, 『 … 』) are recognised.
+Only the outermost level is returned; marks nested inside (‘…’ within “…”, « … » within « … »)
+stay part of the inner text. A quotation left open at the end of the paragraph runs to its end (the
+convention for quotations spanning several paragraphs).
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ from dataclasses import dataclass
 
 OPEN_DOUBLE = "“«„‟"
 CLOSE_DOUBLE = "”»"
-PAIRS = {"“": "”", "«": "»", "„": "“", "‟": "”", '"': '"', "‘": "’", "'": "'", "‘‘": "’’", "``": "''", "‹": "›"}
+PAIRS = {"“": "”", "«": "»", "„": "“", "‟": "”", '"': '"', "‘": "’", "'": "'", "‘‘": "’’", "``": "''", "‹": "›",
+         "»": "«", "‚": "‘", "›": "‹", "「": "」", "『": "』"}
+# Corner brackets (Japanese, Chinese) never stand for anything else: they pair by nesting alone.
+CORNERS = {"「": "」", "『": "』"}
+# Guillemets pair with each other only: inside « … » a straight or curly mark is nested speech.
+GUILLEMETS = {"«": "»", "»": "«"}
+# Single marks that open a quotation, and what closes each (an apostrophe is never one of them).
+SINGLE_CLOSE = {"‘": "’", "'": "'", "‚": "‘", "‹": "›", "›": "‹"}
 
 
 @dataclass(frozen=True)
@@ -49,9 +58,43 @@ def _double_tokens(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def find_corners(text: str) -> list[Marked]:
+    """Top-level 「…」 and 『…』 quotations: each closes at its own bracket, counting those nested inside."""
+    spans: list[Marked] = []
+    start, opener, depth = -1, "", 0
+    for pos, ch in enumerate(text):
+        if start < 0:
+            if ch in CORNERS:
+                start, opener, depth = pos, ch, 1
+            continue
+        if ch == opener:
+            depth += 1
+        elif ch == CORNERS[opener]:
+            depth -= 1
+            if depth == 0:
+                spans.append(Marked(start, pos + 1, (start + 1, pos), opener, ch))
+                start = -1
+    if start >= 0 and len(text.rstrip()) > start + 1:
+        end = len(text.rstrip())
+        spans.append(Marked(start, end, (start + 1, end), opener, ""))
+    return spans
+
+
+def _guillemet(text: str, start: int, otok: str, pos: int, tok: str, depth: int) -> tuple[Marked | None, int]:
+    """Inside a quotation opened by a guillemet: (the quotation, if ``tok`` closes it; the nesting depth)."""
+    if tok == otok:
+        return None, depth + 1
+    if tok != GUILLEMETS[otok]:
+        return None, depth  # another kind of mark inside guillemets is nested speech
+    if depth:
+        return None, depth - 1
+    return Marked(start, pos + 1, (start + 1, pos), otok, tok), 0
+
+
 def find_double(text: str) -> list[Marked]:
     spans: list[Marked] = []
     open_at: tuple[int, str] | None = None
+    depth = 0  # guillemets opened inside an open guillemet quotation
     for pos, tok in _double_tokens(text):
         before = text[pos - 1] if pos else ""
         after = text[pos + len(tok)] if pos + len(tok) < len(text) else ""
@@ -62,9 +105,17 @@ def find_double(text: str) -> list[Marked]:
                 continue  # a stray closing mark
             if tok == '"' and not looks_open and not (pos == 0 or _space(before)):
                 continue
-            open_at = (pos, tok)
+            open_at, depth = (pos, tok), 0
+            if tok == "»" and not looks_open:
+                open_at = None  # a closing guillemet with no quotation open
             continue
         start, otok = open_at
+        if otok in GUILLEMETS:
+            closed, depth = _guillemet(text, start, otok, pos, tok, depth)
+            if closed is not None:
+                spans.append(closed)
+                open_at = None
+            continue
         if tok in ("“", "„", "«", "‘‘", "``") and looks_open and not looks_close:
             # a new quotation opens: the previous one never closed
             spans.append(Marked(start, pos, (start + len(otok), pos), otok, ""))
@@ -94,17 +145,20 @@ def find_single(text: str, taken: list[Marked]) -> list[Marked]:
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in "‘'" and not inside(i) and _space(text[i - 1] if i else "") and i + 1 < len(text) \
-                and (text[i + 1].isalnum()):
-            close = "’" if ch == "‘" else "'"
+        guillemet = ch in "‹›"
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch in SINGLE_CLOSE and not inside(i) and _space(text[i - 1] if i else "") \
+                and (after.isalnum() or (guillemet and after.isspace())):
+            close = SINGLE_CLOSE[ch]
+            closers = (close,) if guillemet else (close, "’")
             j = i + 1
             found = None
             while j < len(text) and j - i < 400:
                 c = text[j]
                 if c in "“”\"" or inside(j):
                     break
-                if c in (close, "’") and not (j + 1 < len(text) and text[j + 1].isalnum()) \
-                        and not text[j - 1].isspace():
+                if c in closers and not (j + 1 < len(text) and text[j + 1].isalnum()) \
+                        and (guillemet or not text[j - 1].isspace()):
                     found = j
                     break
                 j += 1
@@ -118,5 +172,7 @@ def find_single(text: str, taken: list[Marked]) -> list[Marked]:
 
 def find_marked(text: str) -> list[Marked]:
     """All top-level quoted spans of ``text`` in order."""
-    doubles = find_double(text)
-    return sorted([*doubles, *find_single(text, doubles)], key=lambda m: m.start)
+    corners = find_corners(text) if any(c in text for c in CORNERS) else []
+    doubles = [m for m in find_double(text) if not any(c.start <= m.start < c.end for c in corners)]
+    taken = [*corners, *doubles]
+    return sorted([*taken, *find_single(text, taken)], key=lambda m: m.start)

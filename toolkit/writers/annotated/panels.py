@@ -12,10 +12,9 @@ from collections import defaultdict
 from toolkit.tree.nodes import Document
 from toolkit.writers.annotated.index import ArticleText, Mark, word_count
 from toolkit.writers.annotated.render import slug
-from toolkit.writers.html.render import esc, safe_url
+from toolkit.writers.html.render import esc, labels_of, safe_url
 
-KIND_LABELS = {"outlet": "news outlet", "organization": "organisation", "institution": "institution",
-               "document": "document", "person": "person", "reference": "reference", "report": "report"}
+KINDS = ("outlet", "organization", "institution", "document", "person", "reference", "report")  # "kind-*" labels
 
 
 def where(block: str) -> str:
@@ -33,8 +32,9 @@ def excerpt(text: str, limit: int = 160) -> str:
     return cut + "…"
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+def empty(sentence: str) -> str:
+    """A panel's one sentence when it has nothing to list."""
+    return f'<p class="empty">{esc(sentence)}</p>'
 
 
 def panel(pid: str, title: str, body: str, intro: str = "", extra: str = "") -> str:
@@ -83,6 +83,7 @@ def quote_groups(at: ArticleText) -> list[list[Mark]]:
 
 
 def voices_panel(doc: Document, at: ArticleText) -> str:
+    words_of = labels_of(doc)
     groups = quote_groups(at)
     total_words = sum(word_count(m.exact) for g in groups for m in g) or 1
     by_speaker: dict[str, list[list[Mark]]] = defaultdict(list)
@@ -98,10 +99,10 @@ def voices_panel(doc: Document, at: ArticleText) -> str:
         words = sum(word_count(m.exact) for g in gs for m in g)
         person = doc.person(pid) if pid else None
         voice = next((c for c in gs[0][0].data.get("class", "").split() if c[:1] == "v" and c[1:].isdigit()), "v0")
-        name = esc(person.name) if person else "Unattributed"
+        name = esc(person.name) if person else esc(words_of.word("unattributed"))
         role = f'<p class="voice-role">{esc(person.role)}</p>' if person and person.role else ""
         if person and person.kind and person.kind != "person" and not person.role:
-            role = f'<p class="voice-role">{esc(KIND_LABELS.get(person.kind, person.kind))}</p>'
+            role = f'<p class="voice-role">{esc(words_of.word("kind-" + person.kind) if person.kind in KINDS else person.kind)}</p>'
         share = words / total_words
         quotes = []
         for g in gs:
@@ -111,19 +112,21 @@ def voices_panel(doc: Document, at: ArticleText) -> str:
         iid = f"person-{esc(pid)}" if person else "voice-unattributed"
         items.append(
             f'<li id="{iid}" class="voice {voice}">\n<h3>{name}</h3>{role}\n'
-            f'<p class="voice-stats"><strong>{plural(len(gs), "quote")}</strong> · '
-            f'{round(share * 100)}% of quoted words</p>\n{share_bar(share, voice)}\n'
+            f'<p class="voice-stats"><strong>{words_of.count(len(gs), "quote")}</strong> · '
+            f'{esc(words_of.word("share-quoted", share=round(share * 100)))}</p>\n{share_bar(share, voice)}\n'
             f'<ol class="quote-list">{"".join(quotes)}</ol>\n</li>')
     if not items:
-        return panel("voices", "Voices", '<p class="empty">No one is quoted directly.</p>')
+        return panel("voices", esc(words_of.word("voices")), empty(words_of.word("no-quotes")))
     speakers = len([p for p in order if p])
-    intro = (f"{plural(speakers, 'speaker')}, {plural(len(groups), 'quote')}, "
-             f"{plural(total_words, 'quoted word')}. Most quoted first.")
-    return panel("voices", "Voices", f'<ol class="voices">{"".join(items)}</ol>', intro)
+    intro = esc(words_of.word("voices-intro", speakers=words_of.count(speakers, "speaker"),
+                              quotes=words_of.count(len(groups), "quote"),
+                              words=words_of.count(total_words, "quoted-word")))
+    return panel("voices", esc(words_of.word("voices")), f'<ol class="voices">{"".join(items)}</ol>', intro)
 
 
 # ------------------------------------------------------------------ sources
 def sources_panel(doc: Document, at: ArticleText) -> str:
+    words_of = labels_of(doc)
     cites: dict[str, list[Mark]] = defaultdict(list)
     for m in at.of_kind("cite"):
         cites[m.data.get("data-source", "")].append(m)
@@ -142,7 +145,7 @@ def sources_panel(doc: Document, at: ArticleText) -> str:
         url = safe_url(s.url) if s.url else None
         if url and not url.startswith("#"):
             name = f'<a class="src-link" href="{esc(url)}">{name}</a>'
-        kind = f'<span class="src-kind">{esc(KIND_LABELS.get(s.kind, s.kind))}</span>' if s.kind else ""
+        kind = f'<span class="src-kind">{esc(words_of.word("kind-" + s.kind) if s.kind in KINDS else s.kind)}</span>' if s.kind else ""
         ref = f'<p class="src-ref">{esc(s.reference)}</p>' if s.reference else ""
         citing, seen = [], set()
         for m in sorted(cites.get(s.id, []), key=lambda m: m.start):
@@ -153,14 +156,15 @@ def sources_panel(doc: Document, at: ArticleText) -> str:
             citing.append(f'<li><a href="#{esc(m.id)}"><span class="at">{where(m.block)}</span> '
                           f'{esc(excerpt(sentence, 170))}</a></li>')
         count = len(cites.get(s.id, []))
-        uses = (f'<p class="src-uses">Cited {plural(count, "time")}</p><ul class="citing">{"".join(citing)}</ul>'
-                if citing else '<p class="src-uses">Listed by the article, not cited in its text</p>')
+        cited = esc(words_of.word("cited", times=words_of.count(count, "time")))
+        uses = (f'<p class="src-uses">{cited}</p><ul class="citing">{"".join(citing)}</ul>'
+                if citing else f'<p class="src-uses">{esc(words_of.word("not-cited"))}</p>')
         items.append(f'<li id="source-{esc(s.id)}" data-n="{number}">\n<p class="src-head">'
                      f'<span class="src-name">{name}</span> {kind}</p>{ref}\n{uses}\n</li>')
     if not items:
-        return panel("sources", "Sources", '<p class="empty">The article names no sources.</p>')
-    intro = f"{plural(len(items), 'source')}, numbered as in the text; each sentence that cites one links to it."
-    return panel("sources", "Sources", f'<ol class="sources-list">{"".join(items)}</ol>', intro,
+        return panel("sources", esc(words_of.word("sources")), empty(words_of.word("no-sources")))
+    intro = esc(words_of.word("sources-intro", sources=words_of.count(len(items), "source")))
+    return panel("sources", esc(words_of.word("sources")), f'<ol class="sources-list">{"".join(items)}</ol>', intro,
                  ' role="doc-bibliography"')
 
 
@@ -171,6 +175,7 @@ def term_words(text: str) -> str:
 
 
 def glossary_panel(doc: Document, at: ArticleText) -> str:
+    words_of = labels_of(doc)
     abbrs: dict[str, list[Mark]] = defaultdict(list)
     expansions: dict[str, str] = dict(doc.abbreviations)
     for m in at.of_kind("abbr"):
@@ -184,8 +189,8 @@ def glossary_panel(doc: Document, at: ArticleText) -> str:
             label = f'<a href="#gl-{esc(slug(short))}">{label}</a>'
         # every time the text writes it, not only where it is marked (the first use)
         count = max(len(uses), len(re.findall(rf"(?<![\w/]){re.escape(short)}(?![\w/])", at.text)))
-        where_ = (f' <span class="uses">{plural(count, "use")}, first in {where(uses[0].block)}</span>'
-                  if uses else "")
+        first_in = words_of.word("first-in", uses=words_of.count(count, "use"), where=where(uses[0].block)) if uses else ""
+        where_ = f' <span class="uses">{esc(first_in)}</span>' if uses else ""
         rows.append(f'<div class="gl-item"><dt>{label}</dt><dd>{esc(expansions[short])}{where_}</dd></div>')
     # a term is listed only with the definition the text gives it; its words without end punctuation
     terms: dict[str, list[Mark]] = {}
@@ -198,14 +203,15 @@ def glossary_panel(doc: Document, at: ArticleText) -> str:
             continue
         term_rows.append(
             f'<div class="gl-item"><dt><a href="#{esc(first.id)}">{esc(term_words(first.exact))}</a></dt>'
-            f'<dd>{esc(first.data["title"])} <span class="uses">in quotation marks, {plural(len(ms), "use")}, '
-            f'first in {where(ms[0].block)}</span></dd></div>')
+            f'<dd>{esc(first.data["title"])} <span class="uses">'
+            f'{esc(words_of.word("in-marks", uses=words_of.count(len(ms), "use"), where=where(ms[0].block)))}'
+            f'</span></dd></div>')
     body = []
     if rows:
-        body.append(f'<h3>Abbreviations</h3>\n<dl class="glossary-list">{"".join(rows)}</dl>')
+        body.append(f'<h3>{esc(words_of.word("abbreviations"))}</h3>\n<dl class="glossary-list">{"".join(rows)}</dl>')
     if term_rows:
-        body.append(f'<h3>Terms</h3>\n<dl class="glossary-list terms">{"".join(term_rows)}</dl>')
+        body.append(f'<h3>{esc(words_of.word("terms"))}</h3>\n<dl class="glossary-list terms">{"".join(term_rows)}</dl>')
     if not body:
-        return panel("glossary", "Glossary", '<p class="empty">No abbreviations or terms.</p>')
-    intro = "Abbreviations and terms, expanded where the article first uses them."
-    return panel("glossary", "Glossary", "\n".join(body), intro)
+        return panel("glossary", esc(words_of.word("glossary")), empty(words_of.word("no-glossary")))
+    intro = esc(words_of.word("glossary-intro"))
+    return panel("glossary", esc(words_of.word("glossary")), "\n".join(body), intro)

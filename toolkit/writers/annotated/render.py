@@ -119,7 +119,7 @@ class AnnotatedRenderer(Renderer):
         if not pid:
             return super().b_Para(n)
         number = pid[1:] if pid[:1] == "p" and pid[1:].isdigit() else ""
-        label = f"Paragraph {number}: link to it" if number else "Link to this paragraph"
+        label = esc(self.labels.word("paragraph-link", n=number) if number else self.labels.word("link-paragraph"))
         link = (f'<a class="pilcrow" href="#{esc(pid)}" aria-label="{label}" data-n="{number}">¶</a>')
         return f'<p{self._attrs(n.attr)}>{self.author_anchor(n.attr)}{self.para_content(n.children)}{link}</p>'
 
@@ -133,8 +133,10 @@ class AnnotatedRenderer(Renderer):
             return ""
         items = "".join(
             f'<li id="fn-{esc(nid)}">{body} <a href="#ref-{esc(nid)}" role="doc-backlink" '
-            f'aria-label="Back to note {i} in the text">↩</a></li>' for i, (nid, body) in enumerate(self.notes, 1))
-        return (f'<section class="notes" role="doc-endnotes" aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2>'
+            f'aria-label="{esc(self.labels.word("back-to-note", n=i))}">↩</a></li>'
+            for i, (nid, body) in enumerate(self.notes, 1))
+        heading = esc(self.labels.word("notes"))
+        return (f'<section class="notes" role="doc-endnotes" aria-labelledby="notes-h"><h2 id="notes-h">{heading}</h2>'
                 f"<ol>{items}</ol></section>")
 
     def b_BlockQuote(self, n) -> str:
@@ -170,8 +172,9 @@ class AnnotatedRenderer(Renderer):
                 self.seen_groups.add(group)
                 number = self.sidenote_count + 1
                 self.pending.append(self._sidenote(person, n.cue, n.attr.id))
+                label = esc(self.labels.word("who-said", n=number))
                 ref = (f'<a class="sn-ref {voice}" href="#sn-{number}" id="snr-{number}" '
-                       f'data-n="{number}" aria-label="Who said it: note {number}"></a>')
+                       f'data-n="{number}" aria-label="{label}"></a>')
         return f"{esc(opening)}<q{attrs}>{inner}</q>{esc(closing)}{ref}"
 
     def _sidenote(self, person, cue: str, anchor: str) -> str:
@@ -194,10 +197,11 @@ class AnnotatedRenderer(Renderer):
         inner = self.inlines(n.children)
         number = self.source_numbers.get(src.id, 0)
         cid = f' id="{esc(n.attr.id)}"' if n.attr.id else ""
+        label = esc(self.labels.word("source-n", n=number))
         if "<a " in inner:  # a citation that holds a link cannot itself be a link
             return (f'<span class="cite" data-source="{esc(src.id)}"{cid}>{inner}</span>'
                     f'<a class="cite-n" href="#source-{esc(src.id)}" data-n="{number}" '
-                    f'aria-label="Source {number}"></a>')
+                    f'aria-label="{label}"></a>')
         return (f'<a class="cite" href="#source-{esc(src.id)}" data-source="{esc(src.id)}" '
                 f'data-n="{number}"{cid}>{inner}</a>')
 

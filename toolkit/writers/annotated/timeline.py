@@ -7,18 +7,18 @@ every mention.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 
 from toolkit.language.dates import find_dates
+from toolkit.language.labels import Labels
 from toolkit.tree.nodes import Document, Entity
 from toolkit.writers.annotated.index import ArticleText, Mark
-from toolkit.writers.annotated.panels import excerpt, panel, plural, where
-from toolkit.writers.html.render import esc, format_date
+from toolkit.writers.annotated.panels import empty, excerpt, panel, where
+from toolkit.writers.html.render import esc, labels_of
 
 ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-KIND_HEADINGS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"))
+KIND_HEADINGS = (("person", "people"), ("organization", "organisations"), ("place", "places"))  # labels' keys
 
 
 def date_key(value: str) -> tuple:
@@ -29,15 +29,17 @@ def date_key(value: str) -> tuple:
     return (0, int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0))
 
 
-def display_date(value: str) -> str:
+def display_date(value: str, labels: Labels | None = None) -> str:
+    """An event's date as the document's language writes it: a day, a month of a year, or a year."""
+    labels = labels or Labels("en")
     m = ISO.match(value.strip())
     if not m:
         return value
     year, month, day = m.groups()
     if day:
-        return format_date(value)
+        return labels.date(value)
     if month and 1 <= int(month) <= 12:
-        return f"{calendar.month_name[int(month)]} {year}"
+        return labels.month(int(year), int(month))
     return year
 
 
@@ -59,11 +61,12 @@ def stated(sentence: str, value: str, limit: int = 240) -> str:
 
 
 def timeline_panel(doc: Document, at: ArticleText) -> str:
+    words_of = labels_of(doc)
     blocks = {bid for bid, _, _ in at.blocks}
     events = sorted(enumerate(doc.events), key=lambda ie: (date_key(ie[1].date), ie[0]))
     items = []
     for _, ev in events:
-        when = esc(display_date(ev.date))
+        when = esc(display_date(ev.date, words_of))
         if ISO.match(ev.date.strip()):
             when = f'<time datetime="{esc(ev.date.strip())}">{when}</time>'
         text = stated(ev.text, ev.date.strip())
@@ -72,10 +75,11 @@ def timeline_panel(doc: Document, at: ArticleText) -> str:
                     f'<span class="at" aria-hidden="true">{where(ev.block)}</span>')
         items.append(f'<li><p class="tl-date">{when}</p><p class="tl-text">{text}</p></li>')
     if not items:
-        return panel("timeline", "Timeline", '<p class="empty">The article dates no events.</p>')
-    first, last = display_date(events[0][1].date), display_date(events[-1][1].date)
-    intro = f"{plural(len(items), 'dated event')}, {esc(first)} to {esc(last)}, in order."
-    return panel("timeline", "Timeline", f'<ol class="timeline">{"".join(items)}</ol>', intro)
+        return panel("timeline", esc(words_of.word("timeline")), empty(words_of.word("no-events")))
+    first, last = display_date(events[0][1].date, words_of), display_date(events[-1][1].date, words_of)
+    intro = esc(words_of.word("timeline-intro", events=words_of.count(len(items), "dated-event"),
+                              first=first, last=last))
+    return panel("timeline", esc(words_of.word("timeline")), f'<ol class="timeline">{"".join(items)}</ol>', intro)
 
 
 def _mentions(entity: Entity, marks: list[Mark], at: ArticleText) -> list[tuple[str, str]]:
@@ -94,12 +98,15 @@ def _mentions(entity: Entity, marks: list[Mark], at: ArticleText) -> list[tuple[
 
 
 def entities_panel(doc: Document, at: ArticleText) -> str:
+    words_of = labels_of(doc)
     marks = at.of_kind("entity")
     by_kind: dict[str, list[Entity]] = defaultdict(list)
     for e in doc.entities:
         by_kind[e.kind if e.kind in dict(KIND_HEADINGS) else "other"].append(e)
     groups = []
-    for kind, heading in (*KIND_HEADINGS, ("other", "Other names")):
+    mentions_word = esc(words_of.word("mentions"))
+    for kind, key in (*KIND_HEADINGS, ("other", "other-names")):
+        heading = esc(words_of.word(key))
         rows = []
         for e in sorted(by_kind.get(kind, []), key=lambda e: (-e.mentions, e.name.casefold())):
             mentions = _mentions(e, marks, at)
@@ -111,13 +118,12 @@ def entities_panel(doc: Document, at: ArticleText) -> str:
                 text = label if seen[label] == 1 else f"{label}.{seen[label]}"
                 links.append(f'<a href="#{esc(href)}">{text}</a>')
             rows.append(f'<li class="ent" data-name="{esc(e.name)}"><span class="ent-name">{esc(e.name)}</span> '
-                        f'<span class="ent-count" title="mentions">{count}</span> '
+                        f'<span class="ent-count" title="{mentions_word}">{count}</span> '
                         f'<span class="ent-where">{" ".join(links)}</span></li>')
         if rows:
             groups.append(f'<div class="ent-group ent-{kind}"><h3>{heading}</h3>\n'
                           f'<ul class="ent-list">{"".join(rows)}</ul></div>')
     if not groups:
-        return panel("entities", "Index", '<p class="empty">No names were recognised.</p>')
-    intro = ("People, organisations and places, most mentioned first, with the number of mentions; "
-             "each paragraph link finds one mention.")
-    return panel("entities", "Index", f'<div class="ent-groups">{"".join(groups)}</div>', intro)
+        return panel("entities", esc(words_of.word("index")), empty(words_of.word("no-names")))
+    intro = esc(words_of.word("index-intro"))
+    return panel("entities", esc(words_of.word("index")), f'<div class="ent-groups">{"".join(groups)}</div>', intro)

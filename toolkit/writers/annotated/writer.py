@@ -12,8 +12,8 @@ import hashlib
 from importlib import resources as pkg_resources
 
 from toolkit.guard.files import Resources
+from toolkit.language.labels import Labels
 from toolkit.options import Context, Options
-from toolkit.passes.speech.confidence import shown_speakers
 from toolkit.tree.nodes import Document
 from toolkit.tree.walk import plain_text
 from toolkit.writers.annotated.fonts import font_face_css
@@ -23,14 +23,15 @@ from toolkit.writers.annotated.marks import mark_mentions
 from toolkit.writers.annotated.panels import glossary_panel, quote_groups, sources_panel, voices_panel
 from toolkit.writers.annotated.render import AnnotatedRenderer, number_annotations
 from toolkit.writers.annotated.timeline import entities_panel, timeline_panel
-from toolkit.writers.html.render import byline, esc, format_date
+from toolkit.writers.html.render import byline, edition_speakers, esc, labels_of, warn_once
 from toolkit.writers.html.themes import edition_css
 
-LAYERS = (("quotes", "Quotes"), ("sources", "Sources"), ("terms", "Terms"), ("dates", "Dates"),
-          ("entities", "Names"))
+# (layer or panel, the key of its name in toolkit/language/labels.py)
+LAYERS = (("quotes", "quotes"), ("sources", "sources"), ("terms", "terms"), ("dates", "dates"),
+          ("entities", "names"))
 DEFAULT_LAYERS = ("quotes", "sources", "terms")
-PANELS = (("voices", "Voices"), ("sources", "Sources"), ("glossary", "Glossary"), ("timeline", "Timeline"),
-          ("entities", "Index"))
+PANELS = (("voices", "voices"), ("sources", "sources"), ("glossary", "glossary"), ("timeline", "timeline"),
+          ("entities", "index"))
 
 
 def sha256_source(text: str) -> str:
@@ -51,7 +52,7 @@ def script_text() -> str:
 def render_body(doc: Document, options: Options, ctx: Context) -> tuple[AnnotatedRenderer, str]:
     """The renderer (with what it learnt) and the HTML of the article body."""
     if options.annotations:
-        doc = number_annotations(mark_mentions(shown_speakers(doc)))
+        doc = number_annotations(mark_mentions(edition_speakers(doc)))
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
     r = AnnotatedRenderer(doc, "screen", image_url=res.data_uri, warn=ctx.warn, annotate=options.annotations,
                           missing_images=options.missing_images)
@@ -65,15 +66,14 @@ def measure_article(doc: Document, options: Options, ctx: Context) -> ArticleTex
 
 
 # ------------------------------------------------------------------ page parts
-def stat(n: int, one: str, many: str | None = None, href: str = "") -> str:
+def stat(n: int, key: str, labels: Labels, href: str = "") -> str:
     """One header figure: ``<strong>17</strong> quotes``, linked to its panel when ``href``."""
-    label = one if n == 1 else (many or one + "s")
-    inner = f"<strong>{n:,}</strong> {esc(label)}"
+    inner = f"<strong>{labels.number(n)}</strong> {esc(labels.noun(n, key))}"
     return f'<li><a href="{href}">{inner}</a></li>' if href else f"<li>{inner}</li>"
 
 
 def header(doc: Document, at: ArticleText, annotate: bool) -> str:
-    m = doc.meta
+    m, labels = doc.meta, labels_of(doc)
     out = ['<header class="article-header">']
     if m.kicker or m.tags:
         tags = [t for t in m.tags if t != m.kicker]
@@ -81,30 +81,31 @@ def header(doc: Document, at: ArticleText, annotate: bool) -> str:
         if tags:
             line += f'<span class="tags">{" · ".join(esc(t) for t in tags)}</span>'
         out.append(f'<p class="kicker">{line}</p>')
-    out.append(f"<h1>{esc(m.title or 'Untitled')}</h1>")
+    out.append(f"<h1>{esc(m.title or labels.word('untitled'))}</h1>")
     if m.subtitle:
         out.append(f'<p class="dek">{esc(m.subtitle)}</p>')
     line = []
     if m.authors:
-        line.append(f'<span class="byline">By {esc(byline(doc))}</span>')
+        line.append(f'<span class="byline">{esc(labels.byline(m.authors))}</span>')
     if m.date:
-        line.append(f'<time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time>')
+        line.append(f'<time datetime="{esc(m.date)}">{esc(labels.date(m.date))}</time>')
     if m.site_name or m.publisher:
         line.append(f'<span class="site">{esc(m.site_name or m.publisher or "")}</span>')
     if line:
         out.append(f'<p class="meta-line">{" · ".join(line)}</p>')
     words = word_count(at.text)
-    stats = [stat(reading_minutes(words), "min read", "min read"), stat(words, "word")]
+    stats = [stat(reading_minutes(words), "min-read", labels), stat(words, "word", labels)]
     if annotate:
         groups = quote_groups(at)
         speakers = {g[0].data.get("data-speaker") for g in groups if doc.person(g[0].data.get("data-speaker", ""))}
-        stats += [stat(len(groups), "quote", href="#voices"), stat(len(doc.sources), "source", href="#sources"),
-                  stat(len(speakers), "speaker", href="#voices")]
-    glance = f'<ul class="stats" aria-label="About this article">{"".join(stats)}</ul>'
+        stats += [stat(len(groups), "quote", labels, href="#voices"),
+                  stat(len(doc.sources), "source", labels, href="#sources"),
+                  stat(len(speakers), "speaker", labels, href="#voices")]
+    glance = f'<ul class="stats" aria-label="{esc(labels.word("about-article"))}">{"".join(stats)}</ul>'
     if annotate:
-        links = "".join(f'<li><a href="#{key}">{label}</a></li>' for key, label in PANELS)
-        glance += (f'<nav class="panel-nav" aria-label="Annotation panels"><p class="glance-label">'
-                   f'Annotations</p><ul>{links}</ul></nav>')
+        links = "".join(f'<li><a href="#{key}">{esc(labels.word(name))}</a></li>' for key, name in PANELS)
+        glance += (f'<nav class="panel-nav" aria-label="{esc(labels.word("annotation-panels"))}">'
+                   f'<p class="glance-label">{esc(labels.word("annotations"))}</p><ul>{links}</ul></nav>')
     out.append(f'<div class="glance">{glance}</div>')
     out.append("</header>")
     return "\n".join(out)
@@ -112,33 +113,36 @@ def header(doc: Document, at: ArticleText, annotate: bool) -> str:
 
 def topbar(doc: Document) -> str:
     """The layer switches: shown only when the script runs (they need it)."""
+    labels = labels_of(doc)
     buttons = "".join(
         f'<button type="button" class="layer-toggle lt-{key}" data-layer="{key}" '
         f'aria-pressed="{"true" if key in DEFAULT_LAYERS else "false"}">'
-        f'<span class="swatch" aria-hidden="true"></span>{label}</button>' for key, label in LAYERS)
-    title = esc(doc.meta.title or "Untitled")
+        f'<span class="swatch" aria-hidden="true"></span>{esc(labels.word(name))}</button>' for key, name in LAYERS)
+    title = esc(doc.meta.title or labels.word("untitled"))
+    brand = esc(doc.meta.kicker or labels.word("annotated-edition"))
     return (f'<header class="topbar" hidden data-needs-js>\n<div class="topbar-inner">\n'
-            f'<p class="brand"><a href="#top" title="{title}">{esc(doc.meta.kicker or "Annotated edition")}</a></p>\n'
+            f'<p class="brand"><a href="#top" title="{title}">{brand}</a></p>\n'
             f'<div class="layers" role="group" aria-labelledby="layers-label">'
-            f'<span id="layers-label" class="tb-label">Highlight</span>{buttons}</div>\n'
+            f'<span id="layers-label" class="tb-label">{esc(labels.word("highlight"))}</span>{buttons}</div>\n'
             f'</div>\n</header>')
 
 
 def panels(doc: Document, at: ArticleText) -> str:
     return "\n".join((
         '<div class="panels">',
-        '<p class="panels-kicker">How this article is built</p>',
+        f'<p class="panels-kicker">{esc(labels_of(doc).word("panels-kicker"))}</p>',
         voices_panel(doc, at), sources_panel(doc, at), glossary_panel(doc, at),
         timeline_panel(doc, at), entities_panel(doc, at), "</div>"))
 
 
-def colophon(annotate: bool) -> str:
+def colophon(annotate: bool, labels: Labels) -> str:
     from toolkit.version import __version__
 
-    extra = (" Highlights can be switched on and off at the top; their state is kept in the address, so a"
-             " link shares the view." if annotate else "")
-    return (f'<footer class="colophon"><p>Paragraph numbers (¶) are the same in the PDF and EPUB editions.'
-            f'{extra} Made with toolkit {esc(__version__)}.</p></footer>')
+    said = [labels.word("colophon-paragraphs")]
+    if annotate:
+        said.append(labels.word("colophon-highlights"))
+    said.append(labels.word("made-with", version=__version__))
+    return f'<footer class="colophon"><p>{esc(" ".join(said))}</p></footer>'
 
 
 def css_text(doc: Document, options: Options, body_text: str) -> str:
@@ -152,6 +156,7 @@ def css_text(doc: Document, options: Options, body_text: str) -> str:
 # ------------------------------------------------------------------ the page
 def render_annotated_html(doc: Document, options: Options, ctx: Context) -> bytes:
     annotate = options.annotations
+    labels = labels_of(doc, warn_once(ctx))
     r, body = render_body(doc, options, ctx)
     at = measure(body)
     m = doc.meta
@@ -177,19 +182,19 @@ def render_annotated_html(doc: Document, options: Options, ctx: Context) -> byte
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{content_security_policy(css, script)}">
 <meta name="color-scheme" content="light dark">
-<title>{esc(m.title or 'Untitled')}</title>
+<title>{esc(m.title or labels.word('untitled'))}</title>
 {desc}{author}<meta name="generator" content="toolkit">
 <style>{css}</style>
 <script type="application/ld+json">{ld}</script>
 </head>
 <body>
-<a class="skip" href="#main">Skip to the article</a>
+<a class="skip" href="#main">{esc(labels.word("skip"))}</a>
 {topbar(doc) if annotate else ""}
 <main id="main">
 {article}
 {panels(r.doc, at) if annotate else ""}
 </main>
-{colophon(annotate)}
+{colophon(annotate, labels)}
 {f"<script>{script}</script>" if script else ""}
 </body>
 </html>

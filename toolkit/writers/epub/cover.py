@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from toolkit.language.labels import Labels
+
 WIDTH, HEIGHT = 1600, 2400
 MARGIN = 136
 PAPER = (247, 244, 238)
@@ -288,7 +290,9 @@ def draw_cover(text: CoverText) -> bytes:
     return out.getvalue()
 
 
-def cover_alt(text: CoverText) -> str:
-    """The cover's text alternative: everything it shows, in reading order."""
-    parts = [text.kicker, text.title, text.dek, f"By {text.byline}" if text.byline else "", text.site, text.date]
-    return "Cover: " + ". ".join(p.rstrip(".") for p in parts if p) + "."
+def cover_alt(text: CoverText, labels: Labels | None = None) -> str:
+    """The cover's text alternative: everything it shows, in reading order, in the document's language."""
+    labels = labels or Labels("en")
+    by = f"{labels.word('by')} {text.byline}" if text.byline else ""
+    parts = [text.kicker, text.title, text.dek, by, text.site, text.date]
+    return labels.word("cover-alt", text=". ".join(p.rstrip(".") for p in parts if p))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toolkit.language.labels import labels_for
 from toolkit.tree.nodes import Document, Heading
 from toolkit.tree.walk import plain_text
-from toolkit.writers.html.render import Renderer, byline, esc, format_date
+from toolkit.writers.html.render import Renderer, esc
 
 
 @dataclass(frozen=True)
@@ -36,39 +37,42 @@ def xhtml(title: str, lang: str, body: str, *, body_type: str = "", body_class: 
 
 
 def cover_page(lang: str, image_href: str, alt: str) -> str:
-    body = (f'<section class="cover" epub:type="cover" aria-label="Cover">'
+    cover = labels_for(lang)[0].word("cover")
+    body = (f'<section class="cover" epub:type="cover" aria-label="{esc(cover)}">'
             f'<img src="{esc(image_href)}" alt="{esc(alt)}" role="doc-cover"/></section>')
-    return xhtml("Cover", lang, body, body_type="cover", body_class="cover-page")
+    return xhtml(cover, lang, body, body_type="cover", body_class="cover-page")
 
 
 def title_page(doc: Document, lang: str) -> str:
-    m = doc.meta
+    m, labels = doc.meta, labels_for(lang)[0]
+    title = m.title or labels.word("untitled")
     parts = ['<section class="titlepage" epub:type="titlepage" aria-labelledby="book-title">']
     if m.kicker:
         parts.append(f'<p class="kicker">{esc(m.kicker)}</p>')
-    parts.append(f'<h1 class="title" id="book-title">{esc(m.title or "Untitled")}</h1>')
+    parts.append(f'<h1 class="title" id="book-title">{esc(title)}</h1>')
     if m.subtitle:
         parts.append(f'<p class="dek" epub:type="subtitle" role="doc-subtitle">{esc(m.subtitle)}</p>')
     parts.append('<div class="imprint">')
     if m.authors:
-        parts.append(f'<p class="byline">By {esc(byline(doc))}</p>')
+        parts.append(f'<p class="byline">{esc(labels.byline(m.authors))}</p>')
     if m.date:
-        parts.append(f'<p class="date"><time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time></p>')
+        parts.append(f'<p class="date"><time datetime="{esc(m.date)}">{esc(labels.date(m.date))}</time></p>')
     if m.publisher or m.site_name:
         parts.append(f'<p class="publisher">{esc(m.publisher or m.site_name or "")}</p>')
     parts.append("</div></section>")
-    return xhtml(m.title or "Untitled", lang, "\n".join(parts), body_type="frontmatter", body_class="titlepage-page")
+    return xhtml(title, lang, "\n".join(parts), body_type="frontmatter", body_class="titlepage-page")
 
 
 def article_page(doc: Document, r: Renderer, lang: str) -> str:
     """The article: its title, the body, then the notes and the sources it cites."""
-    title = esc(doc.meta.title or "Untitled")
+    plain_title = doc.meta.title or labels_for(lang)[0].word("untitled")
+    title = esc(plain_title)
     body = r.body()
     parts = ['<section class="chapter" epub:type="chapter" role="doc-chapter" aria-labelledby="article-title">',
              f'<h1 class="article-title" id="article-title">{title}</h1>',
              f'<div class="article-body">\n{body}\n</div>', "</section>"]
     parts += [x for x in (r.notes_section(), r.sources_section()) if x]
-    return xhtml(doc.meta.title or "Untitled", lang, "\n".join(parts), body_type="bodymatter")
+    return xhtml(plain_title, lang, "\n".join(parts), body_type="bodymatter")
 
 
 @dataclass(frozen=True)
@@ -81,18 +85,19 @@ class Colophon:
 
 
 def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
-    m = doc.meta
-    title = esc(m.title or "Untitled")
+    m, labels = doc.meta, labels_for(lang)[0]
+    title = esc(m.title or labels.word("untitled"))
     origin = f"<p><cite>{title}</cite>"
     if m.authors:
-        origin += f" by {esc(byline(doc))}"
+        origin += f" {esc(labels.word('by-lower'))} {esc(labels.names(m.authors))}"
     where = m.publisher or m.site_name
     if where or m.date:
-        origin += " was first published"
+        origin += " " + esc(labels.word("first-published"))
         if where:
-            origin += f" by {esc(where)}"
+            origin += f" {esc(labels.word('by-publisher'))} {esc(where)}"
         if m.date:
-            origin += f' on <time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time>'
+            origin += (f' {esc(labels.word("on-date"))} <time datetime="{esc(m.date)}">'
+                       f'{esc(labels.date(m.date))}</time>').replace("  ", " ")
     origin += ".</p>"
     lines = [origin]
     if m.url:
@@ -100,18 +105,19 @@ def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
 
         url = safe_url(m.url)
         if url:
-            lines.append(f'<p>Source: <a href="{esc(url)}">{esc(url)}</a></p>')
+            lines.append(f'<p>{esc(labels.word("source-label"))} <a href="{esc(url)}">{esc(url)}</a></p>')
     if m.rights:  # only what the input said: the toolkit asserts no rights of its own
-        lines.append(f"<p>Rights: {esc(m.rights)}</p>")
-    lines.append(f"<p>This e-book edition was built by toolkit {esc(info.version)} on "
-                 f'<time datetime="{esc(info.built)}">{esc(format_date(info.built))}</time>.</p>')
+        lines.append(f"<p>{esc(labels.word('rights-label'))} {esc(m.rights)}</p>")
+    built = f'<time datetime="{esc(info.built)}">{esc(labels.date(info.built))}</time>'
+    lines.append(f"<p>{esc(labels.word('built-by', version=info.version)).replace('{date}', built)}</p>")
     if info.page_source:
         lines.append(f"<p>Its page numbers are those of the {esc(info.page_source)}.</p>")
     lines.append(f"<p>{esc(info.fonts)}</p>")
-    lines.append(f'<p class="identifier">Identifier: {esc(info.identifier)}</p>')
+    lines.append(f'<p class="identifier">{esc(labels.word("identifier-label"))} {esc(info.identifier)}</p>')
+    heading = labels.word("colophon")
     body = ('<section class="colophon" epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-title">'
-            '<h1 id="colophon-title">Colophon</h1>\n' + "\n".join(lines) + "</section>")
-    return xhtml("Colophon", lang, body, body_type="backmatter")
+            f'<h1 id="colophon-title">{esc(heading)}</h1>\n' + "\n".join(lines) + "</section>")
+    return xhtml(heading, lang, body, body_type="backmatter")
 
 
 def heading_entries(doc: Document, href: str) -> tuple[NavEntry, ...]:
@@ -134,15 +140,17 @@ def _entries(items: tuple[NavEntry, ...]) -> str:
 def nav_document(lang: str, toc: tuple[NavEntry, ...], landmarks: tuple[tuple[str, str, str], ...],
                  pages: tuple[tuple[str, str], ...]) -> str:
     """The EPUB 3 navigation document: table of contents, landmarks and (with a page map) the page list."""
+    labels = labels_for(lang)[0]
+    contents = labels.word("contents")
     parts = ['<nav epub:type="toc" role="doc-toc" id="toc" aria-labelledby="toc-title">'
-             f'<h1 id="toc-title">Contents</h1><ol>{_entries(toc)}</ol></nav>']
+             f'<h1 id="toc-title">{esc(contents)}</h1><ol>{_entries(toc)}</ol></nav>']
     marks = "".join(f'<li><a epub:type="{t}" href="{esc(h)}">{esc(label)}</a></li>' for t, h, label in landmarks)
     parts.append(f'<nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">'
-                 f'<h2 id="landmarks-title">Landmarks</h2><ol>{marks}</ol></nav>')
+                 f'<h2 id="landmarks-title">{esc(labels.word("landmarks"))}</h2><ol>{marks}</ol></nav>')
     if pages:
         items = "".join(f'<li><a href="{esc(h)}">{esc(label)}</a></li>' for label, h in pages)
         parts.append(f'<nav epub:type="page-list" role="doc-pagelist" id="page-list" '
                      f'aria-labelledby="page-list-title" hidden="hidden">'
-                     f'<h2 id="page-list-title">Pages</h2><ol>{items}</ol></nav>')
-    return xhtml("Contents", lang, "\n".join(parts), body_class="nav-page")
+                     f'<h2 id="page-list-title">{esc(labels.word("pages"))}</h2><ol>{items}</ol></nav>')
+    return xhtml(contents, lang, "\n".join(parts), body_class="nav-page")
 

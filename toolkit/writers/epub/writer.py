@@ -27,7 +27,7 @@ from toolkit.version import __version__
 from toolkit.writers.epub import pages
 from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
 from toolkit.writers.epub.render import EpubRenderer
-from toolkit.writers.html.render import byline, format_date, sources_title
+from toolkit.writers.html.render import byline, labels_of, sources_title, warn_once
 from toolkit.writers.html.themes import edition_css
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -116,13 +116,13 @@ def cover_image(doc: Document, res: Resources) -> tuple[str, str, bytes, str]:
     """(file name, media type, bytes, alt text): the sidecar's cover if it has one, else one drawn here."""
     from toolkit.writers.epub.cover import CoverText, cover_alt, draw_cover
 
-    m = doc.meta
-    text = CoverText(title=m.title or "Untitled", kicker=m.kicker or "", dek=m.subtitle or "",
-                     byline=byline(doc), date=format_date(m.date), site=m.publisher or m.site_name or "")
+    m, labels = doc.meta, labels_of(doc)
+    text = CoverText(title=m.title or labels.word("untitled"), kicker=m.kicker or "", dek=m.subtitle or "",
+                     byline=byline(doc), date=labels.date(m.date), site=m.publisher or m.site_name or "")
     got = res.read(m.cover) if m.cover else None
     if got is not None and got[1] in ("image/png", "image/jpeg"):
-        return f"images/cover.{EXTENSIONS[got[1]]}", got[1], got[0], f"Cover of {text.title}"
-    return "images/cover.png", "image/png", draw_cover(text), cover_alt(text)
+        return f"images/cover.{EXTENSIONS[got[1]]}", got[1], got[0], labels.word("cover-of", title=text.title)
+    return "images/cover.png", "image/png", draw_cover(text), cover_alt(text, labels)
 
 
 def book_facts(doc: Document, images: Images, page_map: bool, page_source: str) -> BookFacts:
@@ -141,7 +141,7 @@ def page_source_name(options: Options) -> str:
 def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
     """Title and subtitle, authors, language, date, subjects, description, publisher, rights, source."""
     m = doc.meta
-    title = m.title or "Untitled"
+    title = m.title or labels_of(doc).word("untitled")
     book.set_identifier(book_id)
     book.title = title
     book.add_metadata("DC", "title", title, {"id": "title"})
@@ -168,14 +168,15 @@ def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
 
 
 def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
-    title = doc.meta.title or "Untitled"
-    toc = [pages.NavEntry("titlepage.xhtml", "Title page"),
+    labels = labels_of(doc)
+    title = doc.meta.title or labels.word("untitled")
+    toc = [pages.NavEntry("titlepage.xhtml", labels.word("title-page")),
            pages.NavEntry("article.xhtml", title, pages.heading_entries(doc, "article.xhtml"))]
     if r.notes:
-        toc.append(pages.NavEntry("article.xhtml#notes", "Notes"))
+        toc.append(pages.NavEntry("article.xhtml#notes", labels.word("notes")))
     if doc.sources:
         toc.append(pages.NavEntry("article.xhtml#sources", sources_title(doc)))
-    toc.append(pages.NavEntry("colophon.xhtml", "Colophon"))
+    toc.append(pages.NavEntry("colophon.xhtml", labels.word("colophon")))
     return tuple(toc)
 
 
@@ -230,6 +231,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
 
     m = doc.meta
     lang = m.language or "en"
+    labels = labels_of(doc, warn_once(ctx))  # a language without its own words: one warning for the build
     book_id = identifier(doc, ctx)
     built = build_time(ctx, options)
     res = Resources(ctx.base_dir, allow_network=options.allow_network)
@@ -249,8 +251,8 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
         __version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
     page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
     toc = toc_entries(doc, r)
-    landmarks = [("cover", "cover.xhtml", "Cover"), ("titlepage", "titlepage.xhtml", "Title page"),
-                 ("toc", "nav.xhtml#toc", "Contents"), ("bodymatter", "article.xhtml", "Start of the article")]
+    landmarks = [("cover", "cover.xhtml", labels.word("cover")), ("titlepage", "titlepage.xhtml", labels.word("title-page")),
+                 ("toc", "nav.xhtml#toc", labels.word("contents")), ("bodymatter", "article.xhtml", labels.word("start"))]
     if doc.sources:
         landmarks.append(("bibliography", "article.xhtml#sources", sources_title(doc)))
     docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()

@@ -7,12 +7,15 @@ reported as warnings and skipped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 
-from toolkit.passes.speech.confidence import speaker_shown
+from toolkit.language.labels import Labels, labels_for
+from toolkit.language.speech import attribution_measured
+from toolkit.passes.speech.confidence import shown_speakers, speaker_shown
 from toolkit.tree.nodes import (
     Abbr,
     Attr,
@@ -37,12 +40,11 @@ from toolkit.tree.nodes import (
     Term,
     Text,
 )
-from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.tree.walk import iter_nodes, plain_text, walk
 from toolkit.writers.html.kinds import LIST_TYPES, ContentKinds
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 MISSING_IMAGES = ("note", "drop")  # --missing-images: what a figure whose image is not there becomes
-MISSING_NOTE = "Image not included"
 
 
 def esc(text: str) -> str:
@@ -55,25 +57,56 @@ def safe_url(url: str) -> str | None:
     return url.strip() if u.startswith(SAFE_SCHEMES) else None
 
 
-def format_date(value: str | None) -> str:
-    if not value:
-        return ""
-    import datetime
+def labels_of(doc: Document, warn: Callable[[str], None] | None = None) -> Labels:
+    """The added words of the document's language; ``warn`` hears (once per call) that a language
+    has none of its own. Each writer calls it once with its ``ctx.warn``, the renderers without."""
+    labels, warning = labels_for(doc.meta.language)
+    if warning and warn is not None:
+        warn(warning)
+    return labels
 
-    try:
-        d = datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return value
-    return f"{d.strftime('%B')} {d.day}, {d.year}"
+
+def warn_once(ctx) -> Callable[[str], None]:
+    """``ctx.warn`` that skips a message the context already holds (the editions of one build share it)."""
+    def warn(message: str) -> None:
+        if not any(w.endswith(message) for w in ctx.warnings):
+            ctx.warn(message)
+    return warn
+
+
+def speaker_named(doc: Document, attr: Attr) -> bool:
+    """Whether an edition names the speaker of a quotation: its attribution is confident enough
+    (``speaker_shown``) and attribution was measured in the document's language (English only so far)."""
+    return attribution_measured(doc.meta.language) and speaker_shown(attr)
+
+
+def edition_speakers(doc: Document) -> Document:
+    """The document as the editions show its speakers: a quotation whose speaker is not confident enough,
+    or whose language has no measured attribution, keeps its words and marks but loses its speaker
+    (kept in ``attr`` as ``held-speaker``); so does a block quotation's ``speaker``."""
+    doc = shown_speakers(doc)
+    if attribution_measured(doc.meta.language):
+        return doc
+
+    def hold(node):
+        if isinstance(node, Quote) and node.speaker:
+            return dataclasses.replace(node, speaker="", attr=node.attr.with_kv("held-speaker", node.speaker))
+        if isinstance(node, BlockQuote) and node.attr.get("speaker"):
+            kv = tuple((k, v) for k, v in node.attr.kv if k != "speaker")
+            attr = Attr(node.attr.id, node.attr.classes, (*kv, ("held-speaker", node.attr.get("speaker") or "")))
+            return dataclasses.replace(node, attr=attr)
+        return None
+    return walk(doc, hold)
+
+
+def format_date(value: str | None, lang: str | None = None) -> str:
+    """An ISO date as the language ``lang`` writes it in full ("March 17, 2024", "17 mars 2024")."""
+    return labels_for(lang)[0].date(value)
 
 
 def byline(doc: Document) -> str:
-    names = list(doc.meta.authors)
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    """The authors' names joined as the document's language joins a list ("A, B and C", "A, B et C")."""
+    return labels_of(doc).names(doc.meta.authors)
 
 
 @dataclass
@@ -90,6 +123,11 @@ class Renderer(ContentKinds):
     @property
     def xhtml(self) -> bool:
         return self.flavour == "epub"
+
+    @cached_property
+    def labels(self) -> Labels:
+        """The words this edition adds, in the document's language."""
+        return labels_of(self.doc)
 
     @cached_property
     def author_ids(self) -> frozenset[str]:
@@ -144,7 +182,7 @@ class Renderer(ContentKinds):
             if not n.direct:
                 return inner
             return f"{esc(opening)}<q>{inner}</q>{esc(closing)}"
-        person = self.doc.person(n.speaker) if n.speaker and speaker_shown(n.attr) else None
+        person = self.doc.person(n.speaker) if n.speaker and speaker_named(self.doc, n.attr) else None
         attrs = ' class="quote"'
         if n.attr.id:
             attrs += f' id="{esc(n.attr.id)}"'
@@ -214,7 +252,8 @@ class Renderer(ContentKinds):
     def b_Para(self, n: Para) -> str:
         link = ""
         if self.flavour == "screen" and n.attr.id:
-            link = f'<a class="pilcrow" href="#{esc(n.attr.id)}" aria-label="Link to paragraph {esc(n.attr.id[1:])}">¶</a>'
+            label = esc(self.labels.word("link-to-paragraph", n=n.attr.id[1:]))
+            link = f'<a class="pilcrow" href="#{esc(n.attr.id)}" aria-label="{label}">¶</a>'
         return f"<p{self._attrs(n.attr)}>{self.author_anchor(n.attr)}{self.para_content(n.children)}{link}</p>"
 
     def b_Heading(self, n: Heading) -> str:
@@ -224,7 +263,7 @@ class Renderer(ContentKinds):
     def b_BlockQuote(self, n: BlockQuote) -> str:
         cite = ""
         speaker = n.attr.get("speaker")
-        if speaker and self.annotate:
+        if speaker and self.annotate and attribution_measured(self.doc.meta.language):
             cite = f' cite="#person-{esc(speaker)}"'
         return f"<blockquote{self._attrs(n.attr)}{cite}>\n{self.blocks(n.blocks)}\n</blockquote>"
 
@@ -280,7 +319,7 @@ class Renderer(ContentKinds):
                 return ""
             return f'<p{self._attrs(n.attr)} class="figure-caption">{caption}</p>'
         alt = " ".join(n.alt.split())
-        note = MISSING_NOTE + (f": {esc(alt)}" if alt else "")
+        note = esc(self.labels.word("image-missing")) + (f": {esc(alt)}" if alt else "")
         cap = f"<figcaption>{caption}</figcaption>" if caption else ""
         return (f'<figure{self._attrs(n.attr)} class="figure no-image"><div class="image-missing">{note}</div>'
                 f"{cap}</figure>")
@@ -291,14 +330,14 @@ class Renderer(ContentKinds):
         out = ["<header class=\"article-header\">"]
         if m.kicker:
             out.append(f'<p class="kicker">{esc(m.kicker)}</p>')
-        out.append(f"<h1>{esc(m.title or 'Untitled')}</h1>")
+        out.append(f"<h1>{esc(m.title or self.labels.word('untitled'))}</h1>")
         if m.subtitle:
             out.append(f'<p class="dek">{esc(m.subtitle)}</p>')
         line = []
         if m.authors:
-            line.append(f'<span class="byline">By {esc(byline(self.doc))}</span>')
+            line.append(f'<span class="byline">{esc(self.labels.byline(m.authors))}</span>')
         if m.date:
-            line.append(f'<time datetime="{esc(m.date)}">{esc(format_date(m.date))}</time>')
+            line.append(f'<time datetime="{esc(m.date)}">{esc(self.labels.date(m.date))}</time>')
         if line:
             out.append(f'<p class="meta-line">{" · ".join(line)}</p>')
         out.append("</header>")
@@ -334,8 +373,17 @@ class Renderer(ContentKinds):
             else:
                 items.append(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} {back}</li>')
         if self.xhtml:
-            return '<section class="notes" epub:type="footnotes"><h2>Notes</h2>' + "".join(items) + "</section>"
-        return '<section class="notes" role="doc-endnotes"><h2>Notes</h2><ol>' + "".join(items) + "</ol></section>"
+            return (f'<section class="notes" epub:type="footnotes"><h2>{esc(self.labels.word("notes"))}</h2>'
+                    + "".join(items) + "</section>")
+        return (f'<section class="notes" role="doc-endnotes"><h2>{esc(self.labels.word("notes"))}</h2><ol>'
+                + "".join(items) + "</ol></section>")
+
+    def page_words(self) -> str:
+        """The running foot's words ("Page" ... "of"), for print.css to set with ``string-set``."""
+        if self.flavour != "print":
+            return ""
+        return (f' data-page-word="{esc(self.labels.word("page"))}"'
+                f' data-page-of="{esc(self.labels.word("page-of"))}"')
 
     def body(self) -> str:
         return "\n".join(s for s in (self.abstract_section(), self.blocks(self.doc.blocks)) if s)
@@ -343,11 +391,12 @@ class Renderer(ContentKinds):
     def article(self) -> str:
         body = self.body()
         return "\n".join(s for s in (
-            f'<article lang="{esc(self.doc.meta.language or "en")}">', self.header(),
+            f'<article lang="{esc(self.doc.meta.language or "en")}"{self.page_words()}>', self.header(),
             '<div class="article-body">', body, "</div>", self.notes_section(), self.sources_section(),
             "</article>") if s)
 
 
 def sources_title(doc: Document) -> str:
-    """The reference list's heading: the author's own ("References", set by the reader), else "Sources"."""
-    return dict(doc.meta.extra).get("references-title") or "Sources"
+    """The reference list's heading: the author's own ("References", set by the reader), else "Sources"
+    in the document's language."""
+    return dict(doc.meta.extra).get("references-title") or labels_of(doc).word("sources")

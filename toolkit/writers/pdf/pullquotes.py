@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.language.speech import attribution_measured
 from toolkit.passes.speech.confidence import speaker_shown
 from toolkit.tree.nodes import Document, Para, Quote
 from toolkit.tree.walk import iter_nodes, plain_text
@@ -83,7 +84,10 @@ def _quote_groups(para: Para) -> list[tuple[str, str]]:
 
 
 def candidates(doc: Document) -> list[PullQuote]:
-    """Every usable excerpt of a direct quote whose speaker is certain, best first (a good length)."""
+    """Every usable excerpt of a direct quote whose speaker is certain, best first (a good length).
+    None in a language whose attribution was never measured: no speaker there is certain."""
+    if not attribution_measured(doc.meta.language):
+        return []
     found = []
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Para):

@@ -86,7 +86,7 @@ class PrintRenderer(Renderer):
     # ------------------------------------------------------------ running heads: whole words that fit
     def header(self) -> str:
         html = super().header()
-        head = running_head(self.doc.meta.title or "Untitled", self.title_chars)
+        head = running_head(self.doc.meta.title or self.labels.word("untitled"), self.title_chars)
         return html.replace("<h1>", f'<h1 data-running="{esc(head)}">', 1)
 
     def b_Heading(self, n) -> str:
@@ -181,11 +181,12 @@ class PrintRenderer(Renderer):
     def notes_section(self) -> str:
         if self.notes_mode == "foot" or not self.notes:
             return ""
+        back, heading = esc(self.labels.word("back-to-text")), esc(self.labels.word("notes"))
         items = "".join(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} '
-                        f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" aria-label="Back to text">'
+                        f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" aria-label="{back}">'
                         f"↑</a></li>" for nid, body in self.notes)
         keep = " keep" if len(self.notes) <= KEEP_LIST_ITEMS else ""
-        return (f'<section class="notes{keep}" id="notes" role="doc-endnotes"><h2>Notes</h2><ol>{items}</ol>'
+        return (f'<section class="notes{keep}" id="notes" role="doc-endnotes"><h2>{heading}</h2><ol>{items}</ol>'
                 "</section>")
 
     def sources_section(self) -> str:

@@ -16,7 +16,7 @@ from toolkit.guard.files import Resources, read_text
 from toolkit.guard.images import IMAGE_TYPES
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document
-from toolkit.writers.html.render import byline, esc
+from toolkit.writers.html.render import byline, esc, labels_of, warn_once
 from toolkit.writers.html.themes import edition_css, styles_dir
 from toolkit.writers.pdf.page import columns, head_room, page_css
 from toolkit.writers.pdf.pullquotes import PullQuote, choose
@@ -144,7 +144,7 @@ def print_html(doc: Document, options: Options, resources: Resources, pullquotes
                              pullquotes=pullquotes, title_chars=title_chars, section_chars=section_chars)
     m = doc.meta
     lang = esc(m.language or "en")
-    head = [f"<title>{esc(m.title or 'Untitled')}</title>"]
+    head = [f"<title>{esc(m.title or renderer.labels.word('untitled'))}</title>"]
     if m.authors:
         head.append(f'<meta name="author" content="{esc(byline(doc))}">')
     if m.subtitle:
@@ -237,6 +237,7 @@ def _layout(doc: Document, options: Options, ctx: Context):
     fetcher = make_fetcher(resources)
     base = str(ctx.base_dir.resolve()) + os.sep
     quotes = choose(doc) if options.annotations else []
+    labels_of(doc, warn_once(ctx))  # a language without its own words: one warning for the build
     warn = ctx.warn
     stylesheet = print_css(options)  # usage errors (a bad --bleed, an unknown --style) surface as such
     variant = check_variant(options.pdf_variant)
