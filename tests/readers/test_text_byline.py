@@ -70,3 +70,16 @@ def test_byline_labels():
     assert is_byline_label("Written By")
     assert is_byline_label("Author:")
     assert not is_byline_label("Written By Jane Doe")
+
+
+@pytest.mark.parametrize("line", ["By Staff Writers", "By Staff Reporter", "By the Editorial Board", "By News Desk",
+                                  "By Wire Services", "Staff Writers | May 4, 2024", "Editorial Board • May 4, 2024"])
+def test_role_and_collective_words_name_no_author(line):
+    assert byline_names(line) == []
+
+
+def test_a_named_agency_and_a_person_beside_collective_words_stay():
+    assert byline_names("By The Associated Press") == ["The Associated Press"]
+    assert byline_names("By Ana Petrova and Staff Reporters") == ["Ana Petrova"]
+    assert name_line("Staff Writers") == []
+

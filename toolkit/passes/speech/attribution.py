@@ -43,7 +43,7 @@ SENTENCE_ADVERBS = {"Somehow", "However", "Still", "Meanwhile", "Also", "Instead
 
 @dataclass(frozen=True)
 class Speaker:
-    text: str      # the phrase as written ("Kassenova", "he", "the security firm")
+    text: str      # the phrase as written ("Petrova", "he", "the water board")
     start: int     # offsets in the paragraph text
     end: int
     role: str = ""  # an appositive right after a name ("an associate professor at ...")
@@ -261,7 +261,7 @@ def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
     phrase = text[span[0][1]:span[-1][2]]
     name = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?=\s*[,.;!?]|$)", after)
     if name and not is_cap(words[-1]) and name.group(1).split()[0] not in STOP_CAPS:
-        # "says Campbell's partner, Jason Louth": the name speaks, the phrase is the role
+        # "says Okoro's partner, Tomasz Wójcik": the name speaks, the phrase is the role
         at = span[-1][2] + name.start(1)
         return Speaker(name.group(1), at, at + len(name.group(1)), phrase)
     return Speaker(phrase, span[0][1], span[-1][2], role)
@@ -318,7 +318,7 @@ LEAD_ADJUNCT = re.compile(r"(?:(?:In|On|At|By|During|Since|After|Before|Last|Ear
 
 def sentence_subject(text: str, lo: int, hi: int) -> Speaker | None:
     """The subject of the clause ``text[lo:hi]`` when it names a person or institution and a verb
-    follows it ("In April a senior State Department diplomat put the number at “…”")."""
+    follows it ("In June a senior Treasury official put the figure at “…”")."""
     m = LEAD_ADJUNCT.match(text, lo, hi)
     start = m.end() if m else lo
     toks = tokens(text[start:hi], start)

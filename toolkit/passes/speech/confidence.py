@@ -31,7 +31,7 @@ ATTRIBUTION: dict[str, float] = {
     "carried-on-next-para": 0.33,
 }
 RESOLUTION: dict[str, float] = {
-    "surname": 0.98,                # "Kassenova" -> "Nargis Kassenova" named before
+    "surname": 0.98,                # "Petrova" -> "Ana Petrova" named before
     "pronoun-agrees": 0.94,         # "she" -> the last woman named
     "pronoun-unknown": 0.88,        # "she" -> someone whose gender the text does not tell
     "name": 0.86,                   # a full name written beside the quotation

@@ -52,7 +52,7 @@ class People:
         self.entries: dict[str, Entry] = {}
         self.mentions: list[tuple[int, int, str, str]] = []  # (para, pos, canonical, kind)
         self.spoken: list[tuple[int, int, str, str]] = []  # quotations resolved so far: (para, pos, name, kind)
-        self.abbreviations: dict[str, str] = {}  # "RFA" -> "Radio Free Asia", when the article expands it
+        self.abbreviations: dict[str, str] = {}  # "NWS" -> "Northwind Wire Service", when the article expands it
         self.captions = {k for k, t in enumerate(texts) if t and CAPTION.search(t)}
         surnames: dict[str, str] = {}
         for k, text in enumerate(texts):
@@ -66,7 +66,7 @@ class People:
         words = m.text.split()
         if m.kind == "person" and len(words) >= 2:
             canon = m.text
-            for existing in self.entries.values():  # "Jane Doe" after "Jane A. Doe"; "Al Basha" after "Abir Al Basha"
+            for existing in self.entries.values():  # "Jane Doe" after "Jane A. Doe"; "El Amrani" after "Lina El Amrani"
                 if existing.kind == "person" and existing.name.split()[-1] == words[-1] \
                         and (existing.name.split()[0] == words[0] or existing.name.endswith(" " + m.text)
                              or same_person(existing.name, m.text)):  # "Josh Tan" after "Joshua Tan"
@@ -129,7 +129,7 @@ class People:
                 e.gender = "m"
 
     def canonical(self, phrase: str, at: tuple[int, int]) -> str | None:
-        """A full name for a name as written ("Kassenova" -> "Nargis Kassenova")."""
+        """A full name for a name as written ("Petrova" -> "Ana Petrova")."""
         words = [w for w in phrase.split() if w.rstrip(".") not in TITLES and w not in TITLES]
         if not words:
             return None

@@ -171,7 +171,7 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         quoted = sum(_words(text[m.start:m.end]) for m in marked if s <= m.start < s + comma)
         if comma > 0 and c.lemma not in DIRECT_ONLY and quoted * 2 < _words(before[:comma]):
             who = None
-            semi = text.find(";", c.end, e)  # "Clause, Foster writes; clause2"
+            semi = text.find(";", c.end, e)  # "Clause, Wójcik writes; clause2"
             stop = semi if semi > 0 else e
             if _is_adjunct(text, c, stop):
                 who = np_left(text, c.start, s + comma + 1)
@@ -221,7 +221,7 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             spk = _participle_speaker(text, s, c, cues)  # "…, saying (that) clause": the sentence's speaker
         elif spk is None and re.search(r"\band\b", text[s:c.start]) \
                 and not re.search(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\b", text[s:c.start]):
-            spk = sentence_subject(text, s, c.start)  # "Trudeau called it false and later said …"
+            spk = sentence_subject(text, s, c.start)  # "Wójcik called it false and later said …"
         if spk is None or _parenthetical(text, spk):
             continue
         if TIME_CLAUSE.search(text[max(s, spk.start - 60):spk.start]):

@@ -1,6 +1,6 @@
 """Resolves each quotation's speaker phrase to a Person: full canonical name, role at first mention, kind.
 
-"Kassenova says" and "she said" become the person first named "Nargis Kassenova"; "the commission"
+"Petrova says" and "she said" become the person first named "Ana Petrova"; "the commission"
 becomes the commission named earlier; "police" stays an organisation called "police".
 """
 
@@ -34,12 +34,12 @@ TRAILING_TIME = re.compile(r"(?:,?\s+(?:earlier|later|also|again|then|once))*(?:
 def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str | None) -> tuple[str | None, str]:
     """(canonical name, kind) for a speaker phrase as written at paragraph/offset ``at``; the name is None
     for a pronoun that points at nobody."""
-    phrase = TRAILING_TIME.sub("", phrase) or phrase  # "Michelle Rempel earlier this week" -> "Michelle Rempel"
+    phrase = TRAILING_TIME.sub("", phrase) or phrase  # "Ana Petrova earlier this week" -> "Ana Petrova"
     words = phrase.split()
     titled = [i for i, w in enumerate(words[:-1]) if w in TITLES and w[:1].isupper()]
     if titled and len(words) - titled[-1] - 1 >= 2 and all(w[:1].isupper() for w in words[titled[-1] + 1:]) \
             and all(w[:1].isupper() for w in words[:titled[-1]]):
-        phrase = " ".join(words[titled[-1] + 1:])  # "Calgary MP Michelle Rempel": the name after the title
+        phrase = " ".join(words[titled[-1] + 1:])  # "Lakeside MP Ana Petrova": the name after the title
     low = phrase.lower()
     if low in ("he", "she"):
         who = people.pronoun(at, "m" if low == "he" else "f")
@@ -53,33 +53,33 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
         return (who, "organization") if who else (None, "organization")
     named = re.fullmatch(r"(?:(?!(?:the|a|an|of|for|at|from|in|on|with|and)\s)[a-z0-9][\w’'-]*\s+){1,4}"
                          r"((?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+)", phrase)
-    if named and named.group(1).split()[0] not in PLACES | ADJECTIVES:
-        phrase = named.group(1)  # "16-year-old Xander Wise", "cartoonist Andre Campbell"
+    if named and named.group(1).split()[0] not in PLACES and named.group(1).split()[0] not in ADJECTIVES:
+        phrase = named.group(1)  # "16-year-old Tomasz Wójcik", "cartoonist Ana Petrova"
     definite = bool(re.match(r"^[Tt]he\s+[A-Z]", phrase))
     if definite:
         phrase = phrase[4:]  # "The Ministry of Transport" -> "Ministry of Transport"
     if definite and people.canonical(phrase, at) is None and all(
             w in PLACES or w in ADJECTIVES or w.rstrip(".") in TITLES for w in phrase.split()) \
             and any(w in PLACES or w in ADJECTIVES for w in phrase.split()):
-        who = people.topic(at)  # "the Kentucky Republican said": an epithet for someone just named
+        who = people.topic(at)  # "the Ohio Democrat said": an epithet for someone just named
         if who:
             return who, "person"
     head = phrase.split()[-1]
     if definite and head.islower() and head not in ORG_NOUNS | DOC_NOUNS and "’" not in phrase and "'" not in phrase \
             and (head in PERSON_NOUNS or head.endswith(("er", "or", "ist", "ian", "ant", "ent"))):
-        who = people.topic(at)  # "the Black train porter": an epithet, its head a common noun
+        who = people.topic(at)  # "the retired ferry pilot": an epithet, its head a common noun
         if who and not _named_beside(people, who, at):
             return who, "person"
     runs = re.findall(r"(?:[A-Z][\w’'.-]+\s+)*[A-Z][\w’'.-]+", phrase)
     between = phrase[phrase.find(runs[0]) + len(runs[0]):phrase.find(runs[1])].split() if len(runs) >= 2 else []
     if between and all(w.islower() and w not in PERSON_NOUNS for w in between) and runs[0].lower() not in DETERMINERS \
             and people.canonical(runs[0], at) and people.entries[people.canonical(runs[0], at)].kind == "person":
-        phrase = runs[0]  # "Nancy Pelosi often quotes Abraham Lincoln": the first name is the subject
+        phrase = runs[0]  # "Ana Petrova often quotes Tomasz Wójcik": the first name is the subject
     if phrase[:1].isupper() and phrase.split()[0].lower() not in DETERMINERS:
         pp = re.search(r"\s(?:of|for|at|from|with|in)\s", phrase)
         if pp and not any(w in ORG_WORDS for w in phrase[:pp.start()].split()):
-            phrase = phrase[:pp.start()]  # "Bruce Pannier of RFE/RL" -> "Bruce Pannier"
-        if phrase in people.abbreviations:  # "RFA reported" -> "Radio Free Asia"
+            phrase = phrase[:pp.start()]  # "Ana Petrova of NWS" -> "Ana Petrova"
+        if phrase in people.abbreviations:  # "NWS reported" -> "Northwind Wire Service"
             return people.abbreviations[phrase], "organization"
         canon = people.canonical(phrase, at)
         if canon:
@@ -97,7 +97,7 @@ def resolve(people: People, phrase: str, at: tuple[int, int], last_speaker: str 
     head = core[-1] if core else ""
     org = _institution_in(phrase)
     if org and words[0] in ("a", "an", "one", "two", "three", "several", "some") and phrase.split()[-1].islower():
-        # "a senior State Department diplomat", "a Foreign Ministry spokesperson": the institution speaks
+        # "a senior Treasury official", "a Transport Ministry spokesperson": the institution speaks
         canon = people.canonical(org, at)
         return (canon, people.entries[canon].kind) if canon else (org, "organization")
     if head in DOC_NOUNS or head in ("spokesperson", "spokesman", "spokeswoman", "representative"):
@@ -174,7 +174,7 @@ def resolution(people: People, phrase: str, name: str, kind: str) -> str:
 
 
 def _institution_in(phrase: str) -> str:
-    """The capitalised institution name inside a role phrase ("a senior U.S. State Department diplomat")."""
+    """The capitalised institution name inside a role phrase ("a senior U.S. Treasury official")."""
     for m in re.finditer(r"[A-Z][\w.’'&/-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.’'&/-]*)*", phrase):
         name = m.group(0)
         if any(w in ORG_WORDS for w in name.split()) or (len(name) >= 2 and name.isupper()):

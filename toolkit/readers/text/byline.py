@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.language.names import FIRST_NAMES
+from toolkit.language.names import FIRST_NAMES, is_collective_byline, is_label_word
 from toolkit.readers.bylines import ROLE_TAIL, names_in
 from toolkit.readers.text.blocks import is_furniture_line
 from toolkit.readers.text.dates import dates_in, unglue
@@ -64,7 +64,7 @@ def _names(text: str) -> list[str]:
     names = names_in(text)
     if not names and re.fullmatch(r"[\w.\-]{3,30}", text) and not is_furniture_line(text):
         names = [text]  # a user handle: "by jdoe42"
-    return [n for n in names if not is_furniture_line(n)]
+    return [n for n in names if not is_furniture_line(n) and not is_collective_byline(n)]
 
 
 def byline_names(text: str) -> list[str]:
@@ -92,9 +92,9 @@ def byline_names(text: str) -> list[str]:
     if not parts or not 1 <= len(parts[0].split()) <= 8:
         return []
     if found and (len(parts) > 1 or SEPARATORS.search(text) or (
-            _is_name(parts[0]) and parts[0].split()[0] in FIRST_NAMES)):
-        # "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe • May 4, 2024", "Jane Doe 02 Feb 2026" (a known
-        # first name: not "Weekly Wrap-Up 12/19/2025")
+            _is_name(parts[0]) and _person_like(parts[0]))):
+        # "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe • May 4, 2024", "Jane Doe 02 Feb 2026" (a
+        # person's name: not "Weekly Wrap-Up 12/19/2025")
         names = _names(parts[0])
         return names if names and (len(names) > 1 or _is_name(names[0])) else []
     if not found and len(parts) > 1 and all(ROLE.search(p) for p in parts[1:]):
@@ -117,6 +117,14 @@ def _is_name(text: str) -> bool:
                     for w in words))
 
 
+def _person_like(name: str) -> bool:
+    """Whether a capitalised phrase with nothing but a date beside it reads as a person's name: a given
+    name first (gender-guesser's table), no label noun ("Prices", "Management") and not only role words
+    ("Staff Writers"). With a separator, a role line or a "By" the structure says it instead."""
+    words = name.split()
+    return words[0] in FIRST_NAMES and not any(is_label_word(w) for w in words) and not is_collective_byline(name)
+
+
 def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """The name on a line that is only a name ("Jane Doe", "Jane Doe, PhD", "Jane Doe Jane Doe",
     "Jane Doe USA TODAY", "Jane DoeFounder at Example"), else [].
@@ -133,6 +141,8 @@ def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     while len(words) > 2 and words[-1].isupper() and len(words[-1]) > 1:
         words = words[:-1]
     head = " ".join(words)
+    if is_collective_byline(head):
+        return []  # "Staff Writers", "Editorial Board": no person
     core = [w for w in words if w.lower() not in GROUP_WORDS and w.lower() != "the"]
     if sum(w.lower() in common for w in core) * 2 > len(core):
         return []

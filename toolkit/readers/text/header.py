@@ -163,7 +163,7 @@ def _name_under(blocks: list[Block], title: Block, start: int, common: frozenset
         plain = unglue(b.text)
         found = dates_in(plain)
         if not names and j <= 1 and b.words == 1 and nxt is not None and is_date_line(nxt.text) and re.fullmatch(
-                r"[\w.\-]{3,30}", b.text.strip()):
+                r"[\w.\-]{3,30}", b.text.strip()) and not DATE_LABEL.match(b.text.strip()):  # "Published" is no handle
             names = [b.text.strip()]
         if not names and j <= 1 and found and plain[found[0][1]:].strip() == "" and re.fullmatch(
                 r"[A-Za-z][\w.\-]{2,29}", plain[:found[0][0]].strip() or "-"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.language.names import FIRST_NAMES, STOP_CAPS
+from toolkit.language.names import FIRST_NAMES, STOP_CAPS, is_collective_byline, is_label_word
 from toolkit.readers.text.blocks import NOTICE, Block, is_furniture_line
 from toolkit.readers.text.byline import GROUP_WORDS, ROLE, byline_names, is_byline_label, name_line
 from toolkit.readers.text.dates import is_date_line
@@ -50,6 +50,9 @@ def is_author_name(blocks: list[Block], i: int, common: frozenset[str] = frozens
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
     prev = blocks[i - 1] if i else None
     with_role = len(blocks[i].text.split()) > len(names[0].split()) + 1  # "Jane DoeFounder at Example"
+    if is_collective_byline(names[0]) or any(is_label_word(w) and w.lower() not in GROUP_WORDS
+                                             for w in names[0].split()):
+        return False  # "Staff Writers", "Ferry Prices": role words or a label noun, no person
     return (names[0].split()[0] in FIRST_NAMES or with_role
             or (nxt is not None and (is_meta(nxt, common) or bool(ROLE.search(nxt.text) and 2 <= nxt.words <= 8)))
             or (prev is not None and is_date_line(prev.text)))

@@ -47,7 +47,7 @@ def _with_class(tag: str, name: str) -> str:
 
 def running_head(text: str, limit: int) -> str:
     """``text`` as a running head of at most ``limit`` characters: cut after a whole word, with an ellipsis
-    ("Carefully, Kazakhstan Confronts China…", never "… in Xinjiang Ca…")."""
+    ("Harbour Lights Return to the Old…", never "… to the Old Qu…")."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
