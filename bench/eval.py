@@ -14,8 +14,8 @@ figure is the held-out half of bench/speakers.py's tune/held split (its confiden
 on the tune half).
 
 Each scorer run's summary line is cached in build/eval-cache/<corpus>-<hash>.txt, the hash over the
-knob setting, --limit, git HEAD, the uncommitted diff of toolkit/ and the corpus files' sizes and times,
-so a rerun is cheap.
+knob setting, --limit, the contents of toolkit/ (committed or not) and the corpus files' sizes and
+times, so a rerun is cheap and a changed toolkit is measured again.
 
     .venv/bin/python bench/eval.py [CORPUS ...] [--limit N] [--jobs N] [--no-loco]
 
@@ -95,11 +95,13 @@ def loco_setting(knobs: list[Knob], tables: dict[str, dict], held_out: str) -> t
 # ---------------------------------------------------------------------------- scoring, cached
 
 def code_state() -> str:
-    """git HEAD and a hash of the uncommitted changes to toolkit/ (so a dirty tree is not cached as HEAD)."""
-    def git(*args: str) -> str:
-        proc = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
-        return proc.stdout
-    return git("rev-parse", "HEAD").strip() + ":" + hashlib.sha1(git("diff", "HEAD", "--", "toolkit").encode()).hexdigest()
+    """A hash of every file of toolkit/ as it is on disk (committed or not): the code a run measured."""
+    h = hashlib.sha1()
+    for f in sorted((ROOT / "toolkit").rglob("*")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f"{f.relative_to(ROOT)}\n".encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def corpus_fingerprint(corpus: Path) -> str:
@@ -243,7 +245,7 @@ def main() -> int:
     print()
     quick_table([(n, ins[n]) for n in ok])
     if args.no_loco:
-        return 0
+        return warn_if_changed(scorer.state)
 
     # every knob value on every corpus of the knob's kind (one knob varied at a time)
     tables: dict[str, dict[str, dict[float, float | None]]] = {}
@@ -279,6 +281,14 @@ def main() -> int:
     print("\n".join(markdown_table(rows)))
     print(f"\neval: {scorer.runs} scorer runs ({scorer.seconds:.0f} s), {scorer.cached} from the cache, "
           f"{time.monotonic() - started:.0f} s in all")
+    return warn_if_changed(scorer.state)
+
+
+def warn_if_changed(state: str) -> int:
+    """Says so when toolkit/ changed while the corpora were scored (the runs then mix two versions)."""
+    if code_state() != state:
+        print("eval: warning: toolkit/ changed during this run; its figures may mix two versions: "
+              "run again on a quiet tree")
     return 0
 
 
