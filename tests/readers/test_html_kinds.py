@@ -249,8 +249,9 @@ def test_scraped_text_prose_is_no_table(tmp_path):
 
 
 def test_article_in_another_language_than_the_site_is_no_box(tmp_path):
-    html = page("").replace("<article>", '<article lang="de">')
+    # the prose is English: the article's lang="en-GB" stands against the site's "de" (the text agrees)
+    html = page("", lang="de").replace("<article>", '<article lang="en-GB">')
     doc = read(tmp_path, html)
     assert not any(isinstance(n, Div) for n in iter_nodes(doc))
     assert [plain_text(b.children) for b in doc.blocks if isinstance(b, Para)] == PROSE
-    assert doc.meta.language == "de"  # the article's own lang, not the site's
+    assert doc.meta.language == "en-GB"  # the article's own lang, not the site's

@@ -22,7 +22,7 @@ from toolkit.readers.html.metadata import read_declared
 from toolkit.readers.html.segments import cut_segments
 from toolkit.readers.html.title import choose_title, shown_headline, visible_headings
 from toolkit.readers.html.tree import build_blocks
-from toolkit.readers.text.language import guess_language, normalize_language
+from toolkit.readers.text.language import normalize_language, settle_language
 from toolkit.tree.nodes import DefinitionList, Div, Document, Figure, Heading, Meta, Para, Table
 from toolkit.tree.walk import iter_nodes, plain_text
 
@@ -76,7 +76,10 @@ def read_html(data: bytes, ctx: Context) -> Document:
         ctx.explain.append((s.index + 1, s.label or "furniture", s.reason or "outside the article",
                             s.text or f"[{s.kind}]"))
     body_text = " ".join(plain_text(n.children) for b in blocks for n in iter_nodes(b) if isinstance(n, Para))
-    language = normalize_language(declared_language) if declared_language else None
+    language, overruled = settle_language(normalize_language(declared_language) if declared_language else None,
+                                          body_text)
+    if overruled:
+        ctx.warn(overruled)
     meta = Meta(
         title=title,
         subtitle=choose_dek(header["dek"], declared.descriptions, blocks),
@@ -84,7 +87,7 @@ def read_html(data: bytes, ctx: Context) -> Document:
         tags=_distinct(declared.tags)[:12],
         authors=tuple(choose_authors(declared, header["bylines"])),
         date=choose_date(declared, dates, lambda: decode_page(data, path)),
-        language=language or guess_language(body_text),
+        language=language,
         url=declared.urls[0] if declared.urls else None,
         site_name=declared.site_names[0] if declared.site_names else None,
         publisher=declared.publishers[0] if declared.publishers else None,
