@@ -7,7 +7,6 @@ sibling files.
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from toolkit.registry import get_registry
@@ -15,13 +14,14 @@ from toolkit.tree.nodes import Document
 
 
 def slugify(text: str, fallback: str = "article", limit: int = 80) -> str:
-    """A file-name slug that cannot leave its folder: ASCII letters, digits and hyphens."""
-    text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > limit:
-        cut = slug[:limit + 1]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:limit]
-    return slug or fallback
+    """A file-name slug that cannot leave its folder: ASCII letters, digits and hyphens, at most ``limit``
+    characters, cut at a word. Other scripts are transliterated by python-slugify ("Ana Petrova" in
+    Cyrillic becomes "ana-petrova"); a title with nothing to transliterate gives ``fallback``."""
+    from slugify import slugify as transliterated_slug
+
+    slug = transliterated_slug(text or "", max_length=limit, word_boundary=True, save_order=True)
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")  # the library's promise, kept by us
+    return slug[:limit].strip("-") or fallback
 
 
 def output_name(doc: Document, input_path: Path | None, fmt: str) -> str:

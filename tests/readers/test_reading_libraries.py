@@ -182,3 +182,29 @@ def test_the_text_overrules_a_wrong_declared_language(tmp_path, declared, paragr
         assert f"'{declared}'" in overruled[0]
         assert f"'{language}'" in overruled[0]
 
+
+# ---- python-slugify: file names for titles in any script ------------------------------------------
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Привет, мир", "privet-mir"),
+    ("Ελληνικά νέα σήμερα", "ellenika-nea-semera"),
+    ("北京欢迎你", "bei-jing-huan-ying-ni"),
+    ("Zażółć gęślą jaźń", "zazolc-gesla-jazn"),
+    ("Été à Paris: the “best” café!", "ete-a-paris-the-best-cafe"),  # Latin titles keep their old names
+    ("New Footbridge Opens Over the River", "new-footbridge-opens-over-the-river"),
+])
+def test_titles_in_other_scripts_get_real_slugs(title, slug):
+    from toolkit.naming import slugify
+
+    assert slugify(title) == slug
+
+
+def test_slugs_stay_short_safe_and_never_empty():
+    from toolkit.naming import slugify
+
+    long = slugify("Ana Petrova and Tomasz Wójcik " * 10, limit=40)
+    assert len(long) <= 40
+    assert long == "ana-petrova-and-tomasz-wojcik-ana"  # cut at a word, never inside one
+    assert slugify("x" * 200, limit=40) == "x" * 40
+    assert slugify("!!! ???", fallback="story") == "story"
+    assert slugify("../../etc/passwd") == "etc-passwd"
