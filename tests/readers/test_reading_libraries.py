@@ -208,3 +208,53 @@ def test_slugs_stay_short_safe_and_never_empty():
     assert slugify("x" * 200, limit=40) == "x" * 40
     assert slugify("!!! ???", fallback="story") == "story"
     assert slugify("../../etc/passwd") == "etc-passwd"
+
+
+# ---- dateparser: metadata dates in other languages ------------------------------------------------
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("17 mars 2024", "2024-03-17"),
+    ("3. Oktober 2023", "2023-10-03"),
+    ("el 5 de mayo de 2022", "2022-05-05"),
+    ("2024年3月17日", "2024-03-17"),
+    ("17 березня 2024", "2024-03-17"),
+    ("3 października 2023", "2023-10-03"),
+])
+def test_metadata_dates_in_other_languages(value, day):
+    from toolkit.language.dates import parse_metadata_date
+
+    assert parse_metadata_date(value) == day
+
+
+@pytest.mark.parametrize("value", ["mars 2024", "17 mars", "17 mars 24", "hier", "yesterday", "il y a 3 jours",
+                                   "vor 3 Tagen", "2024", "bientôt"])
+def test_no_day_is_invented(value):
+    from toolkit.language.dates import parse_metadata_date
+
+    with pytest.raises(ValueError):  # noqa: PT011  (the reason is checked in tests/test_metadata_dates.py)
+        parse_metadata_date(value)
+
+
+@pytest.mark.parametrize(("markup", "day"), [
+    ("<time>17 mars 2024</time>", "2024-03-17"),
+    ("<time>3. Oktober 2023</time>", "2023-10-03"),
+    ('<time datetime="2023-10-04">3. Oktober 2023</time>', "2023-10-04"),  # the attribute speaks first
+    ("<time>vor 3 Tagen</time>", None),
+])
+def test_html_time_element_text_in_another_language(markup, day):
+    import lxml.html
+
+    from toolkit.readers.html.dates import time_day
+
+    el = lxml.html.fragment_fromstring(markup)
+    assert time_day(el, el.text_content(), False) == day
+
+
+def test_html_page_with_a_french_time_element(tmp_path):
+    import toolkit
+    from tests.readers.html_pages import page
+
+    header = '<h1>Nouveau pont sur la rivière</h1><p class="byline">Par Ana Petrova</p><time>17 mars 2024</time>'
+    path = tmp_path / "page.html"
+    path.write_text(page(header=header, lang="fr"), encoding="utf-8")
+    assert toolkit.read(path).meta.date == "2024-03-17"

@@ -1,6 +1,8 @@
 """Finds and normalises dates written in English prose ("March 29, 2018", "early 2017", "2018-05-01").
 
 ``parse_metadata_date`` is the stricter rule for a metadata ``date`` field: the whole value must be one day.
+Values its patterns cannot read ("17 mars 2024", "2024年3月17日") go to dateparser (``day_in_any_language``),
+which must find a day, a month and a four-digit year, and never reads relative dates ("yesterday").
 """
 
 from __future__ import annotations
@@ -126,6 +128,37 @@ _MONTH_YEAR = re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}")
 _NAMED_MONTH_YEAR = re.compile(rf"(?:{_NAMED}{_SEP}\d{{4}})|(?:\d{{4}}{_SEP}(?P<m2>[a-z]+)\.?)", re.I)
 
 
+# Languages dateparser tries, in this order (all of its ~200 would take seconds to load on first use).
+DATEPARSER_LANGUAGES = ("en fr de es pt it nl pl ru uk cs sk sl hr sr bg ro hu el tr sv da nb fi et lv lt ca "
+                        "eu gl zh ja ko vi id ms th he ar fa hi").split()
+_DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month", "year"],
+                        "RETURN_AS_TIMEZONE_AWARE": False}
+_FULL_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_LEAD_WORDS = re.compile(r"^(?:[^\W\d_]+\.?,?\s+){1,2}(?=\d)")  # "el 5 de mayo de 2022", "am 3. Oktober 2023"
+
+
+def day_in_any_language(text: str) -> str | None:
+    """The day (YYYY-MM-DD) a short value names in any of ``DATEPARSER_LANGUAGES``, else None.
+
+    dateparser must find the day, the month and a four-digit year: a month alone, a two-digit year and
+    relative dates ("yesterday", "3 days ago") give None. One or two words before the day ("el", "am")
+    are let go when the whole value is not read.
+    """
+    text = " ".join(text.split())
+    if not _FULL_YEAR.search(text) or len(text) > 80:
+        return None
+    import dateparser
+
+    for candidate in (text, _LEAD_WORDS.sub("", text)):
+        try:
+            found = dateparser.parse(candidate, languages=DATEPARSER_LANGUAGES, settings=_DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, TypeError):  # dateparser must never break reading
+            found = None
+        if found is not None and str(found.year) in _FULL_YEAR.findall(candidate):
+            return found.date().isoformat()
+    return None
+
+
 def parse_metadata_date(value: object) -> str:
     """A metadata date as YYYY-MM-DD; ValueError with a short reason if ``value`` is not one day.
 
@@ -143,7 +176,9 @@ def parse_metadata_date(value: object) -> str:
       decides: slashes are month first, as in the US and as pandoc reads them (``03/04/2018`` is
       4 March); dots and dashes are day first, as in Europe (``03.04.2018`` and ``03-04-2018`` are
       3 April);
-    * a ``datetime.date`` or ``datetime.datetime`` (YAML and TOML give these) is its day.
+    * a ``datetime.date`` or ``datetime.datetime`` (YAML and TOML give these) is its day;
+    * a day written in another language, read by dateparser: ``17 mars 2024``, ``3. Oktober 2023``,
+      ``5 de mayo de 2022``, ``2024年3月17日``.
 
     Refused: a year or a month alone (``2018``, ``March 2018``: the editions print a day), two-digit
     years, days that do not exist (``2018-02-30``), and anything else.
@@ -163,6 +198,8 @@ def parse_metadata_date(value: object) -> str:
         m = pattern.fullmatch(text)
         if m:
             month = _month(m.group("m")) if order != "ymd" else int(m.group("m"))
+            if month is None and day_in_any_language(text):
+                return day_in_any_language(text)
             if month is None:
                 raise ValueError(f"{m.group('m')!r} is not a month; {DATE_FORMS}")
             weekday = m.group("wd") if "wd" in pattern.groupindex else None
@@ -182,6 +219,9 @@ def parse_metadata_date(value: object) -> str:
     m = _NAMED_MONTH_YEAR.fullmatch(text)
     if _MONTH_YEAR.fullmatch(text) or (m and _month(m.group("m") or m.group("m2")) is not None):
         raise ValueError("a month alone is not a date; give the day too, e.g. 2018-03-29")
+    day = day_in_any_language(text)
+    if day:
+        return day
     raise ValueError(DATE_FORMS)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.language.dates import find_dates, parse_date
+from toolkit.language.dates import day_in_any_language, find_dates, parse_date
 from toolkit.readers.html.dom import class_id, collapse
 from toolkit.readers.html.metadata import Declared
 
@@ -51,6 +51,12 @@ def iso_day(value: str | None, us: bool = False) -> str | None:
     if m:
         return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     return parse_date(value, us)
+
+
+def time_day(el: Any, text: str, us: bool) -> str | None:
+    """The day a ``<time>`` element gives: its ``datetime``, else its text, in English or (dateparser)
+    another language ("17 mars 2024")."""
+    return iso_day(el.get("datetime"), us) or iso_day(text, us) or (day_in_any_language(text) if text else None)
 
 
 def _kind(el: Any, text: str) -> str:
@@ -95,7 +101,7 @@ def shown_dates(body: Any, h1: Any, us: bool) -> list[Shown]:
     """Dates shown in the article's header, in page order (see the module's docstring)."""
     if h1 is None:  # no headline to start from: the page's first ``<time>``
         for el in body.iter("time"):
-            day = iso_day(el.get("datetime"), us) or iso_day(collapse(el.text_content()), us)
+            day = time_day(el, collapse(el.text_content()), us)
             if day and not _in_boilerplate(el):
                 return [Shown(day, _kind(el, collapse(el.text_content())))]
         return []
@@ -117,7 +123,7 @@ def shown_dates(body: Any, h1: Any, us: bool) -> list[Shown]:
         if el.tag == "time":
             if RELATIVE.search(text):
                 continue  # "1 day ago": the reader is shown no date
-            day = iso_day(el.get("datetime"), us) or iso_day(text, us)
+            day = time_day(el, text, us)
         elif text and len(text.split()) <= 16 and el.find(".//time") is None:  # else the line's <time> speaks
             day = parse_date(text, us)
         else:
