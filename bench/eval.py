@@ -210,7 +210,10 @@ def markdown_table(rows: list[tuple[str, str, dict, dict | None]]) -> list[str]:
             a = ins.get(m, "-")
             b = loco.get(m, "-") if loco else "-"
             cells.append(a if a == "-" else f"{a} / {b}")
-        out.append(f"| {name} | {ins.get('n', '-')} | " + " | ".join(cells) + " |")
+        n = ins.get("n", "-")
+        if loco and loco.get("n", n) != n:
+            n = f"{n} / {loco['n']}"  # the quotes corpus's held-out half is smaller
+        out.append(f"| {name} | {n} | " + " | ".join(cells) + " |")
     return out
 
 

@@ -75,6 +75,8 @@ def test_markdown_table_puts_in_sample_and_loco_side_by_side():
     lines = bench_eval.markdown_table([("pages", "text", ins, {"n": "40", "text_f1": "0.850", "title": "0.800"})])
     assert lines[0] == "| corpus | n | text_f1 | title |"
     assert lines[2] == "| pages | 40 | 0.900 / 0.850 | 0.800 / 0.800 |"
+    held = bench_eval.markdown_table([("quotes", "quotes", {"n": "40", "quote_f1": "0.8"}, {"n": "21", "quote_f1": "0.7"})])
+    assert held[2] == "| quotes | 40 / 21 | 0.8 / 0.7 |"
 
 
 def test_knob_defaults_are_the_toolkits_current_values():
