@@ -8,7 +8,14 @@ name ("jdoe") as the last resort. In each:
   source names is the author, else the site stays (an organisation may sign its articles);
 - a first name beside the full name goes ("Jo" beside "Jo Lee"), and so does a name with its role
   glued on beside the bare name ("Jo Lee Senior Reporter" beside "Jo Lee");
-- photo credits ("(Image: Agency)", "Photo: ...") are not names.
+- photo credits ("(Image: Agency)", "Photo: ...") are not names;
+- a collective signature ("News Desk", "Web Team") or a bare role ("Transit Reporter", split
+  off "By Jo Lee, Transit Reporter") names no person: beside a person it goes, and where the best
+  source holds only such signatures, a person that a later source names is the author;
+- so does an organisation beside a person ("Jo Lee, Northern Wire Service", "Jo Lee | NWSA"): a name
+  with an organisation's word or an acronym, that does not start with a given name;
+- a place or an outlet after a name goes ("Jo Lee in Port Avel", "Jo Lee for Example.com"), and so
+  does a job title glued on without a comma ("Jo Lee Transit Correspondent").
 When the visible byline names the JSON-LD people and more (co-authors the metadata left out),
 the byline is taken.
 """
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from toolkit.language.names import FIRST_NAMES, ORG_WORDS, is_collective_byline
 from toolkit.readers.bylines import PARTICLES, ROLE_WORDS, names_in
 from toolkit.readers.html.metadata import Declared
 from toolkit.readers.html.title import contains, words
@@ -25,6 +33,53 @@ CREDIT = re.compile(r"^\W*(?:image|images|photo|photos|picture|credit|source|ill
                     r"getty images|shutterstock|istock|\bafp\b/|/\s*afp\b", re.I)
 HONORIFIC = frozenset(("dr", "prof", "mr", "mrs", "ms", "sir", "dame"))
 NOT_NAME_WORDS = ROLE_WORDS | {"learn", "verified", "expert", "events", "news", "blog", "team", "staff", "guest"}
+# Nouns that end a job title ("Senior Transit Reporter", "Chief Transit Correspondent"): a name that
+# ends in one of them is a role, not a person.
+ROLE_NOUNS = frozenset((
+    "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "writer", "writers",
+    "columnist", "columnists", "contributor", "contributors", "producer", "producers", "analyst", "analysts",
+    "journalist", "journalists", "photographer", "photographers", "desk", "staff", "team", "newsroom",
+))
+
+
+# Words of a reporter's beat or rank before the role noun ("Senior Transit Correspondent").
+BEAT_WORDS = frozenset((
+    "senior", "chief", "deputy", "associate", "assistant", "managing", "executive", "contributing", "special",
+    "staff", "investigative", "political", "politics", "health", "business", "sports", "sport", "science",
+    "technology", "tech", "economics", "economy", "foreign", "national", "local", "crime", "courts", "legal",
+    "education", "environment", "environmental", "climate", "energy", "food", "travel", "culture", "arts",
+    "entertainment", "music", "film", "fashion", "lifestyle", "money", "finance", "financial", "markets",
+    "royal", "data", "digital", "video", "audio", "features", "news", "opinion", "world", "global", "city",
+    "regional", "diplomatic", "defence", "defense", "security", "social", "affairs", "medical", "property",
+    "consumer", "motoring", "weather", "general", "freelance", "guest", "visiting", "principal", "lead",
+))
+PLACE_TAIL = re.compile(r"\s+(?:[Ii]n|[Ff]or|[Aa]t)\s+(?=[A-Z])")
+GROUP_NOUNS = frozenset(("desk", "staff", "team", "newsroom"))
+
+
+def _person_part(name: str) -> str:
+    """The name without a place or outlet after it and without a job title glued on."""
+    head = PLACE_TAIL.split(name, maxsplit=1)[0]
+    if head != name and len(head.split()) >= 2:
+        name = head  # "Jo Lee in Port Avel", "Jo Lee for Example.com"
+    parts = name.split()
+    if len(parts) >= 3 and parts[-1].lower() in ROLE_NOUNS - GROUP_NOUNS and parts[0].lower() != "the":
+        parts = parts[:-1]
+        while len(parts) > 2 and parts[-1].lower() in BEAT_WORDS:
+            parts = parts[:-1]
+        if parts[-1].lower() not in BEAT_WORDS:
+            name = " ".join(parts)  # "Jo Lee Transit Correspondent"
+    return name
+
+
+def _organisation(name: str) -> bool:
+    """"Northern Wire Service", "NWSA", "Example News Agency": not a person (a given name first says it is one)."""
+    parts = name.split()
+    if not parts or parts[0].strip(".") in FIRST_NAMES:
+        return False
+    if len(parts) == 1:
+        return (parts[0].isupper() and len(parts[0]) >= 2) or parts[0].title() in ORG_WORDS
+    return any(p.strip(".,").title() in ORG_WORDS for p in parts)
 
 
 def _handle_like(name: str) -> bool:
@@ -59,6 +114,7 @@ def _names(values: list[str]) -> list[str]:
         if CREDIT.search(value):
             continue
         for name in names_in(value):
+            name = _person_part(name)
             if name.lower() not in (n.lower() for n in out):
                 out.append(name)
     return out
@@ -70,9 +126,21 @@ def _as_given(value: str) -> list[str]:
     return [value] if 0 < len(value.split()) <= 5 and not re.search(r"https?:|www\.|@", value) else []
 
 
+def signs_no_person(name: str) -> bool:
+    """A collective signature or a bare role ("News Desk", "Web Team", "Transit Reporter")."""
+    w = _core(name)
+    return bool(w) and (is_collective_byline(name) or w[-1] in ROLE_NOUNS)
+
+
+def _unnamed(name: str, sites: list[str]) -> bool:
+    """The site itself, a collective signature, a role or an organisation: no person."""
+    return names_site(name, sites) or signs_no_person(name) or _organisation(name)
+
+
 def _tidy(names: list[str], sites: list[str]) -> list[str]:
-    """Without the site's own name (when a person is named too) and without names inside other names."""
-    people = [n for n in names if not names_site(n, sites)]
+    """Without the site's own name, collectives and roles (when a person is named too) and without
+    names inside other names."""
+    people = [n for n in names if not _unnamed(n, sites)]
     names = people or names
     out: list[str] = []
     for n in names:
@@ -112,10 +180,10 @@ def choose_authors(declared: Declared, bylines: list[str]) -> list[str]:
         return shown[:8]
     filled = [names for names in sources if names]
     if filled:
-        if not all(names_site(n, sites) for n in filled[0]):
+        if not all(_unnamed(n, sites) for n in filled[0]):
             return filled[0][:8]
-        for names in filled[1:]:  # the best source names only the site: a person named elsewhere is the author
-            people = [n for n in names if _person_like(n) and not names_site(n, sites)]
+        for names in filled[1:]:  # the best source names no person: a person named elsewhere is the author
+            people = [n for n in names if _person_like(n) and not _unnamed(n, sites)]
             if people:
                 return people[:8]
         return filled[0][:8]

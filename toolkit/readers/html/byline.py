@@ -124,7 +124,8 @@ def find_bylines(body: Any, h1: Any) -> list[str]:
             break
         box = parent
     for other, more in cands[1:]:
-        linked = other.tag == "a" or "author" in (other.get("rel") or "")
+        linked = other.tag == "a" or "author" in (other.get("rel") or "") or \
+            (other.get("itemprop") or "").lower() == "author"  # microdata: one element per author
         parent = other.getparent()
         context = collapse(parent.text_content())[:200] if parent is not None else ""
         if NOT_AUTHOR.search(context):

@@ -16,6 +16,21 @@ DEK_CLASS = re.compile(r"dek|standfirst|sub-?title|sub-?head(?!er)|summary|excer
 KICKER_CLASS = re.compile(r"kicker|eyebrow|overline|rubric|flag|label|category|section|topic|super-?title|"
                           r"pre-?title|tag", re.I)
 BYLINE_CLASS = re.compile(r"byline|author|writer|contributor|reporter|posted-?by|journalist", re.I)
+# Boxes a content system sets into an article that are not its header: sign-up forms, promotions,
+# related links, sharing bars, pictures. A "sub-heading" or "description" inside them is no standfirst.
+PROMO_BOX = re.compile(r"sign-?up|subscri|newsletter|promo|related|recommend|share|social|advert|sponsor|"
+                       r"paywall|register|cta\b|"
+                       r"caption|credit|photo|image|img|media|gallery|video|figure", re.I)  # and pictures' captions
+BODY_PARAGRAPH_WORDS = 15  # a paragraph this long, unmarked, means the article's body has begun
+
+
+def _in_promo_box(el: Any, stop: Any) -> bool:
+    for anc in [el, *el.iterancestors()]:
+        if anc is stop:
+            return False
+        if anc.tag in ("form", "figure", "figcaption", "picture") or PROMO_BOX.search(class_id(anc)):
+            return True
+    return False
 
 
 def visible_header(body: Any, title: str | None) -> dict:
@@ -41,7 +56,8 @@ def _find_heading(body: Any, title: str | None) -> Any:
 
 def _dek_after(h1: Any) -> tuple[str, bool] | None:
     """A standfirst right after the headline and whether the markup says so (class, or an ``<h2>``
-    straight after the ``<h1>``); else a lone sentence in the headline's box."""
+    straight after the ``<h1>``); else a lone sentence in the headline's box. Only between the
+    headline and the body's first paragraph, and not inside a sign-up or promotion box."""
     follower = h1.getnext()
     if follower is not None and follower.tag == "h2" and 6 <= len(follower.text_content().split()) <= 60:
         return collapse(follower.text_content()), True
@@ -57,9 +73,13 @@ def _dek_after(h1: Any) -> tuple[str, bool] | None:
             if not seen_h1 or not isinstance(el.tag, str) or el.tag in ("a", "time", "img"):
                 continue
             text = collapse(el.text_content())
+            if _in_promo_box(el, scope):
+                continue
             if DEK_CLASS.search(class_id(el)) and 6 <= len(text.split()) <= 80 and not BYLINE_CLASS.search(
                     class_id(el)):
                 return text, True
+            if el.tag == "p" and len(text.split()) >= BODY_PARAGRAPH_WORDS and el.getparent() is not h1.getparent():
+                return None  # the body has begun: a box marked "summary" lower down is no standfirst
             if el.tag in ("p", "h2", "h3") and el.getparent() is h1.getparent() and 8 <= len(text.split()) <= 60:
                 # a sentence next to the headline is its dek when the box is a header, not the body
                 long_paras = sum(1 for p in h1.getparent().iter("p") if len(p.text_content().split()) >= 8)

@@ -7,6 +7,8 @@ title also without its site name (" | Site", "Site - ") and a genre label (" | O
 Decision, on the page's own evidence:
 1. an ``<h1>`` that a declared title confirms (same words, "&" read as "and"; or most of the
    declared title; or the same text where the ``<h1>`` lost characters to a broken encoding);
+   where the ``<h1>`` is only part of a title that the JSON-LD headline, ``og:title`` and
+   ``<title>`` all declare alike, that whole title;
 2. on a news article whose JSON-LD headline no ``<h1>`` confirms, that headline: news sites
    declare the editorial headline there and may show a shortened display headline;
 3. the page's one visible ``<h1>`` when it does not name the site;
@@ -167,14 +169,27 @@ def _confirmed(heading: str, full: str, main: str) -> str | None:
     return next((t for t in (main, full) if _damaged_match(heading, t)), None)
 
 
+def _agreed(cands: list[tuple[str, str, str]]) -> str | None:
+    """The title that the JSON-LD headline, ``og:title`` and ``<title>`` (site name removed) all give,
+    when at least two of them are declared and none differs."""
+    mains = {src: main for src, _, main in reversed(cands) if src in ("json-ld", "og:title", "title") and main}
+    if len(mains) < 2 or len({tuple(title_words(m)) for m in mains.values()}) != 1:
+        return None
+    return strip_label(mains.get("json-ld") or mains.get("og:title") or mains["title"])
+
+
 def choose_title(declared: Declared, headings: list[str]) -> tuple[str | None, str]:
     """The headline and where it came from (see the module's docstring)."""
     sites = site_hints(declared)
     cands = [(src, full, strip_label(strip_site_name(full, sites))) for src, full in _declared(declared)]
+    agreed = _agreed(cands)
     for h in headings:
         for _, full, main in cands:
             text = _confirmed(h, full, main)
             if text:
+                if agreed and text == h and title_words(h) != title_words(agreed) \
+                        and contains(title_words(agreed), title_words(h)):
+                    return agreed, "the declared titles agree on the whole of a shortened visible headline"
                 return strip_label(text), "visible headline that the page's metadata confirms"
     ld = next((main for src, _, main in cands if src == "json-ld"), None)
     if ld and set(declared.ld_types) & NEWS_TYPES:
