@@ -23,7 +23,15 @@ BY_PREFIX = re.compile(
 BY_AFTER_DATE = re.compile(r"^\W{0,3}(?:by|written by|posted by)\s*:?\s*(?=\S)", re.I)
 BYLINE_LABEL = re.compile(r"^(?:by|written by|article by|words by|story by|posted by|author|authors|author\(s\)|"
                           r"about the author|written by the|contributors?)\s*:?$", re.I)
-SEPARATORS = re.compile(r"\s+[|•·⋅]\s+|\s+[–—]\s+|\s*\|\s*")
+SEPARATORS = re.compile(r"\s+[|•·⋅/]\s+|\s+[–—]\s+|\s*\|\s*")
+# what trails a name on a byline line: a role phrase ending in a role word ("Jane Doe Deputy Politics Editor",
+# "Jane DoeTravel Reporter"), a follow button ("Jane Doe Follow", "Jane DoeTwitter"), "for Example News"
+ROLE_END = re.compile(r"\b(?:reporter|writer|editor|correspondent|director|columnist|contributor|producer|"
+                      r"journalist|photographer|analyst|manager)s?\W*$", re.I)
+SOCIAL_TAIL = re.compile(r"(?:(?<=[a-z’'.])|\s+)(?:follow|twitter|facebook|instagram|linkedin|e-?mail)\W*$", re.I)
+FOR_TAIL = re.compile(r"(?<=\S)\s+(?:for|FOR)\s+[A-Z][\w.&'’ -]*$")
+_GLUED = re.compile(r"(?<=[A-Z][a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{4})(?=[A-Z][a-z])")
+LABEL_AFTER = re.compile(r"^\W*(?:published|posted|updated|last updated)\b", re.I)
 READING_TIME = re.compile(r"\s*[-–|•·⋅]?\s*\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?\b.*$", re.I)
 NOT_A_BYLINE = re.compile(r"\b(?:reviewed|fact[- ]?checked|edited|photo(?:graph)?s?|image|illustrations?|"
                           r"video|medically)\s+by\b|^\W*(?:by (?:clicking|using|submitting|signing|continuing|"
@@ -39,10 +47,29 @@ def _unglue_role(text: str) -> str:
         r"[A-Za-z-]+", text[m.start():])[0].lower() in ROLE_TAIL else "", text)
 
 
+def shed_tail(text: str) -> str:
+    """A byline's name without what trails it: "Jane Doe Follow", "Jane DoeTwitter", "JANE DOE FOR EXAMPLE.COM",
+    "Jane DoeTravel Reporter" / "Jane Doe Deputy Politics Editor" (the name: the first two words, with any
+    particles)."""
+    text = SOCIAL_TAIL.sub("", text.strip()).strip()
+    text = FOR_TAIL.sub("", text).strip()
+    if ROLE_END.search(text) and not SEPARATORS.search(text) and "," not in text:
+        words = _GLUED.sub(" ", text).split()
+        keep = 2
+        while keep < len(words) - 1 and words[keep - 1].lower() in PARTICLES:
+            keep += 1
+        if len(words) >= 3 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words[:keep]):
+            return " ".join(words[:keep])
+    return text
+
+
+PARTICLES = frozenset(("van", "von", "der", "den", "de", "la", "da", "di", "du", "del", "bin", "al", "le"))
+
+
 def _names(text: str) -> list[str]:
     """The names in the part of a byline after "By": up to a separator, a date, a reading time, a role
     ("Jane Doe Head of Product, ...") or a section ("Jane Doe in Politics")."""
-    text = _unglue_role(text)
+    text = _unglue_role(shed_tail(text) if len(text.split()) <= 8 else text)
     text = SEPARATORS.split(text, maxsplit=1)[0]
     text = re.split(r"\s+in\s+(?=[A-Z])", text, maxsplit=1)[0]
     words = text.split()
@@ -97,6 +124,8 @@ def byline_names(text: str) -> list[str]:
         # person's name: not "Weekly Wrap-Up 12/19/2025")
         names = _names(parts[0])
         return names if names and (len(names) > 1 or _is_name(names[0])) else []
+    if not found and len(parts) > 1 and LABEL_AFTER.match(parts[1]) and _is_name(parts[0]):
+        return _names(parts[0])  # "Jane Doe | Published 4 months ago"
     if not found and len(parts) > 1 and all(ROLE.search(p) for p in parts[1:]):
         names = _names(parts[0])  # "Jane Doe and Tom Ray | Guest Columnists"
         return names if names and all(_is_name(n) for n in names) else []
@@ -133,7 +162,7 @@ def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     them is a capitalised phrase ("Web Courses Defined", "Our Team"), not a name."""
     if BY_PREFIX.match(text.strip()):
         return []
-    head = re.split(r",\s*", _unglue_role(text.strip()), maxsplit=1)[0]
+    head = re.split(r",\s*", _unglue_role(shed_tail(text) if len(text.split()) <= 8 else text.strip()), maxsplit=1)[0]
     words = head.split()
     half = len(words) // 2
     if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:

@@ -15,6 +15,19 @@ TRAILING_CREDIT = re.compile(
     r"\s*(?::|/|by)\s*[^()]{2,80})\)|(?P<label>(?:photo|image|picture|credit)s?\s*(?::|by)\s*[^.]{2,80}))\s*$",
     re.I)
 
+# a line that ends in a bracketed photo credit or an agency pair, with or without a closing stop before it:
+# "A crowd at the harbour (Image: Jane Doe via Example Agency)", "... at the market (stock image)",
+# "... at the rally. (Courtesy of Ana Petrova)", "... the storm's track (NOAA/XYZ)", "... the quay Jane Doe/via Example"
+CREDIT_TAIL = re.compile(
+    r"\S\s*\((?:(?:[\w-]+ )?(?i:images?|photos?|pictures?|photograph|courtesy|credit|stock|file|screenshot|screengrab|"
+    r"handout)\b[^()]{0,60}|[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}(?:/[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2})+)\)\W{0,3}$|"
+    r"\s[A-Z][\w'-]+/(?:via )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}$")
+
+
+def caption_shaped(text: str) -> bool:
+    """Six to sixty words ending in a photo credit (CREDIT_TAIL): a caption under a picture, not a headline."""
+    return 6 <= len(text.split()) <= 60 and bool(CREDIT_TAIL.search(text.strip()))
+
 
 def credit_of(text: str) -> str:
     """The credited names in a credit line ("Credit: AP Photo/X" -> "AP Photo/X")."""
@@ -35,6 +48,8 @@ def label_figures(blocks: list[Block]) -> None:
         m = TRAILING_CREDIT.match(b.text)
         if m and b.words <= 90 and b.label == "furniture":
             b.label, b.reason = "caption", "sentence ending in a photo credit"
+        elif b.words <= 90 and b.label == "furniture" and caption_shaped(b.text):
+            b.label, b.reason = "caption", "line ending in a bracketed photo credit or an agency pair (Name/Agency)"
 
 
 def split_caption(text: str) -> tuple[str, str]:

@@ -27,7 +27,8 @@ from toolkit.readers.text.byline import (
     name_line,
 )
 from toolkit.readers.text.dates import dates_in, is_date_line, is_update_only, line_date, unglue
-from toolkit.readers.text.lines import is_author_name, is_meta, title_shaped
+from toolkit.readers.text.figures import caption_shaped
+from toolkit.readers.text.lines import CALL_TO_ACTION, is_aside, is_author_name, is_meta, title_shaped
 from toolkit.readers.text.title import HEAD_WINDOW, find_title, strip_site_name
 
 CRUMB_SPLIT = re.compile(r"\s+(?:\||›|»|>|/|·|•|❯)\s+")
@@ -65,6 +66,7 @@ def _header_end(blocks: list[Block], start: int, head: int | None, counts: Count
         if head is not None and b.index > head and b.words > 45:
             break  # the header ends where the article's prose begins
         if (b.words <= 14 and is_meta(b) and not name_line(b.text)) or TRAILING_BYLINE.search(b.text) or (
+                b.words <= 30 and not b.sentence and byline_names(b.text)) or (
                 b.index < start + 3 and b.words <= 8 and not b.sentence and is_author_name(blocks, b.index)):
             last = b.index
     if last is None or (head is not None and last < head):
@@ -292,8 +294,34 @@ def label_header(blocks: list[Block], start: int, counts: Counter, end: int | No
                 b.reason += "; the sentence before it is the dek"
                 break
             if b.index > first_title.index and b.label == "furniture" and b.sentence and 6 <= b.words <= 60 \
-                    and not NOTICE.search(b.text) and counts[key(b.text)] == 1:
+                    and not NOTICE.search(b.text) and counts[key(b.text)] == 1 and not CALL_TO_ACTION.search(
+                        b.text) and not caption_shaped(b.text):
                 meta["subtitle"] = b.text
                 b.label, b.reason = "dek", "sentence between the headline and the body"
                 break
+        if "subtitle" not in meta and title_block is not None:
+            dek = standfirst(blocks, title_block, start, counts)
+            if dek is not None:
+                meta["subtitle"] = dek.text
+                dek.label, dek.reason = "dek", ("standfirst right under the headline: a longer line in sentence "
+                                                "case, no byline, date, notice or credit")
     return meta
+
+
+def standfirst(blocks: list[Block], title: Block, start: int, counts: Counter) -> Block | None:
+    """The dek written without a closing stop: the first line under the headline (past copies of the
+    headline, share buttons and bare labels) that is longer than the headline or has six words or more, in
+    sentence case, unrepeated, and not a byline, date, notice, call to action or caption."""
+    tk = key(title.text)
+    for b in blocks[title.index + 1:min(start, title.index + 5)]:
+        k = key(b.text)
+        if k == tk or (len(k) >= 12 and (tk.startswith(k) or k.startswith(tk))) or is_aside(b) or b.words <= 2:
+            continue
+        words = b.text.split()
+        if (b.label == "furniture" and 6 <= b.words <= 60 and counts[k] == 1 and not is_meta(b)
+                and not byline_names(b.text) and not is_date_line(b.text) and not NOTICE.search(b.text)
+                and not CALL_TO_ACTION.search(b.text) and not caption_shaped(b.text)
+                and sum(w[:1].isupper() for w in words) < 0.5 * len(words) and not b.text.isupper()):
+            return b
+        return None
+    return None

@@ -1,0 +1,73 @@
+"""Whole-page text dumps of news pages (issue 15): rules that hold on publishers nobody tuned for.
+
+Every dump here is written for the test (invented names, places and sites): a standfirst without a
+closing stop under the headline, a picture caption ending in its credit between the header and the
+body, a byline with the author's role or a follow button glued on, a byline the text run swallowed.
+"""
+
+from __future__ import annotations
+
+from tests.readers.test_text_title import HEADLINE, NAV, labelled
+from toolkit.readers.text.byline import byline_names, name_line, shed_tail
+from toolkit.readers.text.figures import caption_shaped
+
+DEK = "Volunteers bought the old boat from a museum and trained six new pilots over two winters"
+
+
+def test_a_standfirst_without_a_closing_stop_is_the_dek():
+    meta, blocks = labelled(*NAV, HEADLINE, DEK, "By Ana Petrova", "June 9, 2025")
+    assert meta["title"] == HEADLINE
+    assert meta["subtitle"] == DEK
+    assert next(b for b in blocks if b.text == DEK).label == "dek"
+
+
+def test_a_title_case_line_or_a_notice_under_the_headline_is_no_dek():
+    menu = "Latest Travel News From The River Towns And The Valley"
+    meta, _ = labelled(*NAV, HEADLINE, menu, "By Ana Petrova", "June 9, 2025")
+    assert "subtitle" not in meta
+    meta, _ = labelled(*NAV, HEADLINE, "Start your free trial today and read every story on the river", "By Ana Petrova")
+    assert "subtitle" not in meta
+
+
+def test_a_caption_ending_in_its_credit_is_not_the_headline():
+    # the caption sits between the header and the body, closer to the body than the headline
+    caption = "Passengers board the ferry at the village landing on Saturday morning (Image: Tomasz Wójcik/Example Wire)"
+    meta, blocks = labelled(*NAV, HEADLINE, DEK, "Ana Petrova", "12:43, 20 Apr 2026", "View 6 Images", caption)
+    assert meta["title"] == HEADLINE
+    assert next(b for b in blocks if b.text == caption).label == "caption"
+
+
+def test_caption_shapes():
+    assert caption_shaped("Passengers board the ferry at the landing (stock image)")
+    assert caption_shaped("The ferry's route across the river on Saturday. (Courtesy of Ana Petrova)")
+    assert caption_shaped("The ferry's route across the river on Saturday (RIVER/TRUST)")
+    assert caption_shaped("The ferry leaves the landing at dawn on Saturday Tomasz Wójcik/via Example")
+    # prose that ends in brackets is no caption
+    assert not caption_shaped("Bring anything that helps you focus (such as a photo, a stone or a candle).")
+    assert not caption_shaped("The band played its old songs at the landing last night (and sold out)")
+
+
+def test_a_role_or_follow_button_after_the_name_is_left_out():
+    assert shed_tail("Ana PetrovaTravel News Reporter") == "Ana Petrova"
+    assert shed_tail("Ana Petrova Deputy Politics Editor") == "Ana Petrova"
+    assert shed_tail("Tomasz Wójcik Follow") == "Tomasz Wójcik"
+    assert shed_tail("Tomasz WójcikTwitter") == "Tomasz Wójcik"
+    assert shed_tail("Ana van der Berg Staff Writer") == "Ana van der Berg"
+    assert name_line("Ana PetrovaLifestyle Writer") == ["Ana Petrova"]
+    assert byline_names("By ANA PETROVA FOR EXAMPLE.COM") == ["ANA PETROVA"]
+    assert byline_names("By Tomasz Wójcik Follow") == ["Tomasz Wójcik"]
+
+
+def test_a_name_with_a_slash_separator_or_a_published_label():
+    assert byline_names("Ana Petrova / EXAMPLE.COM / Sep 2, 2024, 17:07 IST") == ["Ana Petrova"]
+    assert byline_names("Tomasz Wójcik|Published 4 months ago") == ["Tomasz Wójcik"]
+
+
+def test_a_long_byline_line_the_run_swallowed_is_peeled():
+    byline = "Ana Petrova · Example News · Posted: Aug 08, 2024 4:00 AM EDT | Last Updated: August 8"
+    caption = ("The old ferry crosses the river at dawn, with the market town behind it and the village landing "
+               "in front, a sight the valley has missed for ten years.")
+    meta, blocks = labelled(*NAV, HEADLINE, caption, byline)
+    assert meta["authors"] == ["Ana Petrova"]
+    assert meta["date"] == "2024-08-08"
+    assert next(b for b in blocks if b.text == caption).label != "body"
