@@ -6,8 +6,13 @@ timeline, the glossary's terms and the voices (shown speakers). For a fixed samp
 entry, so that no corpus text is stored here); ``bench/panel_judgments.json`` holds a person's
 verdict on each key (true: right, false: wrong). Keys without a verdict are listed as unjudged.
 
-    .venv/bin/python bench/panels.py            precision per panel over the judged entries
-    .venv/bin/python bench/panels.py --list     every entry with its key and verdict, to judge
+    .venv/bin/python bench/panels.py            precision per panel over the judged entries the edition shows
+    .venv/bin/python bench/panels.py --all      the same over every entry, held ones too (before gating)
+    .venv/bin/python bench/panels.py --list     every entry with its key, verdict, rule and confidence
+
+The index, sources and timeline are gated as the annotated edition gates them (each entry's confidence
+against its pass's threshold: ``SHOW_ENTITY``, ``SHOW_SOURCE``, ``SHOW_EVENT``); the table says how many
+judged entries the gate holds back, right and wrong. A key does not depend on the gate.
 
 Skips (exit 0) without ../shared/corpus.
 """
@@ -48,8 +53,11 @@ def sample_items() -> list[tuple[str, Path]]:
     return out
 
 
-def entries(path: Path) -> dict[str, list[str]]:
-    """What each panel of the annotated edition lists for one article."""
+def entries(path: Path) -> dict[str, list[tuple[str, bool, str]]]:
+    """What each panel of the annotated edition lists for one article: (entry, shown, evidence)."""
+    from toolkit.passes.dates import event_shown
+    from toolkit.passes.entities import entity_shown
+    from toolkit.passes.sources import source_shown
     from toolkit.passes.speech.confidence import shown_speakers
     from toolkit.pipeline import read
     from toolkit.tree.nodes import Quote, Term
@@ -62,12 +70,13 @@ def entries(path: Path) -> dict[str, list[str]]:
     for n in iter_nodes(shown):
         if isinstance(n, Quote) and n.direct and n.speaker:
             person = shown.person(n.speaker)
-            voices.append(f"{person.name if person else n.speaker} <- {plain_text(n.children)[:80]}")
+            voices.append((f"{person.name if person else n.speaker} <- {plain_text(n.children)[:80]}", True, ""))
     return {
-        "index": [f"{e.kind}: {e.name}" for e in doc.entities if e.kind in ("person", "organization")],
-        "sources": [f"{s.kind}: {s.name}" for s in doc.sources],
-        "timeline": [f"{e.date}: {e.text[:140]}" for e in doc.events],
-        "terms": [f"{term_words(plain_text(n.children))} = {n.attr.get('gloss')}" for n in iter_nodes(doc)
+        "index": [(f"{e.kind}: {e.name}", entity_shown(e), f"{e.rule} {e.confidence}") for e in doc.entities
+                  if e.kind in ("person", "organization")],
+        "sources": [(f"{s.kind}: {s.name}", source_shown(s), f"{s.rule} {s.confidence}") for s in doc.sources],
+        "timeline": [(f"{e.date}: {e.text[:140]}", event_shown(e), f"{e.rule} {e.confidence}") for e in doc.events],
+        "terms": [(f"{term_words(plain_text(n.children))} = {n.attr.get('gloss')}", True, "") for n in iter_nodes(doc)
                   if isinstance(n, Term) and n.attr.get("gloss")],
         "voices": voices,
     }
@@ -76,6 +85,7 @@ def entries(path: Path) -> dict[str, list[str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--all", action="store_true", help="count held entries too (the panels before gating)")
     args = ap.parse_args()
     if not CORPORA.is_dir():
         print("panels: ../shared/corpus is absent; nothing to measure")
@@ -84,25 +94,33 @@ def main() -> int:
     right = {p: 0 for p in PANELS}
     judged = {p: 0 for p in PANELS}
     unjudged = {p: 0 for p in PANELS}
+    held_right = {p: 0 for p in PANELS}
+    held_wrong = {p: 0 for p in PANELS}
     for item, path in sample_items():
         got = entries(path)
         if args.list:
             print(f"== {item}")
         for panel in PANELS:
-            for entry in got[panel]:
+            for entry, shown, why in got[panel]:
                 k = key(panel, item, entry)
                 v = verdicts.get(k)
                 if args.list:
-                    print(f"  {k} {panel:8} {'?' if v is None else 'ok' if v else 'WRONG':5} {entry}")
+                    gate = "" if shown else " HELD"
+                    print(f"  {k} {panel:8} {'?' if v is None else 'ok' if v else 'WRONG':5} {entry}"
+                          f"{f'  [{why}{gate}]' if why else ''}")
+                if not shown and v is not None:
+                    (held_right if v else held_wrong)[panel] += 1
+                if not shown and not args.all:
+                    continue
                 if v is None:
                     unjudged[panel] += 1
                 else:
                     judged[panel] += 1
                     right[panel] += bool(v)
-    print("panel     judged  right  precision  unjudged")
+    print("panel     judged  right  precision  unjudged  held-right  held-wrong")
     for p in PANELS:
         prec = f"{right[p] / judged[p]:.2f}" if judged[p] else "-"
-        print(f"{p:9} {judged[p]:6} {right[p]:6} {prec:>10} {unjudged[p]:9}")
+        print(f"{p:9} {judged[p]:6} {right[p]:6} {prec:>10} {unjudged[p]:9} {held_right[p]:11} {held_wrong[p]:11}")
     return 0
 
 

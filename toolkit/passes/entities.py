@@ -2,6 +2,11 @@
 
 A surname alone ("Petrova") counts for the full name given elsewhere ("Ana Petrova"); an
 abbreviation counts for its expansion; speakers resolved by the ``speakers`` pass are included.
+
+Each entity carries the ``rule`` (the strongest evidence that it is what its kind says: a quoted
+speaker, a title before the name, a known given name, the surname used alone later, an organisation
+word, an acronym the text expands, a gazetteer place) and its ``confidence`` (``RULES``); the editions
+show an entity at or above ``SHOW_ENTITY``, the JSON tree keeps every one.
 """
 
 from __future__ import annotations
@@ -10,17 +15,81 @@ import dataclasses
 import re
 from collections import Counter
 
+from toolkit.language.names import FIRST_NAMES, ORG_WORDS, PLACES
 from toolkit.language.nicknames import forms, same_person
 from toolkit.options import Context
 from toolkit.passes.abbreviations import COMMON
 from toolkit.passes.inline_spans import iter_paragraphs
-from toolkit.passes.mentions import LINKS, Mention, find_mentions
+from toolkit.passes.mentions import ACRONYM, LINKS, PERSON_TITLES, Mention, find_mentions
 from toolkit.tree.nodes import Document, Entity, Para
 from toolkit.tree.walk import plain_text
 
 # Prepositions after which a name is where something is or happens ("in Ruritania", "from Zembla to Vor").
 _AT_PLACE = re.compile(r"\b(?:in|into|to|from|across|near|bordering|throughout|within|outside|inside|towards?|"
                        r"via)\s+$")
+
+
+# How sure each kind of evidence makes an entry. Chosen by reasoning about what each rule can confuse
+# (a bare capitalised pair is as often a party, a show or a place as a person), then checked on the
+# judged sample of bench/panels.py (bench/panel_judgments.json): not fitted to it.
+RULES: dict[str, float] = {
+    "speaker": 0.9,            # quoted by this name (the speakers pass)
+    "title": 0.9,              # "Dr Ana Petrova", "Minister Tomasz Wójcik"
+    "abbreviation": 0.9,       # an acronym the text expands, or its expansion
+    "first-name": 0.85,        # a known given name opens it
+    "surname-reused": 0.8,     # the article goes on to call the person by the surname alone
+    "gazetteer": 0.85,         # a place the gazetteer lists
+    "org-word": 0.8,           # "… Commission", "… Ministry"
+    "acronym": 0.7,            # "NWS": an organisation the text does not expand
+    "place-by-use": 0.7,       # "in Ruritania", twice
+    "capitalised": 0.5,        # a capitalised run, nothing more
+    "single-word": 0.4,        # one word that is a common noun's plural or an organisation word alone
+    "with-person-name": 0.4,   # an "organisation" that holds a person's title and name ("Harbour Court Judge Ana Petrova")
+    "description": 0.3,        # small words or figures in it: a phrase ("After their defeat the Ramblers")
+    "caps-word": 0.3,          # a word set in capitals ("VELDMARK" in a dateline), not an acronym
+}
+SHOW_ENTITY = 0.6  # the editions' threshold (the index panel, the JSON-LD mentions)
+
+
+def _shape_rule(name: str, kind: str) -> str:
+    """What the name's own shape says: the evidence every mention of it shares."""
+    words = name.split()
+    if any((w[:1].islower() and w not in LINKS) or w[:1].isdigit() for w in words):
+        return "description"
+    if kind == "place":
+        return "gazetteer" if name in PLACES or all(w in PLACES for w in words) else "place-by-use"
+    if kind == "person":
+        if len(words) >= 2 and len(words[0]) >= 3 and words[0] in FIRST_NAMES:
+            return "first-name"  # "Al", "El", "Abu" open family names too: two letters prove nothing
+        return "capitalised"
+    if ACRONYM.match(name):
+        return "caps-word" if name.capitalize() in PLACES else "acronym"  # "VELDMARK —" opening a dateline
+    if len(words) >= 3 and any(w in PERSON_TITLES for w in words[:-2]) and words[-2] in FIRST_NAMES:
+        return "with-person-name"
+    if len(words) == 1:
+        return "single-word" if name in ORG_WORDS or name.endswith("s") else "capitalised"
+    if any(w.strip(".,") in ORG_WORDS for w in words):
+        return "org-word"
+    return "capitalised"
+
+
+def entity_confidence(rules: set[str]) -> tuple[str, float]:
+    """The strongest rule among the evidence, and its confidence; a name shaped like something else
+    ("with-person-name", "caps-word") is held whatever else is said of it."""
+    for weak in ("description", "caps-word", "with-person-name"):
+        if weak in rules:
+            return weak, RULES[weak]
+    best = max(rules, key=lambda r: RULES.get(r, 0.5), default="capitalised")
+    return best, RULES.get(best, 0.5)
+
+
+def entity_shown(entity: Entity, threshold: float = SHOW_ENTITY) -> bool:
+    """Whether an edition lists ``entity``: its confidence at or above ``threshold``; an entity with no
+    confidence (a tree from an older toolkit or written by hand) is shown."""
+    try:
+        return not entity.confidence or float(entity.confidence) >= threshold
+    except ValueError:
+        return False
 
 
 def _places_by_use(found: list[tuple[str, list[Mention]]]) -> set[str]:
@@ -60,6 +129,9 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
             by_part.setdefault(form[:1].upper() + form[1:], canon[name])
     order: dict[tuple[str, str], int] = {}
     counts: Counter = Counter()
+    evidence: dict[tuple[str, str], set[str]] = {}
+    alone = {m.text for m in mentions if " " not in m.text}  # names also written as one word
+    small = {w for text in texts for w in re.findall(r"\b[a-z][a-z’']+\b", text)}  # words written in small letters
     for m in mentions:
         name, kind = m.text, m.kind
         if kind == "organization" and name in abbreviations:
@@ -75,6 +147,14 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
         key = (name, kind)
         order.setdefault(key, len(order))
         counts[key] += 1
+        rules = evidence.setdefault(key, set())
+        if kind == "person" and any(t.rstrip(".") in PERSON_TITLES for t in m.title.split()):
+            rules.add("title")
+        if kind == "person" and len(name.split()) >= 2 and name.split()[-1] in alone \
+                and name.split()[0].lower() not in small:  # "Whether Petrova": a sentence's first word
+            rules.add("surname-reused")
+        if kind == "organization" and (name in abbreviations.values() or m.text in abbreviations):
+            rules.add("abbreviation")
     for name, kind in (speakers or {}).items():
         name = canon.get(name, abbreviations.get(name, name))
         if any(w[:1].islower() and w not in LINKS for w in name.split()):
@@ -82,13 +162,19 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
         if name[:1].isupper() and name not in COMMON and (name, kind) not in order:
             order[(name, kind)] = len(order)
             counts[(name, kind)] += 1
+        if (name, kind) in order and (kind != "person" or len(name.split()) >= 2):
+            evidence.setdefault((name, kind), set()).add("speaker")  # one word ("Ramblers") proves little
     # a name seen both as person and as something else keeps its most frequent kind
     best: dict[str, tuple[str, int]] = {}
     for (name, kind), n in counts.items():
         if name not in best or n > best[name][1]:
             best[name] = (kind, n)
-    out = [Entity(name, kind, sum(n for (nm, _), n in counts.items() if nm == name))
-           for (name, kind), _ in sorted(order.items(), key=lambda x: x[1]) if best[name][0] == kind]
+    out = []
+    for (name, kind), _ in sorted(order.items(), key=lambda x: x[1]):
+        if best[name][0] != kind:
+            continue
+        rule, conf = entity_confidence({_shape_rule(name, kind), *evidence.get((name, kind), ())})
+        out.append(Entity(name, kind, sum(n for (nm, _), n in counts.items() if nm == name), rule, f"{conf:.2f}"))
     return out
 
 

@@ -309,6 +309,8 @@ class Source:
     kind: str = "outlet"
     url: str = ""
     reference: str = ""
+    rule: str = ""  # the evidence that made it a source ("told-x", "speaker", ...), set by the pass
+    confidence: str = ""  # how sure ("0.85"); the editions show it at or above their threshold; "" = always
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +318,8 @@ class Event:
     date: str
     text: str
     block: str = ""
+    rule: str = ""  # the evidence: how the sentence states its date ("day", "month", "year", "relative")
+    confidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,6 +327,8 @@ class Entity:
     name: str
     kind: str
     mentions: int = 1
+    rule: str = ""  # the evidence: "speaker", "title", "first-name", "org-word", "acronym", ...
+    confidence: str = ""
 
 
 @dataclass(frozen=True, slots=True)

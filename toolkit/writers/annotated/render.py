@@ -12,6 +12,9 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from toolkit.passes.dates import event_shown
+from toolkit.passes.entities import entity_shown
+from toolkit.passes.sources import source_shown
 from toolkit.tree.nodes import Abbr, Cite, Document, Heading, Quote, Span, Term
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 from toolkit.writers.html.kinds import attr_html
@@ -62,6 +65,30 @@ def number_annotations(doc: Document) -> Document:
     return walk(doc, visit)
 
 
+def shown_registries(doc: Document) -> Document:
+    """The document as the annotated edition shows its entities, sources and events: those below their
+    pass's threshold (``entity_shown``, ``source_shown``, ``event_shown``) are left out of the panels,
+    and their places in the text (citations, entity spans) become plain words. The JSON tree keeps them."""
+    entities = tuple(e for e in doc.entities if entity_shown(e))
+    sources = tuple(s for s in doc.sources if source_shown(s))
+    events = tuple(e for e in doc.events if event_shown(e))
+    if (len(entities), len(sources), len(events)) == (len(doc.entities), len(doc.sources), len(doc.events)):
+        return doc
+    kept_sources = {s.id for s in sources}
+    held_entities = {(e.name, e.kind) for e in doc.entities} - {(e.name, e.kind) for e in entities}
+
+    def unwrap(node):
+        if isinstance(node, Cite) and node.source not in kept_sources and doc.source(node.source) is not None:
+            return list(node.children)
+        if isinstance(node, Span) and "entity" in node.attr.classes \
+                and (node.attr.get("name"), node.attr.get("kind")) in held_entities:
+            return list(node.children)
+        return None
+
+    doc = walk(doc, unwrap)
+    return dataclasses.replace(doc, entities=entities, sources=sources, events=events)
+
+
 def speaker_order(doc: Document) -> list[str]:
     """Speaker ids, most quoted first (then by words, then by first appearance)."""
     stats: dict[str, list] = {}
@@ -93,6 +120,8 @@ class AnnotatedRenderer(Renderer):
     voice_class: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
+        if self.annotate:
+            self.doc = shown_registries(self.doc)
         self.source_numbers = {s.id: i for i, s in enumerate(self.doc.sources, 1)}
         self.voice_class = {pid: f"v{i % 8 + 1}" for i, pid in enumerate(speaker_order(self.doc))}
         self.abbreviations = dict(self.doc.abbreviations)
