@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-TREE_VERSION = "1.1"  # 1.1: Styled, Math, Table, DefinitionList, LineBlock, Div; list start/style; abstract
+TREE_VERSION = "1.2"  # 1.1: Styled, Math, Table, DefinitionList, LineBlock, Div; list start/style; abstract; 1.2: rule and confidence of Source, Event, Entity
 
 
 @dataclass(frozen=True, slots=True)
