@@ -139,9 +139,17 @@ def _hinted(el: Any, stop: Any, levels: int = 1000) -> bool:
     for n, anc in enumerate([el, *el.iterancestors()]):
         if anc is stop or n > levels:
             return False
+        if anc.tag in ("footer", "header") and _signs_a_quotation(anc):
+            continue
         if anc.tag in ("nav", "aside", "footer", "form", "header") or BOILERPLATE_HINT.search(class_id(anc)):
             return True
     return False
+
+
+def _signs_a_quotation(el: Any) -> bool:
+    """A ``<footer>`` or ``<header>`` inside a block quotation or figure is its signature or heading
+    ("<blockquote><p>...</p><footer>— Ana Petrova</footer></blockquote>"), never page furniture."""
+    return any(a.tag in ("blockquote", "figure") for a in el.iterancestors())
 
 
 STRONG_HINT = re.compile(r"author-?(?:bio|box|info|card|profile|description)|(?:^|[\s_-])bio(?:$|[\s_-])|"
