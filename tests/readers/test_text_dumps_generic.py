@@ -7,7 +7,7 @@ body, a byline with the author's role or a follow button glued on, a byline the 
 
 from __future__ import annotations
 
-from tests.readers.test_text_title import HEADLINE, NAV, labelled
+from tests.readers.test_text_title import BODY, HEADLINE, NAV, labelled
 from toolkit.readers.text.byline import byline_names, name_line, shed_tail
 from toolkit.readers.text.figures import caption_shaped
 
@@ -71,3 +71,28 @@ def test_a_long_byline_line_the_run_swallowed_is_peeled():
     assert meta["authors"] == ["Ana Petrova"]
     assert meta["date"] == "2024-08-08"
     assert next(b for b in blocks if b.text == caption).label != "body"
+
+
+TEASERS = [  # long enough, with enough small words, to pass for prose one by one
+    "Village council votes to keep the library in the old school open on Sundays after a long campaign by the parents",
+    "Can you really get a cheaper train fare to the coast by booking it on a Tuesday morning in the spring?",
+    "The oldest bakery in the valley celebrates a hundred years with free bread for everyone in the market square",
+    "Walkers warned about the flooded paths along the river after a week of heavy rain in the hills above the town",
+    "Local choir wins the regional final with a song that was written by the youngest of its members in the winter",
+]
+
+
+def test_a_list_of_headlines_after_the_article_is_cut_off():
+    _, blocks = labelled(*NAV, HEADLINE, "By Ana Petrova", footer=["More from the valley", *TEASERS, "Contact us"])
+    labels = {b.text: b.label for b in blocks}
+    assert all(labels[t] == "furniture" for t in TEASERS)
+    assert "after the article: a list of headlines" in next(b.reason for b in blocks if b.text == TEASERS[0])
+    assert labels[next(b.text for b in blocks if b.text.startswith("A group of volunteers"))] == "body"
+
+
+def test_headline_lines_followed_by_more_article_are_kept():
+    # the article goes on after the unstopped lines: a list inside the article, not related links
+    more = ["The volunteers now plan a second boat for the summer season, and the council has offered the old "
+            "harbour shed as a workshop for the repairs that the engine will need before spring."]
+    _, blocks = labelled(*NAV, HEADLINE, "By Ana Petrova", body=[*BODY, *TEASERS, *more])
+    assert all(next(b for b in blocks if b.text == t).label != "furniture" for t in TEASERS)

@@ -5,7 +5,8 @@ maximum-sum window over the scores, as in boilerplate detectors such as BTE). Re
 menu words, tag clouds with post counts, cookie and subscription notices (a cookie notice of any
 length) score low; a repeated line is a teaser, unless it is a table of contents entry that the
 text repeats as a heading (then it scores as a short repeat). Headings and list items inside the
-run are kept by their shape. Every label carries its reason for ``toolkit inspect --explain``.
+run are kept by their shape; a list of headlines after most of the run's prose (related links) ends
+the run. Every label carries its reason for ``toolkit inspect --explain``.
 """
 
 from __future__ import annotations
@@ -184,7 +185,41 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
         else:
             b.reason = f"furniture inside the text run (score {scores[b.index]:.0f})"
     _heading_before_list(blocks[start:end + 1])
-    return start, end
+    return start, cut_teasers(blocks, start, end)
+
+
+TEASER_RUN = 4  # this many headline lines in a row (no closing stop) after most of the prose: related links
+
+
+def _unstopped(b: Block) -> bool:
+    """A headline line: 6-35 words, not a bullet, not closed by a full stop or a colon (a question or
+    exclamation may close it: "Can you really get a cheaper fare?")."""
+    text = b.text.rstrip(" \"'\u201d\u2019)]")
+    return 6 <= b.words <= 35 and not BULLET.match(b.text) and not text.endswith((".", ":", ";", ",", "\u2026"))
+
+
+def cut_teasers(blocks: list[Block], start: int, end: int) -> int:
+    """End the run before a list of headlines that comes after most of its prose (60% of the words of its
+    paragraphs closed by a stop): TEASER_RUN or more lines
+    of eight words or more in a row without a closing stop (short labels between them aside), with no
+    paragraph of 25 words or more closed by a stop after them, are related links, not the article.
+    Returns the run's new last index."""
+    run = [b for b in blocks[start:end + 1] if b.label not in ("caption", "credit")]
+    total = sum(b.words for b in run if b.label == "body" and not _unstopped(b))  # the stopped prose
+    seen = 0
+    for n, b in enumerate(run):
+        if _unstopped(b):
+            lines = [x for x in run[n:n + 2 * TEASER_RUN] if x.words > 3]
+            resumes = any(x.sentence and x.words >= 25 and not _unstopped(x) for x in run[n:])
+            if len(lines) >= TEASER_RUN and all(_unstopped(x) and x.words >= 8 for x in lines[:TEASER_RUN]) and (
+                    seen * 10 >= total * 6) and not resumes:
+                for x in blocks[b.index:end + 1]:
+                    x.label, x.reason = "furniture", (f"after the article: a list of headlines ({TEASER_RUN} or more "
+                                                      "lines in a row without a closing stop) after most of its prose")
+                return max(start, b.index - 1)
+        if b.label == "body" and not _unstopped(b):
+            seen += b.words
+    return end
 
 
 def contents_lines(blocks: list[Block], counts: Counter) -> set[int]:
