@@ -152,14 +152,29 @@ _SPANISH = {
 }
 
 
+# The simple past of the verbs not in -er, which a narrative incise uses ("répondit-il"); -er verbs are regular.
+_FRENCH_SIMPLE_PAST = {"dire": "dit", "répondre": "répondit", "avertir": "avertit", "poursuivre": "poursuivit",
+                       "écrire": "écrivit", "reconnaître": "reconnut", "admettre": "admit", "conclure": "conclut"}
+
+
+def _simple_past(lemma: str) -> str:
+    if lemma in _FRENCH_SIMPLE_PAST:
+        return _FRENCH_SIMPLE_PAST[lemma]
+    stem = lemma[:-2]
+    return stem[:-1] + "ça" if stem.endswith("c") else stem + "a"  # "déclara", "lança"
+
+
 def _french_forms() -> dict[str, str]:
-    """Present, perfect and the inverted forms of an incise: "déclare", "a déclaré", "a-t-elle déclaré", "dit-il"."""
+    """Present, simple past, perfect and the inverted forms of an incise: "déclare", "déclara", "a déclaré",
+    "a-t-elle déclaré", "dit-il", "ajouta-t-elle"."""
     out: dict[str, str] = {}
     for lemma, (present, participle) in _FRENCH.items():
-        t = "-t" if present[-1] in "aeiou" else ""
         forms = [present, f"a {participle}", f"ont {participle}", f"avait {participle}"]
+        for tense in dict.fromkeys((present, _simple_past(lemma))):
+            t = "-t" if tense[-1] in "aeiou" else ""
+            forms += [tense] + [f"{tense}{t}-{who}" for who in ("il", "elle", "ils", "elles", "on")]
         for who in ("il", "elle", "ils", "elles", "on"):
-            forms += [f"{present}{t}-{who}", f"a-t-{who} {participle}", f"ont-{who} {participle}"]
+            forms += [f"a-t-{who} {participle}", f"ont-{who} {participle}"]
         for form in forms:
             out.setdefault(form, lemma)
     return out
@@ -200,9 +215,145 @@ _PATTERNS: dict[str, re.Pattern] = {}
 
 
 def verb_pattern(language: str | None) -> re.Pattern:
-    """A compiled pattern that finds the reporting verbs of the document's language, longest form first."""
+    """A compiled pattern that finds the reporting verbs of the document's language, longest form first.
+    English keeps the plain word boundaries its attribution was measured with; the other languages'
+    forms may not touch a hyphen or an apostrophe ("dit-il" is one form, "l’annonce" is a noun)."""
     key = _base(language) if _base(language) in FOREIGN_VERB_FORMS else "en"
     if key not in _PATTERNS:
-        forms = sorted((re.escape(v) for v in speech_verbs(key)), key=len, reverse=True)
-        _PATTERNS[key] = re.compile(r"(?<![\w’'-])(" + "|".join(forms) + r")(?![\w’'-])", re.IGNORECASE)
+        forms = "|".join(sorted((re.escape(v) for v in speech_verbs(key)), key=len, reverse=True))
+        _PATTERNS[key] = re.compile(r"\b(" + forms + r")\b" if key == "en"
+                                    else r"(?<![\w’'-])(" + forms + r")(?![\w’'-])", re.IGNORECASE)
     return _PATTERNS[key]
+
+
+def is_english(language: str | None) -> bool:
+    """Whether a document's speech is read with English's tables (English, untagged, or a language without
+    its own tables)."""
+    return _base(language) not in FOREIGN_VERB_FORMS
+
+
+# Subject pronouns of each language, with the English pronoun the speakers pass resolves them as.
+FOREIGN_PRONOUNS: dict[str, dict[str, str]] = {
+    "fr": {"il": "he", "elle": "she", "ils": "they", "elles": "they", "on": "they"},
+    "de": {"er": "he", "sie": "she"},  # "sagte sie": singular after a singular verb, the usual case
+    "es": {"él": "he", "ella": "she", "ellos": "they", "ellas": "they"},
+}
+# Determiners that may open a role phrase ("le maire", "die Polizei", "la portavoz").
+FOREIGN_DETERMINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset("le la les l’ l' un une des du son sa ses leur leurs ce cet cette ces notre".split()),
+    "de": frozenset("der die das den dem des ein eine einer eines einem einen sein seine ihr ihre dieser diese "
+                    "dieses unser unsere".split()),
+    "es": frozenset("el la los las un una unos unas su sus este esta estos estas ese esa nuestro nuestra".split()),
+}
+# Function words that a sentence may open with, capitalised, and that never begin a speaker's name
+# ("Pour", "Selon", "Mit", "Según"): prepositions, conjunctions, adverbs of time and place.
+FOREIGN_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""pour selon d’après d'après mais et ou donc car dans avec sur sous par en après avant
+        depuis pendant chez entre sans quand si comme lorsque puis ainsi alors aussi enfin toutefois pourtant
+        cependant au aux de à hier aujourd’hui aujourd'hui demain là ici qui que qu’ qu' où dont oui non nous
+        vous je tu me se ne pas plus moins très déjà encore toujours jamais tout tous toute toutes certes or
+        voici voilà face malgré contre vers parmi lors dès""".split()),
+    "de": frozenset("""und aber oder doch denn wenn als weil dass ob nach vor mit für bei von zu zum zur im am
+        auf in an aus über unter seit während es wir ich du man auch noch schon so dann jetzt heute gestern
+        morgen hier dort nun da wie was wer wo ja nein laut zufolge gegen ohne durch um bis trotz wegen sogar
+        nur bereits immer nie""".split()),
+    "es": frozenset("""para según pero y o e u porque pues en con sobre bajo por tras antes después desde
+        durante entre sin cuando si como mientras luego así entonces también además ayer hoy mañana allí aquí
+        que quien donde dónde sí no nosotros yo tú se ya aún todavía nunca siempre todo todos toda todas
+        contra hacia hasta de del al a ante""".split()),
+}
+# Nouns that name a person or an institution by role, for a speaker phrase without a name ("le maire de
+# Valmorin", "die Polizei", "la portavoz del ministerio").
+FOREIGN_ROLE_NOUNS: dict[str, frozenset[str]] = {
+    "fr": frozenset("""maire ministre porte-parole président présidente directeur directrice police
+        gendarmerie préfet préfète préfecture mairie gouvernement syndicat avocat avocate procureur procureure
+        habitant habitante habitants responsable responsables élu élue élus député députée sénateur sénatrice
+        adjoint adjointe conseiller conseillère ministère entreprise association expert experte experts
+        chercheur chercheuse médecin professeur professeure enseignant enseignante témoin témoins secrétaire
+        patron patronne fondateur fondatrice dirigeant dirigeante commune ville parquet tribunal""".split()),
+    "de": frozenset("""bürgermeister bürgermeisterin sprecher sprecherin minister ministerin polizei regierung
+        präsident präsidentin direktor direktorin anwalt anwältin staatsanwaltschaft gewerkschaft experte
+        expertin experten forscher forscherin arzt ärztin lehrer lehrerin zeuge zeugin stadt ministerium
+        unternehmen verband vorsitzende vorsitzender chef chefin gericht behörde leiter leiterin
+        gründer gründerin""".split()),
+    "es": frozenset("""alcalde alcaldesa portavoz ministro ministra presidente presidenta director directora
+        policía gobierno sindicato abogado abogada fiscal fiscalía experto experta expertos investigador
+        investigadora médico médica profesor profesora testigo vecino vecina vecinos ayuntamiento ministerio
+        empresa asociación concejal concejala diputado diputada senador senadora secretario secretaria
+        responsable fundador fundadora jefe jefa tribunal""".split()),
+}
+
+
+def subject_pronouns(language: str | None) -> frozenset[str] | set[str]:
+    """The subject pronouns a speaker phrase may be in the document's language."""
+    table = FOREIGN_PRONOUNS.get(_base(language))
+    return frozenset(table) if table is not None else SUBJECT_PRONOUNS
+
+
+def pronoun_in_english(word: str, language: str | None) -> str:
+    """A foreign subject pronoun as the English one the speakers pass resolves ("elle" -> "she"); any
+    other word unchanged."""
+    return FOREIGN_PRONOUNS.get(_base(language), {}).get(word.lower(), word)
+
+
+# Small words inside a name ("Amélie de La Tour", "Ursula von der Brück", "Lucía del Río").
+_NAME_PARTICLES = frozenset("de du des la le von van der den zu zum del los y i da di dos das".split())
+
+
+def foreign_speaker_start(words: list[str], language: str | None) -> int | None:
+    """Where a speaker phrase of a French, German or Spanish document begins once the function words a
+    sentence opens with are cut off ("Pour Ana Petrova" -> 1), or None when it is no speaker: a speaker
+    is a subject pronoun, a name (capitalised words and name particles, at most six), or a role phrase
+    (a determiner or a name, then words, one of them a role noun: "le maire de la ville")."""
+    base = _base(language)
+    pronouns = FOREIGN_PRONOUNS.get(base, {})
+    function = FOREIGN_FUNCTION_WORDS.get(base, frozenset())
+    determiners = FOREIGN_DETERMINERS.get(base, frozenset())
+    if len(words) == 1 and words[0].lower() in pronouns:
+        return 0
+    k = 0
+    while k < len(words) and (words[k].lower() in function or words[k].lower() in pronouns) \
+            and words[k].lower() not in determiners:
+        k += 1
+    rest = [w for w in words[k:] if any(ch.isalnum() for ch in w)]
+    if not rest:
+        return None
+    name = len(rest) <= 6 and rest[0][:1].isupper() and rest[0].lower() not in determiners \
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in rest) and rest[-1][:1].isupper()
+    role = len(rest) <= 10 and any(w.lower().strip(".,") in FOREIGN_ROLE_NOUNS.get(base, ()) for w in rest)
+    return k if name or role else None
+
+
+def role_noun(word: str, language: str | None) -> bool:
+    """A noun of French, German or Spanish that names a person or institution by role ("maire")."""
+    return word.lower().strip(".,") in FOREIGN_ROLE_NOUNS.get(_base(language), ())
+
+
+CLOSING_MARK = re.compile(r"[”“\"’‘»«›‹」』]\s*,?\s*$")
+
+
+def foreign_cues(text: str, start: int, end: int, language: str | None) -> list[tuple[str, int, int, str]]:
+    """(form, start, end, lemma) of the cues of a French, German or Spanish document in ``text[start:end]``:
+    its verbs (not after a determiner: "une annonce", "la cuenta"; capitalised only where a sentence or a
+    quotation ends before), its words for "according to" ("selon X", "laut X"; "X zufolge" has the speaker
+    before it), and the words that attribute only straight after a closing mark (German "„…“, so X")."""
+    base = _base(language)
+    out = []
+    for m in verb_pattern(language).finditer(text, start, end):
+        w = m.group(1)
+        prev = re.search(r"([\w’']+)\s+$", text[max(0, m.start() - 30):m.start()])
+        if prev and prev.group(1).lower() in FOREIGN_DETERMINERS.get(base, ()):
+            continue
+        if w[0].isupper() and m.start() > start and not CLOSING_MARK.search(text[start:m.start()]) \
+                and not re.search(r"[.!?:]\s*$", text[start:m.start()]):
+            continue
+        out.append((w, m.start(), m.end(), speech_verbs(language).get(w.lower(), w.lower())))
+    for phrase in phrase_cues(language):
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(phrase) + r"(?![\w’'-])", text[start:end], re.I):
+            lemma = "zufolge" if phrase == "zufolge" else "according to"
+            out.append((m.group(0), m.start() + start, m.end() + start, lemma))
+    for word in AFTER_QUOTE_CUES.get(base, ()):
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])", text[start:end]):
+            if CLOSING_MARK.search(text[:m.start() + start]):
+                out.append((m.group(0), m.start() + start, m.end() + start, word))
+    return sorted(out, key=lambda c: c[1])

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.language import speech
 from toolkit.language.names import STOP_CAPS
-from toolkit.language.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS, SUBJECT_PRONOUNS
+from toolkit.language.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS, is_english
 from toolkit.passes.sentences import ABBREVIATIONS
 
 TOKEN = re.compile(r"[\w’'\-./&]+|[^\w\s]")
@@ -65,10 +66,9 @@ def is_cap(word: str) -> bool:
     return bool(word) and (word[0].isupper() or (word[0].isdigit() and "-" in word))
 
 
-def speech_verb(word: str) -> str | None:
-    from toolkit.language.speech import VERB_FORMS
-
-    return VERB_FORMS.get(word.lower()) if word.lower() in SPEECH_VERBS else None
+def speech_verb(word: str, language: str | None = None) -> str | None:
+    """The lemma of a reporting verb form of the document's language, or None."""
+    return speech.speech_verbs(language).get(word.lower())
 
 
 def head_ok(word: str) -> bool:
@@ -79,23 +79,24 @@ def head_ok(word: str) -> bool:
                      "family", "families", "officers", "spokesperson", "rep", "representative", "representatives"))
 
 
-def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
+def np_left(text: str, end: int, lo: int = 0, language: str | None = None) -> Speaker | None:
     """The speaker phrase that ends at ``end`` (right before a verb), scanning leftwards from there
-    but not past ``lo``."""
+    but not past ``lo``; pronouns and verbs are those of the document's ``language``."""
     toks = tokens(text[lo:end], lo)
     while toks and toks[-1][0] in ADVERBS:
         toks.pop()
     if not toks:
         return None
     if toks[-1][0] in ("who", "which") and len(toks) > 1:  # "experts who say"
-        return np_left(text, toks[-1][1], lo)
+        return np_left(text, toks[-1][1], lo, language)
     last = toks[-1]
-    if last[0].lower() in SUBJECT_PRONOUNS:
+    verbs = speech.speech_verbs(language)
+    if last[0].lower() in speech.subject_pronouns(language):
         if last[0].lower() == "it" and len(toks) > 1 and toks[-2][0].lower() not in (",", "and", "but"):
             return None
         return Speaker(last[0], last[1], last[2])
     if last[0] == ",":
-        return _np_with_apposition(text, toks, lo)
+        return _np_with_apposition(text, toks, lo, language)
     i = len(toks) - 1
     seen_head = False
     while i >= 0:
@@ -111,7 +112,7 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
         if lw == "and" and i > 0 and is_cap(toks[i + 1][0]) and toks[i - 1][0].isalpha() \
                 and toks[i - 1][0].islower() and not head_ok(toks[i - 1][0]):
             break  # "the schedule changed and Hadwin says": two clauses, not "Smith and Jones"
-        if lw in SPEECH_VERBS and not is_cap(w) and not (
+        if lw in verbs and not is_cap(w) and not (
                 (lw in DOC_NOUNS or lw[:-1] in DOC_NOUNS) and _after_determiner(toks, i)):
             break  # a verb ends the phrase; "the report", "her latest post" are nouns
         if not any(ch.isalnum() for ch in w):
@@ -142,7 +143,7 @@ def np_left(text: str, end: int, lo: int = 0) -> Speaker | None:
         words = [t[0] for t in span]
         links = [k for k, w in enumerate(words) if w.lower() in NP_LINKS and k > 0]
         core = words[:links[0]] if links else words
-        if any((is_cap(w) and w not in STOP_CAPS) or head_ok(w) for w in core):
+        if any((is_cap(w) and w not in STOP_CAPS) or head_ok(w) or speech.role_noun(w, language) for w in core):
             break
         if not links and _described(core):
             break  # "the school’s defenders said": a described person or group
@@ -181,14 +182,16 @@ def _after_determiner(toks: list[tuple[str, int, int]], i: int) -> bool:
     return False
 
 
-def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) -> Speaker | None:
+def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int,
+                        language: str | None = None) -> Speaker | None:
     """"Jane Doe, a professor at X, said": the name before the first comma, the role between."""
     commas = [k for k, t in enumerate(toks) if t[0] == ","]
     if len(commas) < 2 and not (commas and commas[0] == len(toks) - 1):
         return None
+    pronouns = speech.subject_pronouns(language)
     # try each comma as the start of the apposition, leftmost first within the clause
     for c in commas[:-1] if len(commas) > 1 else commas:
-        head = np_left(text, toks[c][1], lo)
+        head = np_left(text, toks[c][1], lo, language)
         if head is None:
             continue
         role = text[toks[c][2]:toks[-1][1]].strip()
@@ -197,17 +200,17 @@ def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int) ->
         if head.text in SENTENCE_ADVERBS or (" " not in head.text and head.text.endswith("ly")):
             continue
         name = re.fullmatch(r"(?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+", role)
-        if name and not is_cap(head.text.split()[-1]) and head.text.lower() not in SUBJECT_PRONOUNS \
+        if name and not is_cap(head.text.split()[-1]) and head.text.lower() not in pronouns \
                 and role.split()[0] not in STOP_CAPS:
             # "The agency's spokesman, Jan Novak, said": the name speaks, the phrase is the role
             at = toks[c][2] + text[toks[c][2]:].index(role)
             return Speaker(role, at, at + len(role), head.text)
-        if head.text[:1].isupper() or head.text.lower() in SUBJECT_PRONOUNS:
+        if head.text[:1].isupper() or head.text.lower() in pronouns:
             return Speaker(head.text, head.start, head.end, role)
     return None
 
 
-def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
+def np_right(text: str, start: int, described: bool = False, language: str | None = None) -> Speaker | None:
     """The speaker phrase that starts at ``start`` (right after a verb: "said the minister, who ...")."""
     toks = tokens(text[start:], start)
     if not toks:
@@ -215,6 +218,8 @@ def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
     first = toks[0][0]
     if first.lower() in SUBJECT_PRONOUNS:
         return Speaker(first, toks[0][1], toks[0][2])
+    if not is_english(language) and first.rstrip(".").lower() in speech.subject_pronouns(language):
+        return Speaker(first.rstrip("."), toks[0][1], toks[0][1] + len(first.rstrip(".")))  # "dijo ella."
     if first.lower() in ("in", "on", "at", "to", "for", "with", "from", "by", "via", "during", "after", "before",
                          "about", "that", "this", "last", "earlier", "later", "when", "while", "as", "and", "but"):
         return None
@@ -248,6 +253,7 @@ def np_right(text: str, start: int, described: bool = False) -> Speaker | None:
             core = words[:k]
             break
     if not (any(is_cap(w) and w not in STOP_CAPS for w in words) or head_ok(core[-1])
+            or any(speech.role_noun(w, language) for w in core)
             or (described and core[0].lower() in ("the", "a", "an") and 2 <= len(core) <= 4 and core[-1].isalpha()
                 and not any(w.lower() in DETERMINERS or w.lower() in STOP_WORDS or (w.endswith("ed") and "-" not in w)
                             or (w.endswith("s") and k == len(core) - 1) for k, w in enumerate(core[1:], 1)))):
@@ -276,19 +282,18 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 NOUN_MARKERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
                 "every", "each", "any", "no", "first", "second", "latest", "new", "recent", "annual", "final",
                 "of", "in", "for", "on"}
-VERB_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
-                     + r")\b", re.I)
-
-
-def cues_in(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
-    """Reporting verbs (and "according to") in ``text[start:end]``, in order."""
+def cues_in(text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Cue]:
+    """Reporting verbs (and "according to", or the document language's "selon", "laut", "según") in
+    ``text[start:end]``, in order. The verbs are those of the document's ``language`` only."""
     end = len(text) if end is None else end
+    if not is_english(language):
+        return [Cue(*c) for c in speech.foreign_cues(text, start, end, language)]
     out = []
-    for m in VERB_RE.finditer(text, start, end):
+    for m in speech.verb_pattern(language).finditer(text, start, end):
         w = m.group(1)
         if w[0].isupper() and m.start() > start and not re.search(r"[”\"’:—]\s*$", text[start:m.start()]):
             continue  # a capitalised verb mid-sentence is part of a name ("Said Ahmed", "State Department")
-        lemma = speech_verb(w) or w.lower()
+        lemma = speech_verb(w, language) or w.lower()
         prev = re.search(r"([\w’']+)\s+$", text[max(0, m.start() - 30):m.start()])
         pw = prev.group(1) if prev else ""
         if pw and (pw.lower() in NOUN_MARKERS or pw.endswith(("’s", "'s")) or pw.isdigit()
@@ -310,6 +315,36 @@ def cues_in(text: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for m in re.finditer(r"\b[Aa]ccording to\b", text[start:end]):
         out.append(Cue(m.group(0), m.start() + start, m.end() + start, "according to"))
     return sorted(out, key=lambda c: c.start)
+
+
+def inverted_pronoun(cue: Cue, language: str | None) -> Speaker | None:
+    """The subject pronoun written inside a French incise ("dit-il", "a-t-elle déclaré")."""
+    m = re.search(r"-(?:t-)?(il|elle|ils|elles|on)\b", cue.text, re.I)
+    if m is None or (language or "").split("-")[0].lower() != "fr":
+        return None
+    return Speaker(m.group(1), cue.start + m.start(1), cue.start + m.end(1))
+
+
+def speaker_after(text: str, cue: Cue, at: int | None = None, described: bool = False,
+                  language: str | None = None) -> Speaker | None:
+    """Who speaks after a cue: the pronoun inside a French incise, else the phrase from ``at``
+    (the cue's end unless given)."""
+    return inverted_pronoun(cue, language) or np_right(text, cue.end if at is None else at, described, language)
+
+
+def valid_speaker(spk: Speaker | None, language: str | None) -> Speaker | None:
+    """A speaker phrase as a document in another language than English may have it: a pronoun, a name
+    (leading function words such as "Pour" cut off), or a role phrase ("le maire de la ville"); None for
+    anything else ("Les camions de livraison arrivent"). English phrases pass unchanged."""
+    if spk is None or is_english(language):
+        return spk
+    toks = tokens(spk.text, spk.start)
+    keep = speech.foreign_speaker_start([t[0] for t in toks], language)
+    if keep is None:
+        return None
+    if keep == 0:
+        return spk
+    return Speaker(spk.text[toks[keep][1] - spk.start:], toks[keep][1], spk.end, spk.role)
 
 
 LEAD_ADJUNCT = re.compile(r"(?:(?:In|On|At|By|During|Since|After|Before|Last|Earlier|Later|Then|Now|Still|"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from toolkit.language.speech import DIRECT_ONLY, LISTENER_VERBS, OPINION_VERBS
-from toolkit.passes.speech.attribution import Cue, Speaker, cues_in, np_left, np_right, sentence_subject
+from toolkit.language.speech import DIRECT_ONLY, LISTENER_VERBS, OPINION_VERBS, is_english
+from toolkit.passes.speech import attribution
+from toolkit.passes.speech.attribution import Cue, Speaker, cues_in, np_left, sentence_subject, speaker_after
 from toolkit.passes.speech.marks import Marked
 
 # Verbs that take a reported clause without "that" ("she said the plan failed").
@@ -76,9 +77,16 @@ def _words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _after_verb(text: str, cue: Cue, end: int) -> int | None:
+# The word that opens a reported clause in French, German and Spanish ("a déclaré que", "sagte, dass").
+FOREIGN_THAT = re.compile(r"\s*,?\s*(?:qu’|qu'|que\b|dass\b)", re.I)
+
+
+def _after_verb(text: str, cue: Cue, end: int, language: str | None = None) -> int | None:
     """Where the reported clause begins after a reporting verb, or None."""
     pos = cue.end
+    if not is_english(language):  # only a clause its conjunction opens: "a déclaré que …", "sagte, dass …"
+        m = FOREIGN_THAT.match(text, pos, end)
+        return m.end() if m and _words(text[m.end():end]) >= 3 else None
     if cue.lemma in LISTENER_VERBS:
         m = LISTENER.match(text, pos, end)
         if m and m.end() > pos:
@@ -94,7 +102,7 @@ def _after_verb(text: str, cue: Cue, end: int) -> int | None:
     if cue.lemma in LISTENER_VERBS:
         # "told a crowd of 100 members gathered in the hall that …": a longer listener, then "that"
         m = re.compile(r"[^,;:.!?“”\"]{0,90}?\s(that)\b").match(text, pos, end)
-        if m and not cues_in(text, pos, m.start(1)):
+        if m and not cues_in(text, pos, m.start(1), language):
             return m.start(1)
     rest = text[pos:end].strip()
     if CLAUSE_START_BAD.match(rest) or _words(rest) < 4 or cue.lemma in DIRECT_ONLY or (
@@ -131,24 +139,59 @@ def _is_adjunct(text: str, cue: Cue, end: int) -> bool:
     return not text[pos:end].strip(" .,!?;:\n\u201d\"")
 
 
-def _participle_speaker(text: str, s: int, c: Cue, cues: list[Cue]) -> Speaker | None:
+def _participle_speaker(text: str, s: int, c: Cue, cues: list[Cue], language: str | None = None) -> Speaker | None:
     """Who speaks in "…, saying/noting that …": the speaker of an earlier reporting verb, else the subject."""
     for prev in reversed([p for p in cues if p.end <= c.start and p.lemma != "according to"]):
-        spk = np_left(text, prev.start, s) or np_right(text, prev.end, described=True)
+        spk = np_left(text, prev.start, s, language) or speaker_after(text, prev, None, True, language)
         if spk is not None:
             return spk
     return sentence_subject(text, s, c.start)
 
 
-def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Reported]:
-    """Reported clauses in the sentence ``text[s:e]``."""
-    cues = [c for c in cues_in(text, s, e) if not _inside(c.start, marked)]
+def find_reported(text: str, s: int, e: int, marked: list[Marked], language: str | None = None) -> list[Reported]:
+    """Reported clauses in the sentence ``text[s:e]``, read as the document's ``language``; a clause whose
+    speaker phrase is no speaker in that language ("Pour", "Les camions de …") is none."""
+    out = []
+    for r in _reported(text, s, e, marked, language):
+        spk = attribution.valid_speaker(r.speaker, language)
+        if spk is not None:
+            out.append(Reported(r.start, r.end, spk, r.cue))
+    return out
+
+
+def _leading_name(text: str, at: int, e: int) -> Speaker | None:
+    """The name right after "laut", "según", "selon" when the clause follows with no comma ("Laut Ana
+    Petrova kostet der Bau …"): a determiner at most, then capitalised words up to the first lower-case one."""
+    words = list(re.finditer(r"[^\W\d_][\w’'.-]*", text[at:e]))
+    k = 1 if words and words[0].group(0) in ("der", "die", "des", "dem", "den", "la", "le", "les", "el", "los",
+                                             "las") else 0
+    n = k
+    while n < len(words) and n - k < 4 and words[n].group(0)[:1].isupper() and not re.search(
+            r"[,;:]", text[at + words[k].start():at + words[n].start()]):
+        n += 1
+    if n == k or n >= len(words) or not words[n].group(0)[:1].islower() or "," in text[at:at + words[n].start()]:
+        return None
+    return Speaker(text[at + words[0].start():at + words[n - 1].end()], at + words[0].start(),
+                   at + words[n - 1].end())
+
+
+def _reported(text: str, s: int, e: int, marked: list[Marked], language: str | None) -> list[Reported]:
+    def np_right(at: int, described: bool = False, cue: Cue | None = None) -> Speaker | None:
+        if cue is not None:
+            return speaker_after(text, cue, at, described, language)
+        return attribution.np_right(text, at, described, language)
+
+    cues = [c for c in cues_in(text, s, e, language) if not _inside(c.start, marked)]
     out: list[Reported] = []
     # "According to X, clause." / "Clause, according to X."
     for c in cues:
         if c.lemma != "according to":
             continue
-        spk = np_right(text, c.end)
+        lead = _leading_name(text, c.end, e) if not is_english(language) and c.start - s <= 3 else None
+        if lead is not None and _words(text[lead.end:e]) >= 3:  # "Laut Ana Petrova kostet der Bau …"
+            cs = lead.end + len(text[lead.end:e]) - len(text[lead.end:e].lstrip())
+            return [Reported(cs, _trim_end(text, cs, e), lead, c)]
+        spk = np_right(c.end)
         if spk is None:
             continue
         if re.match(r"\s*,", text[spk.end:e]) and c.start - s <= 3:
@@ -174,12 +217,12 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             semi = text.find(";", c.end, e)  # "Clause, Wójcik writes; clause2"
             stop = semi if semi > 0 else e
             if _is_adjunct(text, c, stop):
-                who = np_left(text, c.start, s + comma + 1)
+                who = np_left(text, c.start, s + comma + 1, language)
             if who is None and not before[comma + 1:].strip() and c.lemma not in LISTENER_VERBS:
                 # "Clause, said the minister, who …"; after "told" the phrase is the listener, never the speaker
-                inv = np_right(text, c.end)
+                inv = np_right(c.end, cue=c)
                 if inv is not None:
-                    rest = text[inv.end:e]
+                    rest = text[max(inv.end, c.end):e]  # "dit-il": the pronoun is inside the cue
                     if inv.role:
                         rest = rest[rest.find(inv.role) + len(inv.role):] if inv.role in rest else rest
                     if not rest.strip(" .,!?;:\n\u201d\"") or (ADJUNCT.match(rest) and \
@@ -195,7 +238,7 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         m = re.match(r"\s*,\s*", tail)
         if comma > 0 and m and _words(text[c.end + m.end():e]) >= 3 \
                 and not PARTICIPLE.match(text[c.end + m.end():e]):
-            spk = np_left(text, c.start, s + comma + 1)
+            spk = np_left(text, c.start, s + comma + 1, language)
             if spk is not None and _words(before[:comma]) >= 1 and not _parenthetical(text, spk):
                 c2 = c.end + m.end()
                 first = Reported(s, _trim_end(text, s, s + comma), spk, c)
@@ -207,18 +250,19 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
         # "Clause1, insists X, clause2."
         if comma > 0 and not before[comma + 1:].strip() and _words(before[:comma]) >= 3 \
                 and c.lemma not in DIRECT_ONLY and c.lemma not in LISTENER_VERBS:
-            inv = np_right(text, c.end)
-            after = re.match(r"\s*,\s*", text[inv.end:e]) if inv is not None else None
-            if inv is not None and after and not inv.role and _words(text[inv.end + after.end():e]) >= 3 \
-                    and not PARTICIPLE.match(text[inv.end + after.end():e]) \
-                    and not _inside(inv.end + after.end() + 1, marked):
-                c2 = inv.end + after.end()
+            inv = np_right(c.end, cue=c)
+            iend = max(inv.end, c.end) if inv is not None else e
+            after = re.match(r"\s*,\s*", text[iend:e]) if inv is not None else None
+            if inv is not None and after and not inv.role and _words(text[iend + after.end():e]) >= 3 \
+                    and not PARTICIPLE.match(text[iend + after.end():e]) \
+                    and not _inside(iend + after.end() + 1, marked):
+                c2 = iend + after.end()
                 return [Reported(s, _trim_end(text, s, s + comma), inv, c),
                         Reported(c2, _trim_end(text, c2, e), inv, c)]
         # "X said (that) clause."
-        spk = np_left(text, c.start, s)
+        spk = np_left(text, c.start, s, language)
         if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[s:c.start]):
-            spk = _participle_speaker(text, s, c, cues)  # "…, saying (that) clause": the sentence's speaker
+            spk = _participle_speaker(text, s, c, cues, language)  # "…, saying (that) clause": the sentence's speaker
         elif spk is None and re.search(r"\band\b", text[s:c.start]) \
                 and not re.search(r"\b(?:was|were|been|being|is|are)\s+\w+(?:ed|en)\b", text[s:c.start]):
             spk = sentence_subject(text, s, c.start)  # "Wójcik called it false and later said …"
@@ -226,7 +270,7 @@ def find_reported(text: str, s: int, e: int, marked: list[Marked]) -> list[Repor
             continue
         if TIME_CLAUSE.search(text[max(s, spk.start - 60):spk.start]):
             continue
-        cs = _after_verb(text, c, e)
+        cs = _after_verb(text, c, e, language)
         if cs is None:
             continue
         ce = _trim_end(text, cs, e)

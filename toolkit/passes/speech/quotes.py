@@ -16,6 +16,7 @@ from toolkit.language.names import STOP_CAPS
 from toolkit.options import Context
 from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, merge_text, wrap_many
 from toolkit.passes.sentences import split_sentences
+from toolkit.passes.speech import attribution
 from toolkit.passes.speech.attribution import Cue, Speaker, cues_in, np_left, np_right, sentence_subject
 from toolkit.passes.speech.found import Found
 from toolkit.passes.speech.indirect import Reported, find_reported
@@ -41,24 +42,24 @@ def _title_like(s: str) -> bool:
     return len(words) >= 2 and len(caps) == len(rest) and bool(rest)
 
 
-def _attribution_after(text: str, q: Marked, stop: int) -> tuple[Speaker, Cue] | None:
+def _attribution_after(text: str, q: Marked, stop: int, language: str | None = None) -> tuple[Speaker, Cue] | None:
     seg_end = stop
     tail = text[q.end:seg_end]
     lead = re.match(r"[\s,—–-]*", tail).end()
     pos = q.end + lead
-    cues = [c for c in cues_in(text, pos, seg_end) if c.start - pos < 160]
+    cues = [c for c in cues_in(text, pos, seg_end, language) if c.start - pos < 160]
     if not cues:
         return None
     c = cues[0]
     if c.start == pos:  # "…,” said the minister
         particle = re.match(r"\s+(?:out|up|on|back)\b", text[c.end:])
-        spk = np_right(text, c.end + (particle.end() if particle else 0), described=True)
+        spk = attribution.speaker_after(text, c, c.end + (particle.end() if particle else 0), True, language)
         if spk is not None:
             return spk, c
         return None
     if c.lemma == "according to":
         return None
-    spk = np_left(text, c.start, pos)
+    spk = np_left(text, c.start, pos, language)
     if spk is not None and spk.start <= pos + 2:
         return spk, c
     gap = text[pos:spk.start] if spk is not None else ""
@@ -73,9 +74,10 @@ AS_X_PUT_IT = re.compile(r"\b[Aa]s\s+((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'.-
                          r"(?:\s+up)?(?:\s+[a-z]+ly)?\s*[,:]\s*$")
 
 
-def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple[Speaker, Cue] | None:
+def _attribution_before(text: str, q: Marked, lo: int, sent_start: int,
+                        language: str | None = None) -> tuple[Speaker, Cue] | None:
     head = text[lo:q.start]
-    cues = cues_in(text, lo, q.start)
+    cues = cues_in(text, lo, q.start, language)
     put = AS_X_PUT_IT.search(head)
     if put:  # "As Lopez put it, “…”": the one named speaks, whatever verbs come before
         return (Speaker(put.group(1), lo + put.start(1), lo + put.end(1)),
@@ -98,9 +100,10 @@ def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple
         if not called and (c.text.endswith("ing") or _words(text[q.inner[0]:q.inner[1]]) < 5):
             return None
     if c.lemma == "according to":
-        spk = np_right(text, c.end)
+        spk = np_right(text, c.end, language=language)
         return (spk, c) if spk else None
-    spk = np_left(text, c.start, lo)
+    spk = attribution.speaker_after(text, c, language=language) if c.lemma == "so" else None
+    spk = spk or attribution.inverted_pronoun(c, language) or np_left(text, c.start, lo, language)
     if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[lo:c.start]):
         spk = sentence_subject(text, sent_start, c.start)  # "He voiced it on Twitter, writing “…”"
     if spk is None:
@@ -108,16 +111,17 @@ def _attribution_before(text: str, q: Marked, lo: int, sent_start: int) -> tuple
     return spk, c
 
 
-def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[Marked]
-                      ) -> tuple[Speaker, Cue | None] | None:
+def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[Marked],
+                      language: str | None = None) -> tuple[Speaker, Cue | None] | None:
     """Who speaks a quotation inside a sentence that has no attribution next to it: the speaker of a
     reporting verb earlier in the sentence, or else the sentence's subject."""
-    cues = [c for c in cues_in(text, sent[0], q.start) if not any(m.start <= c.start < m.end for m in marked)]
+    cues = [c for c in cues_in(text, sent[0], q.start, language)
+            if not any(m.start <= c.start < m.end for m in marked)]
     for c in reversed(cues):
         if c.lemma == "according to":
-            spk = np_right(text, c.end)
+            spk = np_right(text, c.end, language=language)
         else:
-            spk = np_left(text, c.start, sent[0])
+            spk = attribution.inverted_pronoun(c, language) or np_left(text, c.start, sent[0], language)
             if spk is None and c.text.endswith("ing") and re.search(r",\s*$", text[sent[0]:c.start]):
                 spk = sentence_subject(text, sent[0], c.start)
         if spk is not None:
@@ -126,27 +130,30 @@ def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[
     return (spk, None) if spk is not None else None
 
 
-def _attribution_previous(text: str, sent: tuple[int, int]) -> tuple[Speaker, Cue] | None:
+def _attribution_previous(text: str, sent: tuple[int, int], language: str | None = None
+                          ) -> tuple[Speaker, Cue] | None:
     """A sentence ending in "X said:" or "… went on to say," introduces the next quotation."""
     s, e = sent
     body = text[s:e].rstrip()
     if not body.endswith((":", ",")) and _words(body) > 14:
         return None
-    cues = cues_in(text, s, e)
+    cues = cues_in(text, s, e, language)
     for c in reversed(cues):
-        spk = np_left(text, c.start, s) if c.lemma != "according to" else np_right(text, c.end)
+        spk = np_left(text, c.start, s, language) if c.lemma != "according to" \
+            else np_right(text, c.end, language=language)
+        spk = attribution.inverted_pronoun(c, language) or spk
         if spk is not None:
             return spk, c
     return None
 
 
-def _pull_quote(text: str, para: int) -> Found | None:
+def _pull_quote(text: str, para: int, language: str | None = None) -> Found | None:
     """A paragraph of someone's words followed by their bare name ("… education budgets. Jane Doe"):
     a pull quote, the name (and a role after a comma) its attribution."""
     m = PULL_QUOTE.search(text)
     if m is None or _words(text[:m.start(1)]) < 6 or m.group(1).split()[0] in STOP_CAPS:
         return None
-    if cues_in(text, max(0, m.start(1) - 40), m.start(1)):
+    if cues_in(text, max(0, m.start(1) - 40), m.start(1), language):
         return None  # "… budgets, said Jane Doe" is an ordinary attribution
     body = text[:m.start(1)].rstrip()
     marked = [q for q in find_marked(body) if q.start == 0 and q.end >= len(body) - 1]
@@ -176,8 +183,9 @@ def _rule(where: str, spk: Speaker, cue: Cue, lead: str = "") -> str:
     return rule
 
 
-def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: bool = True) -> list[Found]:
-    pull = _pull_quote(text, para) if pull else None
+def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: bool = True,
+                      language: str | None = None) -> list[Found]:
+    pull = _pull_quote(text, para, language) if pull else None
     if pull is not None:
         return [pull]
     marked = find_marked(text)
@@ -185,7 +193,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for s, e in sents:
-        for r in find_reported(text, s, e, marked):
+        for r in find_reported(text, s, e, marked, language):
             colon = next((m for m in marked if r.start < m.start < r.end
                           and re.search(r":\s*$", text[r.start:m.start])), None)
             if colon is not None:  # "X said there were three: “…”" -> the words in marks stand apart
@@ -214,21 +222,23 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         sent = next(((s, e) for s, e in sents if s <= q.start < e), (0, len(text)))
         nxt = min([m.start for m in marked if m.start >= q.end] + [sent[1]])
         prev = max([m.end for m in marked if m.end <= q.start] + [sent[0]])
-        att = _attribution_after(text, q, nxt) if q.close else None
+        att = _attribution_after(text, q, nxt, language) if q.close else None
         where = "after"
         if att is None:
-            att = _attribution_before(text, q, prev, sent[0])
+            att = _attribution_before(text, q, prev, sent[0], language)
             where = "before"
         whole = (_words(text[sent[0]:q.start]) <= 3 or re.search(r":\s*$", text[sent[0]:q.start])) \
             and _words(text[q.end:sent[1]]) == 0
         if att is None and whole and q.start - sent[0] <= 2:
             k = sents.index(sent) if sent in sents else -1
             if k > 0:
-                att = _attribution_previous(text, sents[k - 1])
+                att = _attribution_previous(text, sents[k - 1], language)
                 where = "previous"
         n = _words(inner)
+        if att is not None and attribution.valid_speaker(att[0], language) is None:
+            att = None  # "Pour", "Les camions de …": no speaker in the document's language
         if att is not None:
-            spk, cue = att
+            spk, cue = attribution.valid_speaker(att[0], language), att[1]
             if n < 3 and where == "before" and not re.search(r"\b(?:call|calls|called|calling|dubbed|described)\b",
                                                                text[cue.start:q.start]) \
                     and _words(text[cue.end:q.start]) > 1:
@@ -240,7 +250,11 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
             found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
             continue
-        att = _sentence_speaker(text, sent, q, marked) if not whole and q.start > sent[0] else None
+        att = _sentence_speaker(text, sent, q, marked, language) if not whole and q.start > sent[0] else None
+        if att is not None and attribution.valid_speaker(att[0], language) is None:
+            att = None
+        elif att is not None:
+            att = (attribution.valid_speaker(att[0], language), att[1])
         if att is not None:  # "A senior diplomat put the number “at …”": the clause's subject
             found.append(Found(para, q.start, q.end, q.inner, q.marks, speaker=att[0], speaker_para=para,
                                cue=att[1].text if att[1] else "",
@@ -277,17 +291,17 @@ def definition(text: str, start: int, end: int) -> str:
     return ""
 
 
-def find_quotes(texts: list[str], blockquote: list[bool] | None = None) -> list[Found]:
-    """All quotations in a list of paragraph texts (reading order)."""
+def find_quotes(texts: list[str], blockquote: list[bool] | None = None, language: str | None = None) -> list[Found]:
+    """All quotations in a list of paragraph texts (reading order), read as the document's ``language``."""
     found: list[Found] = []
     for k, text in enumerate(texts):
         if text is None or LINK_LABEL.match(text):
             continue  # "READ MORE: …": a link to another article, whose quotes are not this one's
-        here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]))
+        here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]), language=language)
         if len(here) == 1 and here[0].extra.get("where") == "pull":
             last_name = here[0].speaker.text.split()[-1]
             if not any(t and last_name in t for j, t in enumerate(texts) if j != k):
-                here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]), pull=False)
+                here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]), pull=False, language=language)
         found.extend(here)
     link_groups(found, texts)
     return found
@@ -339,7 +353,7 @@ def mark_quotes(doc: Document, ctx: Context) -> Document:
         doc = _unwrap_reader_quotes(doc)
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
-    found = find_quotes(texts, [bq for _, bq in paras])
+    found = find_quotes(texts, [bq for _, bq in paras], doc.meta.language)
     by_para: dict[int, list[Found]] = {}
     for f in found:
         by_para.setdefault(f.para, []).append(f)

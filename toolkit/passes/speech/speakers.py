@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from toolkit.language import speech
 from toolkit.language.names import ADJECTIVES, ORG_WORDS, PLACES, TITLES
-from toolkit.language.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS
+from toolkit.language.speech import DOC_NOUNS, ORG_NOUNS, PERSON_NOUNS, attribution_measured, pronoun_in_english
 from toolkit.options import Context
 from toolkit.passes.abbreviations import find_abbreviations
 from toolkit.passes.inline_spans import iter_paragraphs
 from toolkit.passes.speech.attribution import DETERMINERS
-from toolkit.passes.speech.confidence import confidence
+from toolkit.passes.speech.confidence import DEFAULT, SHOW_SPEAKER, confidence
 from toolkit.passes.speech.coreference import SENTENCE_END, People
 from toolkit.tree.nodes import Document, Para, Person, Quote
 from toolkit.tree.walk import plain_text, walk
@@ -191,6 +192,17 @@ def _near(people: People, name: str, at: tuple[int, int], within: int = 2, spoke
     return False
 
 
+def _foreign_name(people: People, phrase: str, name: str, language: str | None) -> str | None:
+    """A resolved speaker in French, German or Spanish, where the name finder knows no function words and
+    German capitalises every noun: a name without the words a sentence opened with ("Según Ana Petrova"
+    -> "Ana Petrova"); a pronoun only for someone already quoted, never for any capitalised phrase."""
+    if phrase.lower() in ("he", "she") and not any(n == name for *_, n, kind in people.spoken if kind == "person"):
+        return None
+    words = name.split()
+    k = speech.foreign_speaker_start(words, language)
+    return " ".join(words[k:]) if k else name
+
+
 def _quote_spans(children) -> list[tuple[int, int]]:
     """Character ranges of a paragraph's quotations (with their marks) in its plain text."""
     spans, pos = [], 0
@@ -202,7 +214,16 @@ def _quote_spans(children) -> list[tuple[int, int]]:
     return spans
 
 
+# The confidence of a speaker found in a language whose attribution was never measured: that of a rule
+# never measured, below the editions' threshold, so that the speaker is held (kept in the tree, not shown).
+UNMEASURED = min(DEFAULT, SHOW_SPEAKER - 0.01)
+
+
 def resolve_speakers(doc: Document, ctx: Context) -> Document:
+    """Each quotation's speaker phrase resolved to a Person, with the rule and its confidence; in a language
+    whose attribution was not measured the speaker is held (``held`` = ``unmeasured-language``)."""
+    language = doc.meta.language
+    measured = attribution_measured(language)
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
     people = People(texts, [_quote_spans(p.children) if isinstance(p, Para) else [] for p, _ in paras])
@@ -226,9 +247,11 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
     def fix(node):
         if not isinstance(node, Quote) or node.speaker or not node.attr.get("said-by"):
             return None
-        phrase = node.attr.get("said-by") or ""
+        phrase = pronoun_in_english(node.attr.get("said-by") or "", language)  # "elle" -> "she"
         k, _, pos = (node.attr.get("said-at") or "0:0").partition(":")
         name, kind = resolve(people, phrase, (int(k), int(pos)), state["last"])
+        if name is not None and not speech.is_english(language):
+            name = _foreign_name(people, phrase, name, language)
         if name is None:  # a pronoun with nobody to point at: no speaker rather than "she"
             kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote"))
             return dataclasses.replace(node, attr=dataclasses.replace(node.attr, kv=kv))
@@ -239,7 +262,10 @@ def resolve_speakers(doc: Document, ctx: Context) -> Document:
             people.said((int(k), int(pos)), name, kind)
         pid = person_for(name, kind, node.attr.get("role") or "")
         kv = tuple((a, b) for a, b in node.attr.kv if a not in ("said-at", "role", "pull-quote", "rule"))
-        kv += (("rule", rule), ("confidence", f"{confidence(rule):.2f}"))
+        score = confidence(rule) if measured else min(confidence(rule), UNMEASURED)
+        kv += (("rule", rule), ("confidence", f"{score:.2f}"))
+        if not measured:
+            kv += (("held", "unmeasured-language"),)
         return dataclasses.replace(node, speaker=pid, attr=dataclasses.replace(node.attr, kv=kv))
 
     doc = walk(doc, fix)
