@@ -82,8 +82,6 @@ SIGNED_BLOCK_HTML = ("<html><body><article><h1>Bridges</h1><p>The bridge closed 
                      "</article></body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the speech pass's signed block quotations (toolkit/passes/speech, "
-                                       "helper H8's report describes the change); remove this mark when it lands")
 @pytest.mark.parametrize(("name", "source"), [("a.md", SIGNED_BLOCK_MD), ("a.html", SIGNED_BLOCK_HTML)])
 def test_a_signed_block_quote_is_credited_to_its_signer(tmp_path, name, source):
     p = tmp_path / name

@@ -22,6 +22,7 @@ from toolkit.passes.speech.found import Found
 from toolkit.passes.speech.indirect import Reported, find_reported
 from toolkit.passes.speech.links import link_groups
 from toolkit.passes.speech.marks import Marked, find_marked
+from toolkit.passes.speech.signed import block_quote_paragraphs, sign, signatures
 from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term, Text
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 
@@ -291,8 +292,10 @@ def definition(text: str, start: int, end: int) -> str:
     return ""
 
 
-def find_quotes(texts: list[str], blockquote: list[bool] | None = None, language: str | None = None) -> list[Found]:
-    """All quotations in a list of paragraph texts (reading order), read as the document's ``language``."""
+def find_quotes(texts: list[str], blockquote: list[bool] | None = None, language: str | None = None,
+                signed: dict | None = None) -> list[Found]:
+    """All quotations in a list of paragraph texts (reading order), read as the document's ``language``;
+    ``signed`` (from ``signatures``) credits the quotations of a signed block quotation to its signer."""
     found: list[Found] = []
     for k, text in enumerate(texts):
         if text is None or LINK_LABEL.match(text):
@@ -303,6 +306,7 @@ def find_quotes(texts: list[str], blockquote: list[bool] | None = None, language
             if not any(t and last_name in t for j, t in enumerate(texts) if j != k):
                 here = find_in_paragraph(text, k, bool(blockquote and blockquote[k]), pull=False, language=language)
         found.extend(here)
+    sign(found, signed or {})
     link_groups(found, texts)
     return found
 
@@ -353,7 +357,8 @@ def mark_quotes(doc: Document, ctx: Context) -> Document:
         doc = _unwrap_reader_quotes(doc)
     paras = list(iter_paragraphs(doc.blocks))
     texts = [plain_text(p.children) if isinstance(p, Para) else None for p, _ in paras]
-    found = find_quotes(texts, [bq for _, bq in paras], doc.meta.language)
+    found = find_quotes(texts, [bq for _, bq in paras], doc.meta.language,
+                        signatures(block_quote_paragraphs(doc.blocks), texts))
     by_para: dict[int, list[Found]] = {}
     for f in found:
         by_para.setdefault(f.para, []).append(f)
