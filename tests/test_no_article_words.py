@@ -44,7 +44,8 @@ def _tokens(names, common: set[str], generic: set[str]) -> set[str]:
     for name in names:
         for w in WORD.findall(name):
             w = re.sub(r"[’'](?:s)?$", "", w)
-            if len(w) >= 4 and w[:1].isupper() and w.lower() not in common and w not in generic:
+            if len(w) >= 4 and w[:1].isupper() and w.lower() not in common and w not in generic \
+                    and not any(g.startswith(w) for g in generic):  # "Kazakh": a country's stem, generic too
                 out.add(w)
     return out
 
@@ -60,12 +61,13 @@ def _article_tokens() -> set[str]:
         s = _summary(seed)
         # people's names, and the places named in one word ("Ruritania", not "Ruritania District")
         tokens |= _tokens([*s["people"], *(p for p in s["places"] if len(WORD.findall(p)) == 1)], common, generic)
+        tokens |= _tokens([src["name"] for src in s["sources"]], common, generic)  # its outlets ("The Harbourer")
     truth = QUOTE_CORPUS / "truth.json"
     if truth.exists():
         from toolkit.language.names import FIRST_NAMES
 
-        speakers = {q.get("speaker") or "" for item in json.loads(truth.read_text(encoding="utf-8")).values()
-                    for q in item.get("quotes", [])}
+        speakers = {q.get(key) or "" for item in json.loads(truth.read_text(encoding="utf-8")).values()
+                    for q in item.get("quotes", []) for key in ("speaker", "reference")}
         for name in speakers:
             parts = name.split()
             if 2 <= len(parts) <= 3 and all(p[:1].isupper() and p.isalpha() for p in parts):

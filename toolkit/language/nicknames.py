@@ -54,7 +54,7 @@ def _parts(name: str) -> list[str]:
 def same_person(a: str, b: str) -> bool:
     """Whether two full names written in one article are one person: the same surname, and a given
     name that is the same or a familiar form ("Josh Tan" / "Joshua Tan"), or the other's middle
-    initial ("John M. Ford" / "Mike Ford": Mike is Michael, M.)."""
+    initial ("John M. Varga" / "Mike Varga": Mike is Michael, M.)."""
     pa, pb = _parts(a), _parts(b)
     if len(pa) < 2 or len(pb) < 2 or pa[-1] != pb[-1] or a == b:
         return a == b
@@ -65,7 +65,7 @@ def same_person(a: str, b: str) -> bool:
         given = other[0].lower()
         if middles and len(other) == 2:
             # "Mike" stands for Michael: the formal names it is a familiar form of all begin with the initial,
-            # and the two given names are not of different genders ("John M. Ford" is not "Mary Ford")
+            # and the two given names are not of different genders ("John M. Varga" is not "Mary Varga")
             formal = {f for f, familiar in _formal().items() if given in familiar}
             g1, g2 = FIRST_NAMES.get(one[0], ""), FIRST_NAMES.get(other[0], "")
             if formal and all(f[0] == middles[0][0].lower() for f in formal) and not (g1 and g2 and g1 != g2):

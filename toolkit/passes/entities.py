@@ -115,7 +115,7 @@ def find_entities(texts: list[str], abbreviations: dict[str, str] | None = None,
                 for m in mentions]
     full_names = [m.text for m in mentions if m.kind == "person" and len(m.text.split()) >= 2]
     full_names += [n for n, k in (speakers or {}).items() if k == "person" and len(n.split()) >= 2]
-    # one person under two forms of the name ("Joshua Tan" / "Josh Tan", "John M. Ford" / "Mike Ford"):
+    # one person under two forms of the name ("Joshua Tan" / "Josh Tan", "John M. Varga" / "Mike Varga"):
     # the first form written stands for both
     canon: dict[str, str] = {}
     for name in full_names:

@@ -56,7 +56,7 @@ SIGNATURE = re.compile(r"(?:^|\s)(?:—|―|–|-{2,3})\s*(?P<who>[A-Z][^—―�
 SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 OUTLET_WORDS = {"Press", "News", "Times", "Post", "Journal", "Herald", "Gazette", "Star", "Globe", "Mail",
                 "Tribune", "Radio", "Television", "TV", "Network", "Broadcasting", "Media", "Magazine", "Review",
-                "Telegraph", "Guardian", "Reuters", "Diplomat", "Economist", "Service", "Agency", "Wire", "CBC",
+                "Telegraph", "Guardian", "Reuters", "Economist", "Service", "Agency", "Wire", "CBC",
                 "CTV", "BBC", "CNN", "AP", "AFP", "NPR", "Bloomberg"}
 DOCUMENT_WORDS = {"Report", "Statement", "Study", "Survey", "Concept", "Act", "Charter", "Plan", "Strategy"}
 
@@ -186,7 +186,7 @@ def collect_sources(doc: Document, ctx: Context) -> Document:
     def source_for(name: str, rule: str) -> Source:
         full = expand.get(name, name)
         if full.startswith("The ") and classify(full[4:]) == "organization":
-            full = full[4:]  # "The Northern Wire Service" is the Northern Wire Service; "The Diplomat" stays
+            full = full[4:]  # "The Northern Wire Service" is the Northern Wire Service; "The Harbourer" stays
         key = full
         if key not in records:
             sid = "src-" + (re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")[:40] or str(len(records) + 1))

@@ -111,7 +111,7 @@ def np_left(text: str, end: int, lo: int = 0, language: str | None = None) -> Sp
             break  # "called it nonsense and in a statement said": two verb phrases
         if lw == "and" and i > 0 and is_cap(toks[i + 1][0]) and toks[i - 1][0].isalpha() \
                 and toks[i - 1][0].islower() and not head_ok(toks[i - 1][0]):
-            break  # "the schedule changed and Hadwin says": two clauses, not "Smith and Jones"
+            break  # "the schedule changed and Okafor says": two clauses, not "Smith and Jones"
         if lw in verbs and not is_cap(w) and not (
                 (lw in DOC_NOUNS or lw[:-1] in DOC_NOUNS) and _after_determiner(toks, i)):
             break  # a verb ends the phrase; "the report", "her latest post" are nouns

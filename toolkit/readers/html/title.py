@@ -81,7 +81,7 @@ def _names_site(part: str, sites: list[str]) -> bool:
         if contains(sw, pw) or (contains(pw, sw) and len(pw) <= len(sw) + 1):
             return True
         if len(sw) == 1 and len(sw[0]) >= 4 and (joined == sw[0] or (sw[0] in pw and len(pw) <= 3)):
-            return True  # "Wine Folly" for winefolly.com, "Example App Store" for example.com
+            return True  # "Cider Notes" for cidernotes.com, "Example App Store" for example.com
     return False
 
 
