@@ -8,7 +8,7 @@ OUT ?= build
 APT_RUN := fonts-sil-charis fonts-inter libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 APT_TEST := $(APT_RUN) default-jre-headless chromium qpdf
 
-.PHONY: run test lint bench eval preserve fuzz check-editions system-run system-test clean
+.PHONY: run test lint bench eval preserve fuzz check-editions conformance system-run system-test clean
 
 define apt_ensure
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -77,6 +77,15 @@ check-editions: system-test $(VENV)/.run-stamp
 	$(VENV)/bin/toolkit build $(SEED) --to epub --page-map --embed-fonts -o $(OUT)/epub-page-map
 	$(QA)/check-all $(OUT) -q
 	$(QA)/check-all $(OUT)/epub-page-map -q
+
+# Every edition of 40 corpus articles (10 a corpus, fixed sample) and of every Markdown, RST, HTML, DOCX and ODT
+# fixture through the same referees, two at a time: build/conformance/report.{md,tsv} (docs/conformance.md).
+# Slow: about 25-40 min on 2 cores. CONFORMANCE_ARGS=--limit 5 for a quick look.
+CONFORMANCE_ARGS ?=
+conformance: system-test $(VENV)/.test-stamp
+	@test -x $(QA)/check-all || { echo "no QA tools at $(QA) (set QA=path/to/tools/qa)"; exit 2; }
+	$(QA)/setup -q
+	$(PY) bench/conformance.py --qa $(QA) $(CONFORMANCE_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT)/*.pdf $(OUT)/*.epub $(OUT)/*.html

@@ -4,6 +4,10 @@ The ids are shared by all editions, so "¶12" means the same paragraph in HTML, 
 author gave is never renamed: a heading's, a figure's, a table's or a division's stays its id; a
 paragraph's moves to its ``author-id`` key (the writers put an anchor with it at the paragraph's start),
 because the paragraph's own id is its number.
+
+Ids are unique in the document (HTML and EPUB are invalid otherwise): when the author gave the same id twice
+(two headings, a figure and a table, a heading named like a paragraph's number), the first in reading order
+keeps it and each later one gets a suffix ("-2", "-3"), with one warning.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from __future__ import annotations
 import dataclasses
 
 from toolkit.options import Context
-from toolkit.tree.nodes import BlockQuote, Div, Document, Figure, Heading, ListBlock, Para
-from toolkit.tree.walk import iter_nodes, plain_text
+from toolkit.tree.nodes import Attr, BlockQuote, Div, Document, Figure, Heading, ListBlock, Para
+from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 
 def _slug(text: str) -> str:
@@ -56,4 +60,44 @@ def assign_ids(doc: Document, ctx: Context) -> Document:
                                                           for item in block.items))
         return block
 
-    return dataclasses.replace(doc, blocks=tuple(visit(b) for b in doc.blocks))
+    doc = dataclasses.replace(doc, blocks=tuple(visit(b) for b in doc.blocks))
+    return unique_ids(doc, ctx)
+
+
+def unique_ids(doc: Document, ctx: Context) -> Document:
+    """Each id once: paragraphs keep their numbers; a later repeat of any other id gets a suffix."""
+    every = {v for n in iter_nodes(doc) if isinstance(getattr(n, "attr", None), Attr)
+             for v in (n.attr.id, n.attr.get("author-id")) if v}
+    seen = {n.attr.id for n in iter_nodes(doc) if isinstance(n, Para) and n.attr.id}
+    renamed = []
+
+    def once(value: str) -> str:
+        if value not in seen:
+            seen.add(value)
+            return value
+        cand, k = value, 1
+        while cand in seen or cand in every:
+            k += 1
+            cand = f"{value}-{k}"
+        seen.add(cand)
+        renamed.append(value)
+        return cand
+
+    def fix(node):
+        attr = getattr(node, "attr", None)
+        if not isinstance(attr, Attr):
+            return None
+        new = attr
+        if attr.id and not isinstance(node, Para):
+            new = new.with_id(once(attr.id))
+        author = attr.get("author-id")
+        unique = once(author) if author and author != attr.id else author
+        if unique != author:
+            new = new.with_kv("author-id", unique)
+        return dataclasses.replace(node, attr=new) if new != attr else None
+
+    doc = walk(doc, fix)
+    if renamed:
+        shown = ", ".join(repr(v) for v in dict.fromkeys(renamed).keys() if v)
+        ctx.warn(f"renamed {len(renamed)} repeated id(s) so that each is unique: {shown[:200]}")
+    return doc

@@ -17,7 +17,6 @@ from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INDENT = re.compile("^\u00a0+")
 # A UTF-8 lead byte read as Windows-1252/Latin-1 followed by a continuation byte read the same way:
 # only text with such a pair is handed to ftfy (correct text rarely has one, and ftfy keeps it anyway).
@@ -48,7 +47,7 @@ def _fix(node, repaired: list):
         text = repair_mojibake(node.text)
         if text != node.text:
             repaired.append(node.text)
-        new = _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", text)))
+        new = _SPACES.sub(" ", _INVISIBLE.sub("", text))  # control characters: the sanitize pass counts them
         return Text(new) if new != node.text else None
     if isinstance(node, (Para, Heading)) and not plain_text(node.children).strip():
         return []
@@ -82,7 +81,7 @@ def normalize_text(doc: Document, ctx: Context) -> Document:
     for f in ("authors", "tags"):
         fixed[f] = tuple(repair_mojibake(v) for v in getattr(meta, f))
     repaired += [f for f, v in fixed.items() if v != getattr(meta, f)]
-    clean = {f: _SPACES.sub(" ", _CONTROL.sub("", fixed[f])).strip() or None
+    clean = {f: _SPACES.sub(" ", fixed[f]).strip() or None
              for f in ("title", "subtitle", "kicker") if fixed.get(f)}
     if repaired:
         n = len(repaired)

@@ -24,7 +24,14 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from toolkit.options import Context
-from toolkit.passes.sanitize_structure import MAX_NESTING, Flattener, clean_strings, refs_out_of_notes
+from toolkit.passes.sanitize_structure import (
+    MAX_NESTING,
+    TIDY_MESSAGES,
+    Flattener,
+    clean_strings,
+    refs_out_of_notes,
+    tidy_blocks,
+)
 from toolkit.tree.nodes import (
     ALIGNS,
     LIST_STYLES,
@@ -261,7 +268,16 @@ def sanitize(doc: Document, ctx: Context) -> Document:
         ctx.warn(f"the article nests quotes, lists or inline markup more than {MAX_NESTING} levels deep; "
                  f"{flat.flattened} deeper part(s) were flattened")
         doc = dataclasses.replace(doc, blocks=blocks)
-    doc = clean_strings(doc)  # after flattening, so the depth of this recursion is bounded
+    removed = [0]
+    doc = clean_strings(doc, removed)  # after flattening, so the depth of this recursion is bounded
+    if removed[0]:
+        ctx.warn(f"dropped {removed[0]} control character(s) or noncharacter(s) that no edition can show "
+                 "(C0/C1 controls, U+FFFE, U+FFFF and the like)")
+    blocks, tidied = tidy_blocks(doc.blocks)
+    if blocks != doc.blocks:
+        doc = dataclasses.replace(doc, blocks=blocks)
+    for kind, n in tidied.items():
+        ctx.warn(TIDY_MESSAGES[kind].format(n=n))
     blocks, nested_refs = refs_out_of_notes(doc.blocks)
     if nested_refs:  # a note citing itself (or another) would make every writer recurse for ever
         ctx.warn(f"removed {nested_refs} note reference(s) inside notes (notes cannot contain notes)")

@@ -1,5 +1,7 @@
 """Bounds a tree's structure for the writers: nesting deeper than MAX_NESTING flattened, note references
-inside notes (cycles) cut, and characters XML cannot hold removed from every string.
+inside notes (cycles) cut, and characters no edition may hold removed from every string (C0 controls but
+tab, newline and carriage return; DEL and the C1 controls U+0080-U+009F, which HTML forbids and readers see
+as boxes; the noncharacters U+FDD0-U+FDEF and U+xFFFE/U+xFFFF of every plane; lone surrogates).
 
 Used by the sanitize pass, which flattens first so that the later recursions stay shallow.
 """
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from toolkit.tree.nodes import (
     Abbr,
@@ -30,10 +33,11 @@ from toolkit.tree.nodes import (
     TableRow,
     Text,
 )
-from toolkit.tree.walk import walk
+from toolkit.tree.walk import plain_text, walk
 
 MAX_NESTING = 32  # quotes in quotes, lists in lists, emphasis in emphasis: deeper is flattened
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+_FORBIDDEN = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 
 
 class Flattener:
@@ -187,20 +191,76 @@ def refs_out_of_notes(blocks: tuple) -> tuple[tuple, int]:
     return (tuple(out) if removed else blocks), removed
 
 
-def clean_strings(value):
-    """``value`` with every string freed of characters XML cannot hold (C0 controls, lone surrogates,
-    U+FFFE/FFFF), which would make an EPUB unreadable or a writer fail on encoding; identical
-    objects come back where nothing changed."""
+def clean_strings(value, removed: list[int] | None = None):
+    """``value`` with every string freed of the characters no edition may hold (see the module's doc),
+    which would make an EPUB unreadable, an HTML page invalid or a writer fail on encoding; identical
+    objects come back where nothing changed. ``removed`` (a one-item list) counts what was taken out."""
     if isinstance(value, str):
-        return _XML_BAD.sub("", value) if _XML_BAD.search(value) else value
+        if not _FORBIDDEN.search(value):
+            return value
+        clean, count = _FORBIDDEN.subn("", value)
+        if removed is not None:
+            removed[0] += count
+        return clean
     if isinstance(value, tuple):
-        return _same(value, tuple(clean_strings(v) for v in value))
+        return _same(value, tuple(clean_strings(v, removed) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):
             old = getattr(value, f.name)
-            new = clean_strings(old)
+            new = clean_strings(old, removed)
             if new is not old:
                 changes[f.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+class Tidier:
+    """What every writer needs of the blocks, so validators have nothing to say: no heading without words,
+    no list without items (an empty item goes too), every image with a text alternative (its caption's
+    words when the author gave none; left empty, as decorative, when there is no caption either) and the
+    header rows of a table in its head. ``counts`` says what was done, for the warnings."""
+
+    def __init__(self):
+        self.counts: Counter[str] = Counter()
+
+    def __call__(self, node):
+        if isinstance(node, Heading) and not plain_text(node.children).strip():
+            self.counts["empty heading"] += 1
+            return []
+        if isinstance(node, Para) and all(isinstance(c, Text) and not c.text.strip() for c in node.children):
+            return []  # only control characters or spaces had it
+            return []
+        if isinstance(node, ListBlock):
+            items = tuple(item for item in node.items if item)
+            if not items:
+                self.counts["empty list"] += 1
+                return []
+            return dataclasses.replace(node, items=items) if len(items) < len(node.items) else None
+        if isinstance(node, Figure) and node.src and not node.alt.strip():
+            alt = " ".join(plain_text(node.caption).split())
+            if not alt:
+                self.counts["image without alt"] += 1
+            return dataclasses.replace(node, alt=alt)
+        if isinstance(node, Table) and not node.head:
+            lead = 0
+            while lead < len(node.body) - 1 and node.body[lead].cells and all(c.header for c in node.body[lead].cells):
+                lead += 1
+            if lead:
+                return dataclasses.replace(node, head=node.body[:lead], body=node.body[lead:])
+        return None
+
+
+TIDY_MESSAGES = {
+    "empty heading": "dropped {n} heading(s) without any words",
+    "empty list": "dropped {n} list(s) without any items",
+    "image without alt": "{n} image(s) have neither alt text nor a caption: marked decorative (empty alt); "
+                         "describe them if they carry meaning",
+}
+
+
+def tidy_blocks(blocks: tuple) -> tuple[tuple, Counter]:
+    """``blocks`` tidied by a Tidier, and what it did."""
+    tidy = Tidier()
+    out = walk(Div(blocks), tidy)
+    return (out.blocks if out is not None else ()), tidy.counts

@@ -90,7 +90,7 @@ class ContentKinds:
             html = html.replace("<caption>", f'<caption id="{cid}">', 1)
             label = f'aria-labelledby="{cid}"'
         else:
-            label = 'aria-label="Table"'
+            label = f'aria-label="Table {self.table_count}"'  # each landmark's name unique (axe landmark-unique)
         return f'<div class="table-wrap" role="region" tabindex="0" {label}>\n{html}\n</div>'
 
     def _cell(self, cell: TableCell) -> str:
