@@ -8,6 +8,7 @@ body, a byline with the author's role or a follow button glued on, a byline the 
 from __future__ import annotations
 
 from tests.readers.test_text_title import BODY, HEADLINE, NAV, labelled
+from toolkit.readers.text.blocks import is_furniture_line
 from toolkit.readers.text.byline import byline_names, name_line, shed_tail
 from toolkit.readers.text.figures import caption_shaped
 
@@ -96,3 +97,17 @@ def test_headline_lines_followed_by_more_article_are_kept():
             "harbour shed as a workshop for the repairs that the engine will need before spring."]
     _, blocks = labelled(*NAV, HEADLINE, "By Ana Petrova", body=[*BODY, *TEASERS, *more])
     assert all(next(b for b in blocks if b.text == t).label != "furniture" for t in TEASERS)
+
+
+def test_a_kicker_in_capitals_glued_before_the_headline_is_left_out():
+    glued = "RIVER RESCUE Who saved the old ferry from the scrapyard?"
+    meta, _ = labelled(*NAV, glued, "By Ana Petrova", "June 9, 2025")
+    assert meta["title"] == "Who saved the old ferry from the scrapyard?"
+    meta, _ = labelled(*NAV, "UK Ferry Trust Saves The Old River Boat", "By Ana Petrova", "June 9, 2025")
+    assert meta["title"] == "UK Ferry Trust Saves The Old River Boat"
+
+
+def test_a_call_to_the_comments_is_page_furniture():
+    assert is_furniture_line("Join the conversation")
+    assert is_furniture_line("Join the discussion")
+    assert not is_furniture_line("Join the conversation about the ferry's future at the village hall")

@@ -22,7 +22,7 @@ FURNITURE_WORDS = re.compile(
     r"comments?|\d+ comments?|leave a (?:comment|reply)|cookies?(?: settings| policy)?|accept(?: all)?(?: cookies)?|"
     r"reject all|manage (?:cookies|preferences|consent)|close|skip to .*|follow us.*|newsletters?|"
     r"recent (?:features|posts|articles|stories)|popular(?: \w+)?|trending(?: \w+)?|most (?:read|popular)|next|"
-    r"previous|back to top|all rights reserved.*|copyright.*|©.*|privacy(?: policy)?|terms(?: of (?:use|service))?|"
+    r"previous|back to top|join the (?:conversation|discussion)|all rights reserved.*|copyright.*|©.*|privacy(?: policy)?|terms(?: of (?:use|service))?|"
     r"contact(?: us)?|about(?: us)?|table of contents|contents|on this page|in this article|listen(?: to .*)?|"
     r"save|copy link|link copied|bookmark|facebook|twitter|linkedin|instagram|youtube|pinterest|whatsapp|reddit|x|"
     r"toggle .*|open menu|close menu|go to .*|view all|see all|load more|show more|back|top|tags?:?.*|"

@@ -291,9 +291,17 @@ def _headline_above(blocks: list[Block], prev: Block) -> bool:
         _short(blocks, before.index, prev.words) and _short(blocks, before.index - 1, prev.words)))
 
 
+KICKER_CAPS = re.compile(r"^(?:[A-Z][A-Z'’&-]{3,} ){2,4}(?=[A-Z][a-z’']*\b(?: \S+){3,})")
+
+
 def strip_site_name(title: str) -> str:
-    """"Headline | Site" -> "Headline": a last part of at most three words after a bar is the site or section."""
+    """"Headline | Site" -> "Headline": a last part of at most three words after a bar is the site or section.
+    "RIVER RESCUE Who saved the ferry?" -> "Who saved the ferry?": two to four words in capitals (four letters or
+    more each) glued before a headline in sentence or title case are its kicker."""
     parts = re.split(r"\s+\|\s+", title)
     if len(parts) >= 2 and len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 3:
         return " | ".join(parts[:-1])
+    kicker = KICKER_CAPS.match(title)
+    if kicker and not title.isupper():
+        return title[kicker.end():]
     return title
