@@ -10,6 +10,7 @@ from __future__ import annotations
 from tests.readers.test_text_title import BODY, HEADLINE, NAV, labelled
 from toolkit.readers.text.blocks import is_furniture_line
 from toolkit.readers.text.byline import byline_names, name_line, shed_tail
+from toolkit.readers.text.dates import line_date
 from toolkit.readers.text.figures import caption_shaped
 
 DEK = "Volunteers bought the old boat from a museum and trained six new pilots over two winters"
@@ -111,3 +112,8 @@ def test_a_call_to_the_comments_is_page_furniture():
     assert is_furniture_line("Join the conversation")
     assert is_furniture_line("Join the discussion")
     assert not is_furniture_line("Join the conversation about the ferry's future at the village hall")
+
+
+def test_a_slash_date_beside_a_day_first_time_zone_is_read_day_first():
+    assert line_date("Published on 06/01/2026 - 13:55 GMT+1") == "2026-01-06"
+    assert line_date("Published 06/01/2026 10:00 AM EDT") == "2026-06-01"

@@ -73,8 +73,14 @@ def _add(found: list[tuple[int, int, str]], m: re.Match, y: int, mon: int, day: 
         found.append((m.start(), m.end(), f"{y:04d}-{mon:02d}-{day:02d}"))
 
 
+# a time zone of the places that write the day first ("06/01/2026 - 13:55 GMT+1", "14:07 IST", "CEST")
+DAY_FIRST_ZONE = re.compile(r"\b(?:GMT|UTC)\s*[+-]\s*\d|\b(?:BST|CET|CEST|EET|EEST|WEST|IST|SAST|AEST|AEDT|NZST|WAT|EAT|CAT)\b")
+
+
 def line_date(text: str, *, day_first: bool = False) -> str | None:
-    """The publication date a header line gives: the first date not labelled as an update, else the first."""
+    """The publication date a header line gives: the first date not labelled as an update, else the first.
+    A slash date next to a time zone of the places that write the day first is read day first."""
+    day_first = day_first or bool(DAY_FIRST_ZONE.search(text))
     found = dates_in(text, day_first=day_first)
     if not found:
         return None
