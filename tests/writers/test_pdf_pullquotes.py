@@ -8,16 +8,25 @@ import itertools
 import pypdf
 import pytest
 
+import toolkit
 from tests.writers.test_pdf import LATER, QUOTE_ADA, QUOTE_TOM, build, sample_doc
 from toolkit.tree.nodes import Attr, Document, Meta, Para, Person, Quote, Text
+from toolkit.tree.walk import plain_text
 from toolkit.writers.pdf import pullquotes as pq
 
 
 def split_text(path) -> tuple[str, str]:
     """(text inside the tag tree, text drawn as /Artifact) of a PDF, from its content streams."""
-    tagged: list[str] = []
-    artifact: list[str] = []
+    pages = page_texts(path)
+    return " ".join(t for t, _ in pages), " ".join(a for _, a in pages)
+
+
+def page_texts(path) -> list[tuple[str, str]]:
+    """(tagged text, artifact text) of each page of a PDF, whitespace collapsed."""
+    out = []
     for page in pypdf.PdfReader(path).pages:
+        tagged: list[str] = []
+        artifact: list[str] = []
         stack: list[str] = []
 
         def before(op, args, cm, tm, stack=stack):
@@ -26,11 +35,12 @@ def split_text(path) -> tuple[str, str]:
             elif op == b"EMC" and stack:
                 stack.pop()
 
-        def text(t, cm, tm, font, size, stack=stack):
+        def text(t, cm, tm, font, size, stack=stack, tagged=tagged, artifact=artifact):
             (artifact if "/Artifact" in stack else tagged).append(t)
 
         page.extract_text(visitor_operand_before=before, visitor_text=text)
-    return " ".join("".join(tagged).split()), " ".join("".join(artifact).split())
+        out.append((" ".join("".join(tagged).split()), " ".join("".join(artifact).split())))
+    return out
 
 
 def article(*paras: Para, people=()) -> Document:
@@ -145,3 +155,125 @@ def test_no_pull_quotes_without_annotations(tmp_path):
     _, artifact = split_text(path)
     assert QUOTE_TOM[:40] not in artifact
     assert QUOTE_ADA[:40] not in artifact
+
+
+# ---------------------------------------------------------------- a pull quote away from its own sentence
+SHORT = [
+    "The ferry left at seven, as it has every weekday for forty years, with a dozen cars and a van of bread.",
+    "Nobody on the quay could remember a winter without it, and nobody wanted to imagine one.",
+    "The timetable on the harbour wall still lists the summer crossings, though half of them were cut in May.",
+    "A deckhand said the engine had been rebuilt twice and would not survive a third attempt.",
+    "In the café by the ramp the talk was of little else, and the owner kept a petition by the till.",
+    "Tickets now cost more than twice what they did five years ago, and the islanders pay the same as visitors.",
+]
+
+
+def _quote_para(n: int) -> Para:
+    words = ("ferry", "harbour", "island", "crossing")[n % 4]
+    return Para((Text("At the meeting she was blunt. "),
+                 said(f"Without the {words} we are not a town on an island, we are a village at the end of a queue "
+                      f"that nobody on the mainland has to stand in."),
+                 Text(" Ada Fenwick said.")))
+
+
+def spaced_article() -> Document:
+    """Short and long paragraphs mixed: offsets of a few blocks from a quote are only a few lines of text."""
+    blocks = [FILL, Para((Text(SHORT[0]),)), FILL]
+    for n in range(3):
+        blocks += [_quote_para(n)] + [Para((Text(t),)) for t in SHORT] + [FILL, FILL]
+    blocks += [FILL, Para((Text(SHORT[1]),))]
+    return article(*blocks, people=[Person("p-a", "Ada Fenwick")])
+
+
+def _apart(doc: Document, source: int, slot: int) -> int:
+    between = doc.blocks[slot:source] if slot <= source else doc.blocks[source + 1:slot]
+    return sum(len(plain_text(b.children).split()) for b in between if isinstance(b, Para))
+
+
+def test_a_pull_quote_stands_away_from_its_own_sentence():
+    """Issue 24: with short paragraphs the slot two blocks on was three lines below the sentence quoted."""
+    doc = spaced_article()
+    chosen = pq.choose(doc, limit=3)
+    assert len(chosen) >= 2
+    for q in chosen:
+        assert _apart(doc, q.source_block, q.slot) >= pq.MIN_WORDS_APART, q
+        assert q.slot >= pq.FIRST_SLOT
+    assert all(b.slot - a.slot >= pq.MIN_GAP for a, b in itertools.pairwise(chosen))
+
+
+def _squash(text: str) -> str:
+    return "".join(text.replace("\u2010", "").split())  # automatic hyphens and line ends do not count
+
+
+def test_a_pull_quote_stays_on_its_sentence_page_or_the_next(tmp_path):
+    doc = spaced_article()
+    path = build(tmp_path, doc)
+    pages = [(_squash(t), _squash(a)) for t, a in page_texts(path)]
+    drawn = 0
+    for q in pq.choose(doc):
+        key = _squash(q.text)[:50]
+        said_on = [i for i, (t, _) in enumerate(pages) if key in t]
+        pulled_on = [i for i, (_, a) in enumerate(pages) if key in a]
+        assert len(said_on) == 1, key
+        if not pulled_on:
+            continue
+        drawn += 1
+        assert pulled_on[0] - said_on[0] in (0, 1), (key, said_on, pulled_on)
+    assert drawn >= 1
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+FICTION = """---
+title: The Ninth Key
+lang: en
+---
+
+{long}
+
+Marta Kowal, who kept the harbour office, met the girl at the top of the stairs that evening with a ring of
+iron keys that had belonged to her grandfather.
+
+"Eight doors," she said. "And a ninth key."
+
+"Eight doors, and every one of them locked since the winter the harbour froze," she said. "And a ninth key
+that fits nothing at all in this house, not even the cellar."
+
+{long}
+
+"We will need a hammer and a chisel, and a great deal of patience, because these bricks were laid by
+someone who did not want them to come out," Marta Kowal said, and she went back up the stairs.
+
+{long}
+
+"Whatever is behind this door has waited a very long time, and it can wait one more minute while we
+both catch our breath," Marta Kowal said quietly.
+
+{long}
+
+{long}
+"""
+
+
+def test_fiction_pull_quotes_are_the_dialogue_verbatim(tmp_path):
+    """Issue 24: dialogue split by "she said" was pulled as "Eight doors. and a ninth key"."""
+    source = tmp_path / "chapter.md"
+    source.write_text(FICTION.format(long=" ".join(LATER)), encoding="utf-8")
+    doc = toolkit.read(source)
+    chosen = pq.choose(doc)
+    assert chosen
+    text = _spaced(source.read_text(encoding="utf-8"))
+    for q in chosen:
+        assert _spaced(q.text) in text, q.text
+        assert "doors. and" not in q.text.lower()
+
+
+def test_seed_pull_quotes_are_verbatim(seed_path, seed_doc):
+    chosen = pq.choose(seed_doc)
+    assert chosen
+    text = _spaced(seed_path.read_text(encoding="utf-8"))
+    for q in chosen:
+        assert _spaced(q.text) in text, q.text
+        assert _apart(seed_doc, q.source_block, q.slot) >= pq.MIN_WORDS_APART

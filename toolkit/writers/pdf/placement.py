@@ -2,7 +2,7 @@
 
 * A pull quote never splits, so one that does not fit at the foot of a page opens the next page
   and leaves the previous page short. Pull quotes may stand anywhere near their quotation, so
-  the writer moves such a quote one paragraph later.
+  the writer moves such a quote to the next paragraph that is still far enough from its sentence.
 * To keep two lines of a paragraph together at the foot of a page, WeasyPrint sends that page's
   footnotes to the next page, away from their calls. The writer then asks that paragraph for
   three lines on either side of a break, so it breaks earlier and the notes stay.
@@ -17,8 +17,8 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from toolkit.tree.nodes import Document, Para
-from toolkit.writers.pdf.pullquotes import PullQuote
+from toolkit.tree.nodes import Document
+from toolkit.writers.pdf.pullquotes import PullQuote, usable_slot
 
 GAP_PX = 28  # about two lines of text (CSS px): a shorter gap at the foot of a page is normal
 
@@ -81,7 +81,7 @@ def shifted(doc: Document, quotes: list[PullQuote], indexes: list[int]) -> list[
         for slot in range(q.slot + 1, len(doc.blocks)):
             if slot in taken:
                 break
-            if isinstance(doc.blocks[slot - 1], Para) and isinstance(doc.blocks[slot], Para):
+            if usable_slot(doc, q.source_block, slot):  # never onto its own sentence
                 taken.discard(q.slot)
                 taken.add(slot)
                 out[i] = dataclasses.replace(q, slot=slot)

@@ -13,6 +13,14 @@ from toolkit.tree.walk import iter_nodes, plain_text
 MIN_CHARS, MAX_CHARS, BEST_CHARS = 45, 210, 120
 MIN_GAP = 5  # blocks between two pull quotes
 FIRST_SLOT = 3  # never before the third block: the opening stays clean
+# A pull quote stands at least this many words of running text away from its own sentence, so that the
+# reader does not meet the same words twice within a few lines. At about ten words a line (a measure of
+# 60 to 75 characters) 120 words are twelve lines: about a third of an A4 or Letter column of 40-odd
+# lines, which puts the two a glance apart but not on the same stretch of text.
+MIN_WORDS_APART = 120
+# ... and no further than this, to keep it near: less than a page of one column (400 to 550 words on A4
+# or Letter), so that set after its sentence it stands on the same page or the next.
+MAX_WORDS_APART = 400
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -101,18 +109,33 @@ def candidates(doc: Document) -> list[PullQuote]:
     return sorted(found, key=lambda q: (abs(len(q.text) - BEST_CHARS), q.source_block))
 
 
-def _slot_for(doc: Document, quote: PullQuote, taken: list[int]) -> int:
-    """A place between two paragraphs near the quote's own paragraph, clear of other pull quotes."""
+def words_apart(doc: Document, source: int, slot: int) -> int:
+    """Words of the paragraphs between a pull quote set before ``doc.blocks[slot]`` and the paragraph
+    ``source`` that holds its quotation (in either direction; the source paragraph itself not counted)."""
+    lo, hi = (slot, source) if slot <= source else (source + 1, slot)
+    return sum(len(plain_text(b.children).split()) for b in doc.blocks[lo:hi] if isinstance(b, Para))
+
+
+def usable_slot(doc: Document, source: int, slot: int) -> bool:
+    """Whether a pull quote of paragraph ``source`` may stand before ``doc.blocks[slot]``: between two
+    paragraphs, past the opening, before the last paragraph, and far enough from its own sentence."""
     blocks = doc.blocks
-    for offset in (2, 3, -1, 4, -2, 5):
-        slot = quote.source_block + offset
-        if not FIRST_SLOT <= slot <= len(blocks) - 2:
-            continue
-        if not (isinstance(blocks[slot - 1], Para) and isinstance(blocks[slot], Para)):
-            continue
-        if any(abs(slot - t) < MIN_GAP for t in taken):
-            continue
-        return slot
+    return (FIRST_SLOT <= slot <= len(blocks) - 2
+            and isinstance(blocks[slot - 1], Para) and isinstance(blocks[slot], Para)
+            and words_apart(doc, source, slot) >= MIN_WORDS_APART)
+
+
+def _slot_for(doc: Document, quote: PullQuote, taken: list[int]) -> int:
+    """The nearest place between two paragraphs at least ``MIN_WORDS_APART`` words from the quote's own
+    paragraph and at most ``MAX_WORDS_APART``, clear of other pull quotes. After the quote first (it then
+    stands on the same page or the next); before it only when nothing after fits, as near the end."""
+    source = quote.source_block
+    for slots in (range(source + 1, len(doc.blocks)), range(source, 0, -1)):
+        for slot in slots:
+            if words_apart(doc, source, slot) > MAX_WORDS_APART:
+                break
+            if usable_slot(doc, source, slot) and all(abs(slot - t) >= MIN_GAP for t in taken):
+                return slot
     return -1
 
 
