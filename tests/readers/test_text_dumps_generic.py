@@ -117,3 +117,17 @@ def test_a_call_to_the_comments_is_page_furniture():
 def test_a_slash_date_beside_a_day_first_time_zone_is_read_day_first():
     assert line_date("Published on 06/01/2026 - 13:55 GMT+1") == "2026-01-06"
     assert line_date("Published 06/01/2026 10:00 AM EDT") == "2026-06-01"
+
+
+def test_teaser_cards_with_their_dates_after_the_article_are_cut_off():
+    cards = []
+    for n, (head, who) in enumerate([("Council keeps the library open", "Ana Petrova"),
+                                     ("Bakery marks a hundred years", "Tomasz Wójcik"),
+                                     ("Choir wins the regional final", "Ana Petrova")], start=2):
+        cards += [head, who, f"{n} hours ago",
+                  f"The story of the week in the valley, told in {n} short parts by our reporter, with pictures "
+                  "from the landing and the market square."]
+    _, blocks = labelled(*NAV, HEADLINE, "By Ana Petrova", footer=["More news", *cards, "Contact us"])
+    assert all(b.label == "furniture" for b in blocks if b.text in cards)
+    assert "teaser cards" in next(b.reason for b in blocks if b.text == cards[0])
+    assert next(b for b in blocks if b.text.startswith("Tickets cost")).label == "body"

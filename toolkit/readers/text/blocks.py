@@ -5,8 +5,8 @@ maximum-sum window over the scores, as in boilerplate detectors such as BTE). Re
 menu words, tag clouds with post counts, cookie and subscription notices (a cookie notice of any
 length) score low; a repeated line is a teaser, unless it is a table of contents entry that the
 text repeats as a heading (then it scores as a short repeat). Headings and list items inside the
-run are kept by their shape; a list of headlines after most of the run's prose (related links) ends
-the run. Every label carries its reason for ``toolkit inspect --explain``.
+run are kept by their shape; a list of headlines or of teaser cards with their dates after most of the
+run's prose (related links) ends the run. Every label carries its reason for ``toolkit inspect --explain``.
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def label_body(blocks: list[Block], counts: Counter) -> tuple[int, int]:
         else:
             b.reason = f"furniture inside the text run (score {scores[b.index]:.0f})"
     _heading_before_list(blocks[start:end + 1])
-    return start, cut_teasers(blocks, start, end)
+    return start, cut_cards(blocks, start, cut_teasers(blocks, start, end))
 
 
 TEASER_RUN = 4  # this many headline lines in a row (no closing stop) after most of the prose: related links
@@ -196,6 +196,47 @@ def _unstopped(b: Block) -> bool:
     exclamation may close it: "Can you really get a cheaper fare?")."""
     text = b.text.rstrip(" \"'\u201d\u2019)]")
     return 6 <= b.words <= 35 and not BULLET.match(b.text) and not text.endswith((".", ":", ";", ",", "\u2026"))
+
+
+AGO = re.compile(r"^\W*\d+\s*(?:min(?:ute)?s?|h|hrs?|hours?|days?|weeks?|months?)\s+ago\W*$", re.I)
+CARD_DATES = 3  # this many date lines among the run's last lines, close together: teaser cards
+
+
+def _card_date(b: Block) -> bool:
+    """A short line that is only a date or a time ago ("8 hours ago", "May 4, 2024"): a teaser card's date."""
+    from toolkit.readers.text.dates import is_date_line
+
+    return b.words <= 6 and (bool(AGO.match(b.text)) or is_date_line(b.text, strict=True))
+
+
+def cut_cards(blocks: list[Block], start: int, end: int) -> int:
+    """End the run before teaser cards after most of its prose: CARD_DATES or more date lines ("8 hours ago")
+    at most eight lines apart; the first card starts at the short lines (headline, author) right above its
+    date. Returns the run's new last index."""
+    run = [b for b in blocks[start:end + 1] if b.label not in ("caption", "credit")]
+    total = sum(b.words for b in run if b.label == "body" and not _unstopped(b))
+    seen = 0
+    for n, b in enumerate(run):
+        if b.label == "body" and not _unstopped(b):
+            seen += b.words
+        if not _card_date(b) or seen * 10 < total * 6:
+            continue
+        dates = [n]
+        for m in range(n + 1, len(run)):
+            if m - dates[-1] > 8:
+                break
+            if _card_date(run[m]):
+                dates.append(m)
+        if len(dates) < CARD_DATES:
+            continue
+        first = n
+        while first > 0 and n - first < 3 and run[first - 1].words <= 16 and not run[first - 1].sentence:
+            first -= 1
+        for x in blocks[run[first].index:end + 1]:
+            x.label, x.reason = "furniture", (f"after the article: teaser cards ({len(dates)} date lines such as "
+                                              f"{run[n].text[:20]!r} close together) after most of its prose")
+        return max(start, run[first].index - 1)
+    return end
 
 
 def cut_teasers(blocks: list[Block], start: int, end: int) -> int:
