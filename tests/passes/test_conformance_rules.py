@@ -4,6 +4,7 @@ alternative for every image, header rows in a table's head, a distinct name for 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import toolkit
@@ -86,6 +87,9 @@ def test_images_get_the_caption_as_alt_or_an_explicit_empty_alt_with_a_warning()
     alts = [b.alt for b in out.blocks]
     assert alts == ["The mill race in spring", "", "A weir"]
     assert any("alt" in w and "1 image" in w for w in warnings), warnings
+    # an image that is not there: its "not included" line does not repeat the caption given as its alt
+    page = toolkit.render(dataclasses.replace(out, meta=Meta(title="Figures", language="en")), "html").decode()
+    assert "Image not included: The mill race" not in page
 
 
 def test_leading_header_rows_become_the_table_head():

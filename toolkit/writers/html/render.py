@@ -319,6 +319,8 @@ class Renderer(ContentKinds):
                 return ""
             return f'<p{self._attrs(n.attr)} class="figure-caption">{caption}</p>'
         alt = " ".join(n.alt.split())
+        if alt == " ".join(plain_text(n.caption).split()):
+            alt = ""  # the caption says it below (the tree gives a captioned image its caption as alt)
         note = esc(self.labels.word("image-missing")) + (f": {esc(alt)}" if alt else "")
         cap = f"<figcaption>{caption}</figcaption>" if caption else ""
         return (f'<figure{self._attrs(n.attr)} class="figure no-image"><div class="image-missing">{note}</div>'
