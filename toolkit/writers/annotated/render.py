@@ -1,7 +1,8 @@
 """Extends the shared HTML rendering with the annotation layers of the screen edition.
 
-Quotes carry their speaker and a numbered sidenote (speaker, role, cue) placed after the block;
-citations point at the numbered source; the first use of an abbreviation or term is a ``<dfn>``;
+Quotes carry their speaker and a lettered sidenote (speaker, role, cue) placed after the block;
+citations point at the numbered source; footnote calls alone are superscript numbers, so that the
+three kinds of reference never read as one sequence; the first use of an abbreviation or term is a ``<dfn>``;
 dates become ``<time>``; entity mentions keep their name and kind. Every annotated element gets
 an id so that the panels, the Web Annotation export and the reader can point at it.
 """
@@ -22,6 +23,15 @@ from toolkit.writers.html.render import Renderer, esc
 
 ID_PREFIX = {"quote": "q", "cite": "c", "term": "t", "entity": "e", "date": "d"}
 DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def note_letter(number: int) -> str:
+    """The mark of sidenote ``number``: a, b, ..., z, aa, ab, ... (footnote calls keep the numbers)."""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
 
 
 def slug(text: str) -> str:
@@ -203,7 +213,7 @@ class AnnotatedRenderer(Renderer):
                 self.pending.append(self._sidenote(person, n.cue, n.attr.id))
                 label = esc(self.labels.word("who-said", n=number))
                 ref = (f'<a class="sn-ref {voice}" href="#sn-{number}" id="snr-{number}" '
-                       f'data-n="{number}" aria-label="{label}"></a>')
+                       f'data-n="{number}" data-mark="{note_letter(number)}" aria-label="{label}"></a>')
         return f"{esc(opening)}<q{attrs}>{inner}</q>{esc(closing)}{ref}"
 
     def _sidenote(self, person, cue: str, anchor: str) -> str:
@@ -217,7 +227,7 @@ class AnnotatedRenderer(Renderer):
         if cue:
             parts.append(f'<span class="sn-cue">{esc(cue)}</span>')
         return (f'<div class="sidenote {voice}" role="note" id="sn-{number}" data-for="{esc(anchor)}" '
-                f'data-n="{number}">{" ".join(parts)}</div>')
+                f'data-n="{number}" data-mark="{note_letter(number)}">{" ".join(parts)}</div>')
 
     def i_Cite(self, n: Cite) -> str:
         src = self.doc.source(n.source)
