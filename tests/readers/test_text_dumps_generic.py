@@ -131,3 +131,17 @@ def test_teaser_cards_with_their_dates_after_the_article_are_cut_off():
     assert all(b.label == "furniture" for b in blocks if b.text in cards)
     assert "teaser cards" in next(b.reason for b in blocks if b.text == cards[0])
     assert next(b for b in blocks if b.text.startswith("Tickets cost")).label == "body"
+
+
+def test_two_names_or_a_name_and_an_agency_under_the_headline():
+    assert name_line("Ana Petrova and Tomasz Wójcik") == ["Ana Petrova", "Tomasz Wójcik"]
+    assert name_line("Ana Petrova and AP") == ["Ana Petrova", "AP"]
+    assert name_line("Terms and Conditions") == []
+    meta, _ = labelled(*NAV, HEADLINE, "Ana Petrova and AP", "June 30, 2026 - 4.34pm")
+    assert meta["authors"] == ["Ana Petrova", "AP"]
+
+
+def test_a_name_with_the_time_since_it_was_posted():
+    assert shed_tail("Tomasz Wójcik 7 hours") == "Tomasz Wójcik"
+    meta, _ = labelled(HEADLINE, "Tomasz Wójcik 7 hours")
+    assert meta["authors"] == ["Tomasz Wójcik"]

@@ -29,6 +29,7 @@ SEPARATORS = re.compile(r"\s+[|•·⋅/]\s+|\s+[–—]\s+|\s*\|\s*")
 ROLE_END = re.compile(r"\b(?:reporter|writer|editor|correspondent|director|columnist|contributor|producer|"
                       r"journalist|photographer|analyst|manager)s?\W*$", re.I)
 SOCIAL_TAIL = re.compile(r"(?:(?<=[a-z’'.])|\s+)(?:follow|twitter|facebook|instagram|linkedin|e-?mail)\W*$", re.I)
+AGO_TAIL = re.compile(r"(?<=[a-z])\s+\d+\s*(?:min(?:ute)?s?|h|hrs?|hours?|days?)(?:\s+ago)?$", re.I)  # "Jane Doe 7 hours"
 FOR_TAIL = re.compile(r"(?<=\S)\s+(?:for|FOR)\s+[A-Z][\w.&'’ -]*$")
 _GLUED = re.compile(r"(?<=[A-Z][a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{4})(?=[A-Z][a-z])")
 LABEL_AFTER = re.compile(r"^\W*(?:published|posted|updated|last updated)\b", re.I)
@@ -51,7 +52,7 @@ def shed_tail(text: str) -> str:
     """A byline's name without what trails it: "Jane Doe Follow", "Jane DoeTwitter", "JANE DOE FOR EXAMPLE.COM",
     "Jane DoeTravel Reporter" / "Jane Doe Deputy Politics Editor" (the name: the first two words, with any
     particles)."""
-    text = SOCIAL_TAIL.sub("", text.strip()).strip()
+    text = AGO_TAIL.sub("", SOCIAL_TAIL.sub("", text.strip())).strip()
     text = FOR_TAIL.sub("", text).strip()
     if ROLE_END.search(text) and not SEPARATORS.search(text) and "," not in text:
         words = _GLUED.sub(" ", text).split()
@@ -155,7 +156,8 @@ def _person_like(name: str) -> bool:
 
 
 def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
-    """The name on a line that is only a name ("Jane Doe", "Jane Doe, PhD", "Jane Doe Jane Doe",
+    """The name on a line that is only a name or two ("Jane Doe", "Jane Doe, PhD", "Jane Doe Jane Doe",
+    "Jane Doe and AP",
     "Jane Doe USA TODAY", "Jane DoeFounder at Example"), else [].
 
     ``common`` holds the words the page writes in lower case: a line most of whose words are among
@@ -163,6 +165,10 @@ def name_line(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     if BY_PREFIX.match(text.strip()):
         return []
     head = re.split(r",\s*", _unglue_role(shed_tail(text) if len(text.split()) <= 8 else text.strip()), maxsplit=1)[0]
+    parts = re.split(r"\s+(?:and|&)\s+", head)
+    if len(parts) == 2 and _is_name(parts[0]) and (_is_name(parts[1]) or re.fullmatch(r"[A-Z]{2,5}", parts[1])) and (
+            sum(w.lower() in common for w in head.split() if w not in ("and", "&")) == 0):
+        return parts  # "Jane Doe and Tom Ray", "Jane Doe and AP" (a news agency's initials)
     words = head.split()
     half = len(words) // 2
     if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
