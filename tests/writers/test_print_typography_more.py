@@ -112,3 +112,37 @@ def test_seed_has_one_superscript_numbering(browser, tmp_path, seed_path):
 
 def test_sidenote_letters():
     assert [note_letter(n) for n in (1, 2, 26, 27, 28, 52, 53)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
+
+
+TWEET_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry Cuts</title></head>
+<body><article><h1>Ferry Cuts</h1>
+<p>The harbour authority announced on Monday that the winter ferry timetable would lose two of its four
+daily crossings, a decision that islanders say will cut them off from schools and work on the mainland.</p>
+<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Two crossings a day is not a timetable, it is an
+eviction notice. We will be at the harbour office on Friday at nine.</p>&mdash; Ana Petrova (@anapetrova_isl)
+<a href="https://twitter.com/anapetrova_isl/status/1234567890">March 3, 2024</a></blockquote>
+<p>The authority said the cuts were needed because one of its two vessels had failed its inspection.</p>
+</article></body></html>
+"""
+
+TWEET_GEOMETRY = """() => {
+  const q = document.querySelector('.article-body blockquote');
+  const [words, credit] = [q.firstElementChild, q.lastElementChild];
+  const size = el => parseFloat(getComputedStyle(el).fontSize);
+  return {gap: credit.getBoundingClientRect().top - words.getBoundingClientRect().bottom,
+          line: parseFloat(getComputedStyle(words).lineHeight), words: size(words), credit: size(credit),
+          text: credit.textContent};
+}"""
+
+
+def test_an_embedded_post_credit_line_is_small_and_close(browser, tmp_path):
+    """Issue 24: a tweet's "— Name (@handle) date" line was a body-size paragraph a full line below."""
+    source = tmp_path / "tweet.html"
+    source.write_text(TWEET_PAGE, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(_html(tmp_path, source).as_uri())
+    got = page.evaluate(TWEET_GEOMETRY)
+    page.close()
+    assert "@anapetrova_isl" in got["text"]
+    assert got["credit"] < 0.9 * got["words"], got
+    assert got["gap"] < 0.5 * got["line"], got

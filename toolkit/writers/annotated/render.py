@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from toolkit.passes.dates import event_shown
 from toolkit.passes.entities import entity_shown
 from toolkit.passes.sources import source_shown
-from toolkit.tree.nodes import Abbr, Cite, Document, Heading, Quote, Span, Term
+from toolkit.tree.nodes import Abbr, Cite, Document, Heading, Para, Quote, Span, Term
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 from toolkit.writers.html.kinds import attr_html
 from toolkit.writers.html.render import Renderer, esc
@@ -32,6 +32,24 @@ def note_letter(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         out = chr(ord("a") + rest) + out
     return out
+
+
+CREDIT_DASHES = ("\u2014", "\u2015", "\u2013 ", "-- ")
+
+
+def with_credit_line(n, html: str) -> str:
+    """A block quotation's last paragraph that opens with a dash ("— Ana Petrova (@handle) March 3")
+    is its credit line: marked ``attribution`` so that it is set small and close under the words."""
+    last = n.blocks[-1] if len(n.blocks) > 1 else None
+    if not isinstance(last, Para) or not plain_text(last.children).lstrip().startswith(CREDIT_DASHES):
+        return html
+    at = html.rfind("<p", 0, html.rfind("</blockquote>"))
+    if at < 0:
+        return html
+    end = html.index(">", at)
+    tag = html[at:end]
+    tag = tag.replace('class="', 'class="attribution ', 1) if 'class="' in tag else tag + ' class="attribution"'
+    return html[:at] + tag + html[end:]
 
 
 def slug(text: str) -> str:
@@ -179,6 +197,9 @@ class AnnotatedRenderer(Renderer):
                 f"<ol>{items}</ol></section>")
 
     def b_BlockQuote(self, n) -> str:
+        return with_credit_line(n, self._block_quote(n))
+
+    def _block_quote(self, n) -> str:
         speaker = n.attr.get("speaker")
         person = self.doc.person(speaker) if speaker and self.annotate else None
         if person is None:
