@@ -106,11 +106,11 @@ def build(article: str, source: Path) -> tuple[Path, list[Row]]:
     return folder, rows
 
 
-def judge(article: str, folder: Path) -> list[Row]:
+def judge(article: str, folder: Path, qa: Path = QA) -> list[Row]:
     """check-all on ``folder``; one row per edition and checker."""
     if not any(p.suffix in EDITION for p in folder.iterdir()):
         return []
-    proc = subprocess.run(["nice", "-n", "10", str(QA / "check-all"), str(folder)], capture_output=True,
+    proc = subprocess.run(["nice", "-n", "10", str(qa / "check-all"), str(folder)], capture_output=True,
                           text=True, check=False, timeout=1800)
     (folder / "check-all.log").write_text(proc.stdout + proc.stderr)
     rows = []
@@ -156,13 +156,21 @@ def section_rows(article: str, edition: str, lines: list[str]) -> list[Row]:
     return list(rows.values())
 
 
-def run_one(article: str, source: Path) -> list[Row]:
+def run_one(article: str, source: Path, qa: Path = QA) -> list[Row]:
     t0 = time.monotonic()
     folder, rows = build(article, source)
-    rows += judge(article, folder)
+    rows += judge(article, folder, qa)
     bad = sum(r.result != "PASS" for r in rows)
     print(f"{article}: {len(rows) - bad}/{len(rows)} pass ({time.monotonic() - t0:.0f} s)", flush=True)
     return rows
+
+
+def read_report(path: Path) -> list[Row]:
+    """The rows of an earlier report.tsv (none when there is none)."""
+    if not path.exists():
+        return []
+    lines = path.read_text().splitlines()[1:]
+    return [Row(*(line.split("\t") + [""] * 5)[:5]) for line in lines if line.strip()]
 
 
 def write_reports(rows: list[Row], articles: int, seconds: float) -> tuple[str, str]:
@@ -199,14 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-corpus", type=int, default=PER_CORPUS, help="articles drawn from each corpus")
     ap.add_argument("--limit", type=int, help="only the first N articles (corpora first, then fixtures)")
     ap.add_argument("--jobs", type=int, default=2, help="articles built and checked at once (at most 2)")
-    ap.add_argument("--only", nargs="*", default=[], help="only articles whose id contains one of these")
+    ap.add_argument("--only", nargs="*", default=[], help="only articles whose id contains one of these (the "
+                    "earlier report's other rows are kept)")
     ap.add_argument("--no-fixtures", action="store_true")
     ap.add_argument("--qa", type=Path, default=QA, help="the folder of the QA checkers (check-all)")
     args = ap.parse_args(argv)
-    global QA
-    QA = args.qa
-    if not (QA / "check-all").exists():
-        print(f"no QA tools at {QA}", file=sys.stderr)
+    if not (args.qa / "check-all").exists():
+        print(f"no QA tools at {args.qa}", file=sys.stderr)
         return 2
     if not CORPUS.is_dir():
         print(f"no corpora at {CORPUS}: only the fixtures are checked", file=sys.stderr)
@@ -219,8 +226,13 @@ def main(argv: list[str] | None = None) -> int:
             articles = [a for a in articles if any(s in a[0] for s in args.only)]
         articles = articles[: args.limit] if args.limit else articles
         with ThreadPoolExecutor(max(1, min(2, args.jobs))) as pool:
-            results = list(pool.map(lambda a: run_one(*a), articles))
+            results = list(pool.map(lambda a: run_one(*a, args.qa), articles))
     rows = [r for rs in results for r in rs]
+    if args.only:  # a re-run of some articles: the earlier report's other articles stay in the table
+        again = {a for a, _ in articles}
+        earlier = [r for r in read_report(OUT / "report.tsv") if r.article not in again]
+        rows = earlier + rows
+        articles = sorted({r.article for r in rows})
     whole, checks = write_reports(rows, len(articles), time.monotonic() - t0)
     print(f"{whole}; {checks}; report: {OUT / 'report.md'}")
     return 0 if all(r.result == "PASS" for r in rows) else 1

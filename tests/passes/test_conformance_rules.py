@@ -127,3 +127,17 @@ def test_every_table_frame_of_the_html_edition_has_its_own_name():
     names = re.findall(r'class="table-wrap"[^>]*aria-label="([^"]+)"', page)
     assert len(names) == 2, names
     assert len(set(names)) == 2, names
+
+
+def test_links_to_a_place_the_article_does_not_have_become_their_words():
+    from toolkit.tree.nodes import Link
+
+    doc = Document(meta=Meta(), blocks=(
+        Heading(2, (Text("Tides"),), Attr("tides")),
+        Para((Link((Text("the tides"),), "#tides"), Text(" and "), Link((Text("the weirs"),), "#weirs"))),
+    ))
+    out, warnings = run(doc, assign_ids)
+    para = out.blocks[1]
+    assert isinstance(para.children[0], Link)
+    assert para.children[2:] == (Text("the weirs"),)
+    assert any("#weirs" in w for w in warnings), warnings

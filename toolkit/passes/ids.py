@@ -7,7 +7,9 @@ because the paragraph's own id is its number.
 
 Ids are unique in the document (HTML and EPUB are invalid otherwise): when the author gave the same id twice
 (two headings, a figure and a table, a heading named like a paragraph's number), the first in reading order
-keeps it and each later one gets a suffix ("-2", "-3"), with one warning.
+keeps it and each later one gets a suffix ("-2", "-3"), with one warning. A link to a fragment no element
+of the document has (a bookmark a converter lost, say) would be a broken link, which EPUBCheck rejects
+(RSC-012): it becomes its words, with a warning.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from toolkit.options import Context
-from toolkit.tree.nodes import Attr, BlockQuote, Div, Document, Figure, Heading, ListBlock, Para
+from toolkit.tree.nodes import Attr, BlockQuote, Div, Document, Figure, Heading, Link, ListBlock, Note, Para
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 
@@ -61,7 +63,7 @@ def assign_ids(doc: Document, ctx: Context) -> Document:
         return block
 
     doc = dataclasses.replace(doc, blocks=tuple(visit(b) for b in doc.blocks))
-    return unique_ids(doc, ctx)
+    return unlink_missing_targets(unique_ids(doc, ctx), ctx)
 
 
 def unique_ids(doc: Document, ctx: Context) -> Document:
@@ -100,4 +102,24 @@ def unique_ids(doc: Document, ctx: Context) -> Document:
     if renamed:
         shown = ", ".join(repr(v) for v in dict.fromkeys(renamed).keys() if v)
         ctx.warn(f"renamed {len(renamed)} repeated id(s) so that each is unique: {shown[:200]}")
+    return doc
+
+
+def unlink_missing_targets(doc: Document, ctx: Context) -> Document:
+    """In-page links ("#x") to an id nothing in the document has become their words, with one warning."""
+    ids = {v for n in iter_nodes(doc) if isinstance(getattr(n, "attr", None), Attr)
+           for v in (n.attr.id, n.attr.get("author-id")) if v}
+    ids |= {n.id for n in iter_nodes(doc) if isinstance(n, Note)}
+    lost = []
+
+    def fix(node):
+        if isinstance(node, Link) and node.url.startswith("#") and node.url[1:] not in ids:
+            lost.append(node.url)
+            return list(node.children)
+        return None
+
+    doc = walk(doc, fix)
+    if lost:
+        shown = ", ".join(repr(v) for v in list(dict.fromkeys(lost))[:3])
+        ctx.warn(f"unlinked {len(lost)} in-page link(s) to a place the article does not have: {shown}")
     return doc
