@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 from lxml import html as lhtml
 
+from tests.writers.conftest import CHROMIUM
 from tests.writers.test_annotated_html import page
 from tests.writers.test_annotated_webanno import page_text
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no system Chromium at /usr/bin/chromium")
 
@@ -29,15 +26,6 @@ GEOMETRY = """() => {
     width: document.documentElement.scrollWidth,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

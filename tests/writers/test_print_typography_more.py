@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import toolkit
 from toolkit.options import Context, Options
 from toolkit.pipeline import render
 from toolkit.writers.annotated.render import note_letter
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 NOTES_ARTICLE = """---
 title: The Harbour Survey
@@ -68,17 +62,6 @@ def _html(tmp: Path, source: Path | None = None) -> Path:
     out = tmp / (source.stem + ".html")
     out.write_bytes(render(toolkit.read(source), "html", Options(), Context()))
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("no system Chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _marks(browser, path: Path) -> list[tuple[str, str, bool]]:

@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 import toolkit
 from toolkit.options import Context, Options
 from toolkit.pipeline import render
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARTICLE = """---
 title: Ferry times
 lang: en
@@ -25,17 +20,6 @@ The old landing will be cleared over the winter and the land returned to the row
 """
 SIZES = """() => [...document.querySelectorAll('.article-body .pilcrow')].filter(el => el.offsetParent !== null)
   .map(el => { const r = el.getBoundingClientRect(); return [r.width, r.height]; })"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("no system Chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def test_paragraph_numbers_are_touch_targets_on_a_phone(browser, tmp_path):
