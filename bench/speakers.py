@@ -50,26 +50,9 @@ def predicted(doc, join: bool = False) -> list[dict]:
     """The document's quotations with rule and confidence. Each part of a quotation split by its
     attribution is one entry, as the annotated edition marks each part with its speaker (``join``:
     the parts joined, as the summary JSON and the shared scorer have them)."""
-    from toolkit.tree.nodes import Quote
-    from toolkit.tree.walk import iter_nodes, plain_text
+    from toolkit.writers.summary import quotes_of
 
-    out, groups, nested = [], {}, set()
-    for node in iter_nodes(doc):
-        if not isinstance(node, Quote) or id(node) in nested:
-            continue
-        nested.update(id(n) for n in iter_nodes(node) if n is not node and isinstance(n, Quote))
-        person = doc.person(node.speaker) if node.speaker else None
-        text = plain_text(node.children).strip()
-        group = node.attr.get("group")
-        if join and group and group in groups:
-            groups[group]["text"] += " " + text
-            continue
-        entry = {"text": text, "speaker": person.name if person else None, "direct": node.direct,
-                 "rule": node.attr.get("rule") or "", "confidence": float(node.attr.get("confidence") or 1.0)}
-        if group:
-            groups[group] = entry
-        out.append(entry)
-    return out
+    return quotes_of(doc, join=join, evidence=True)
 
 
 def pairs(score, pred: list[dict], truth: list[dict], text: str) -> dict[int, int]:

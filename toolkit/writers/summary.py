@@ -81,8 +81,10 @@ def count_paragraphs(blocks) -> int:
     return n
 
 
-def quotes_of(doc: Document) -> list[dict[str, Any]]:
-    """Quotes in reading order; parts sharing a ``group`` attribute are joined into one entry."""
+def quotes_of(doc: Document, join: bool = True, evidence: bool = False) -> list[dict[str, Any]]:
+    """Quotes in reading order; parts sharing a ``group`` attribute are joined into one entry (``join``;
+    else each part is one, as the annotated edition marks them). ``evidence`` adds each attribution's
+    ``rule`` and ``confidence`` (the evaluation's view; the summary JSON has neither)."""
     out: list[dict[str, Any]] = []
     groups: dict[str, dict[str, Any]] = {}
     nested: set[int] = set()  # quoted words inside a reported clause belong to that one quote
@@ -93,11 +95,13 @@ def quotes_of(doc: Document) -> list[dict[str, Any]]:
         person = doc.person(node.speaker) if node.speaker else None
         text = plain_text(node.children).strip()
         group = node.attr.get("group")
-        if group and group in groups:
+        if join and group and group in groups:
             groups[group]["text"] += " " + text
             continue
         entry = {"text": text, "speaker": person.name if person else None,
                  "cue": node.cue or None, "direct": node.direct}
+        if evidence:
+            entry.update(rule=node.attr.get("rule") or "", confidence=float(node.attr.get("confidence") or 1.0))
         if group:
             groups[group] = entry
         out.append(entry)
