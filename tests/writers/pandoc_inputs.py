@@ -108,14 +108,6 @@ def rich_document() -> Document:
 
 def ast_kinds(ast: dict) -> Counter:
     """How many nodes of each kind (``"t"``) a pandoc JSON AST's blocks hold, at any depth."""
-    counts: Counter = Counter()
-    stack: list = [ast["blocks"]]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, dict):
-            if "t" in v:
-                counts[v["t"]] += 1
-            stack.extend(v.values())
-    return counts
+    from toolkit.readers.pandoc import pandoc_nodes
+
+    return Counter(node["t"] for node in pandoc_nodes(ast["blocks"]))

@@ -131,7 +131,7 @@ _ATTR_AT = {"Header": 1, "Div": 0, "Span": 0, "Table": 0, "Figure": 0, "CodeBloc
 _EPUB_ID = re.compile(r"^([^#/]+?\.x?html?)_(.+)$")
 
 
-def _nodes(value):
+def pandoc_nodes(value):
     """Every pandoc node (a dict with ``t``) inside ``value``, without recursion."""
     stack = [value]
     while stack:
@@ -149,7 +149,7 @@ def epub_ids(ast: dict) -> dict:
     (``ch001.xhtml_intro``) and its links likewise; the prefix goes wherever the id stays unique.
     The empty anchors pandoc puts where each chapter file began are dropped."""
     ids: list[str] = []
-    for node in _nodes(ast.get("blocks", [])):
+    for node in pandoc_nodes(ast.get("blocks", [])):
         at = _ATTR_AT.get(node["t"])
         if at is not None and isinstance(node.get("c"), list) and node["c"][at][0]:
             ids.append(node["c"][at][0])
@@ -162,7 +162,7 @@ def epub_ids(ast: dict) -> dict:
     taken = Counter(short.get(i, i) for i in ids)
     rename = {i: s for i, s in short.items() if taken[s] == 1}
 
-    for node in _nodes(ast.get("blocks", [])):
+    for node in pandoc_nodes(ast.get("blocks", [])):
         at = _ATTR_AT.get(node["t"])
         if at is None or not isinstance(node.get("c"), list):
             continue
@@ -188,7 +188,7 @@ def epub_ids(ast: dict) -> dict:
 def latex_table_heads(ast: dict) -> dict:
     """pandoc's LaTeX reader gives a ``longtable``'s head twice, the repeat (``\\endhead``, the head of
     each following page) as the first body rows; they are dropped."""
-    for node in _nodes(ast.get("blocks", [])):
+    for node in pandoc_nodes(ast.get("blocks", [])):
         if node["t"] != "Table":
             continue
         head_rows, bodies = node["c"][3][1], node["c"][4]
