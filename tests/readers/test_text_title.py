@@ -212,7 +212,7 @@ def test_headings_listed_in_a_table_of_contents_stay_in_the_text():
 
 
 def test_a_headline_with_a_trailing_date():
-    headline = "Weekly Ferry Wrap-Up 12/19/2025"
+    headline = "Friday Ferry Roundup 03/14/2025"
     meta, _ = labelled(*NAV, headline, "Priya Ramaswamy", "Dec 19, 2025")
     assert meta["title"] == headline
     assert meta["authors"] == ["Priya Ramaswamy"]

@@ -122,7 +122,7 @@ def byline_names(text: str) -> list[str]:
     if found and (len(parts) > 1 or SEPARATORS.search(text) or (
             _is_name(parts[0]) and _person_like(parts[0]))):
         # "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe • May 4, 2024", "Jane Doe 02 Feb 2026" (a
-        # person's name: not "Weekly Wrap-Up 12/19/2025")
+        # person's name: not "Friday Roundup 03/14/2025")
         names = _names(parts[0])
         return names if names and (len(names) > 1 or _is_name(names[0])) else []
     if not found and len(parts) > 1 and LABEL_AFTER.match(parts[1]) and _is_name(parts[0]):

@@ -108,7 +108,7 @@ DATE_WORDS = frozenset((
 
 def is_date_line(text: str, *, strict: bool = False) -> bool:
     """A short line that is mostly a date ("June 9, 2025", "Updated Dec 18, 2025 · 12 min read"); with
-    ``strict``, one that holds nothing but a date and its labels (not "Weekly Wrap-Up 12/19/2025")."""
+    ``strict``, one that holds nothing but a date and its labels (not "Friday Roundup 03/14/2025")."""
     words = text.split()
     if not words or len(words) > 14:
         return False
