@@ -75,7 +75,7 @@ PAGE_FOOT = {"fr": r"Page 2 sur \d", "de": r"Seite 2 von \d", "es": r"Página 2 
 # English words the toolkit used to add; none may remain in another language's edition
 ENGLISH = ("By Ana", "March", " min read", " words", "Contents", "Start of the article", "Title page",
            "Voices", "Glossary", "Timeline", "Unattributed", "No one is quoted", "Page 1 of",
-           "Skip to the article", "How this article is built")
+           "Skip to the article", "How this article is built", " set in ")
 
 
 def read(tmp_path, lang: str, text: str | None = None) -> tuple[toolkit.Document, Context]:

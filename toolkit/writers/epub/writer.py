@@ -244,9 +244,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     docs = {"cover.xhtml": pages.cover_page(lang, cover_name, cover_alt).encode(),
             "titlepage.xhtml": pages.title_page(doc, lang).encode(),
             "article.xhtml": pages.article_page(doc, r, lang).encode()}
-    fonts_line = ("Text set in Article Serif, a subset of Charis SIL by SIL International; the cover in "
-                  "Charis SIL and Inter. All three are under the SIL Open Font License 1.1."
-                  if options.embed_fonts else "Cover set in Charis SIL and Inter, under the SIL Open Font License 1.1.")
+    fonts_line = labels.word("fonts-embedded" if options.embed_fonts else "fonts-cover")
     docs["colophon.xhtml"] = pages.colophon_page(doc, lang, pages.Colophon(
         __version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
     page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
