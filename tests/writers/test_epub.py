@@ -14,7 +14,7 @@ from lxml import etree
 import toolkit
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document, Figure, Meta, Note
-from toolkit.writers.epub.writer import identifier
+from toolkit.writers.epub.metadata import identifier
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",

@@ -8,54 +8,25 @@ ebooklib's known defects are mended here: ``xml:lang`` on ``<package>``, no bogu
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import re
-import uuid
 import zipfile
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
-from toolkit.guard.files import Resources, digest_file
-from toolkit.language.tags import readable_tags
+from toolkit.guard.files import Resources
 from toolkit.options import Context, Options
-from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document, Figure
 from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.version import __version__
 from toolkit.writers.epub import pages
 from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
+from toolkit.writers.epub.images import Images, cover_image
+from toolkit.writers.epub.metadata import add_metadata, build_time, identifier
 from toolkit.writers.epub.render import EpubRenderer
-from toolkit.writers.html.render import byline, labels_of, sources_title, warn_once
+from toolkit.writers.html.render import labels_of, sources_title, warn_once
 from toolkit.writers.html.themes import edition_css
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 XHTML = "application/xhtml+xml"
-EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg",
-              "image/webp": "webp"}
-ID_NAMESPACE = uuid.UUID("6f1d4c1e-3b57-5a0c-9d3e-6b1f0e2a7c41")
-
-
-def build_time(ctx: Context, options: Options) -> datetime:
-    """SOURCE_DATE_EPOCH, else the input file's mtime: the same input gives the same book."""
-    epoch = options.source_date_epoch
-    if epoch is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
-    if epoch is None and ctx.input_path and ctx.input_path.exists():
-        epoch = int(ctx.input_path.stat().st_mtime)
-    return datetime.fromtimestamp(epoch or 946684800, tz=UTC)
-
-
-def identifier(doc: Document, ctx: Context | None = None) -> str:
-    """A stable UUID URN: from the article's URL, else the input file's bytes, else the tree."""
-    if doc.meta.url:
-        seed = "url:" + doc.meta.url.strip()
-    elif ctx is not None and ctx.input_path and digest_file(ctx.input_path, digest := hashlib.sha256()):
-        seed = "sha256:" + digest.hexdigest()
-    else:
-        seed = "tree:" + hashlib.sha256(dumps(doc, indent=None).encode()).hexdigest()
-    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, seed)}"
 
 
 def normalize_zip(data: bytes, lang: str) -> bytes:
@@ -80,51 +51,6 @@ def normalize_zip(data: bytes, lang: str) -> bytes:
     return out.getvalue()
 
 
-@dataclass
-class Images:
-    """The images the article shows, added to the package under stable names as they are asked for."""
-
-    resources: Resources
-    items: list[tuple[str, str, bytes]] = field(default_factory=list)  # (file name, media type, bytes)
-    by_src: dict[str, str] = field(default_factory=dict)
-    animated: bool = False
-
-    def url(self, src: str) -> str | None:
-        if src in self.by_src:
-            return self.by_src[src]
-        got = self.resources.read(src)
-        if got is None:
-            return None
-        data, mime = got
-        name = f"images/figure{len(self.items) + 1}.{EXTENSIONS[mime]}"
-        self.items.append((name, mime, data))
-        self.by_src[src] = name
-        self.animated = self.animated or is_animated(data, mime)
-        return name
-
-
-def is_animated(data: bytes, mime: str) -> bool:
-    if mime == "image/svg+xml":
-        return b"<animate" in data or b"@keyframes" in data
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as im:
-        return bool(getattr(im, "is_animated", False))
-
-
-def cover_image(doc: Document, res: Resources) -> tuple[str, str, bytes, str]:
-    """(file name, media type, bytes, alt text): the sidecar's cover if it has one, else one drawn here."""
-    from toolkit.writers.epub.cover import CoverText, cover_alt, draw_cover
-
-    m, labels = doc.meta, labels_of(doc)
-    text = CoverText(title=m.title or labels.word("untitled"), kicker=m.kicker or "", dek=m.subtitle or "",
-                     byline=byline(doc), date=labels.date(m.date), site=m.publisher or m.site_name or "")
-    got = res.read(m.cover) if m.cover else None
-    if got is not None and got[1] in ("image/png", "image/jpeg"):
-        return f"images/cover.{EXTENSIONS[got[1]]}", got[1], got[0], labels.word("cover-of", title=text.title)
-    return "images/cover.png", "image/png", draw_cover(text), cover_alt(text, labels)
-
-
 def book_facts(doc: Document, images: Images, page_map: bool, page_source: str) -> BookFacts:
     shown = [f for f in iter_nodes(doc) if isinstance(f, Figure) and f.src and f.src in images.by_src]
     return BookFacts(images=1 + len(shown), images_with_alt=1 + sum(1 for f in shown if f.alt.strip()),
@@ -136,35 +62,6 @@ def book_facts(doc: Document, images: Images, page_map: bool, page_source: str) 
 def page_source_name(options: Options) -> str:
     return f"print edition (PDF, {options.paper.upper() if len(options.paper) == 2 else options.paper} paper, " \
            f"{options.style} style)"
-
-
-def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
-    """Title and subtitle, authors, language, date, subjects, description, publisher, rights, source."""
-    m = doc.meta
-    title = m.title or labels_of(doc).word("untitled")
-    book.set_identifier(book_id)
-    book.title = title
-    book.add_metadata("DC", "title", title, {"id": "title"})
-    book.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
-    if m.subtitle:
-        book.add_metadata("DC", "title", m.subtitle, {"id": "subtitle"})
-        book.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
-        book.add_metadata("DC", "description", m.subtitle)
-    book.set_language(lang)
-    for i, author in enumerate(m.authors, 1):
-        book.add_metadata("DC", "creator", author, {"id": f"creator{i}"})
-        book.add_metadata(None, "meta", "aut", {"refines": f"#creator{i}", "property": "role",
-                                                "scheme": "marc:relators"})
-    if m.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", m.date):
-        book.add_metadata("DC", "date", m.date)
-    for tag in readable_tags(m.tags):  # words, not a site's codes ("front-page", "stream-23490979")
-        book.add_metadata("DC", "subject", tag)
-    if m.publisher or m.site_name:
-        book.add_metadata("DC", "publisher", m.publisher or m.site_name)
-    if m.rights:
-        book.add_metadata("DC", "rights", m.rights)
-    if m.url:
-        book.add_metadata("DC", "source", m.url.strip())
 
 
 def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
