@@ -75,51 +75,6 @@ def article_page(doc: Document, r: Renderer, lang: str) -> str:
     return xhtml(plain_title, lang, "\n".join(parts), body_type="bodymatter")
 
 
-@dataclass(frozen=True)
-class Colophon:
-    version: str
-    built: str
-    identifier: str
-    fonts: str
-    page_source: str = ""
-
-
-def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
-    m, labels = doc.meta, labels_for(lang)[0]
-    title = esc(m.title or labels.word("untitled"))
-    origin = f"<p><cite>{title}</cite>"
-    if m.authors:
-        origin += f" {esc(labels.word('by-lower'))} {esc(labels.names(m.authors))}"
-    where = m.publisher or m.site_name
-    if where or m.date:
-        origin += " " + esc(labels.word("first-published"))
-        if where:
-            origin += f" {esc(labels.word('by-publisher'))} {esc(where)}"
-        if m.date:
-            origin += (f' {esc(labels.word("on-date"))} <time datetime="{esc(m.date)}">'
-                       f'{esc(labels.date(m.date))}</time>').replace("  ", " ")
-    origin += ".</p>"
-    lines = [origin]
-    if m.url:
-        from toolkit.writers.html.render import safe_url
-
-        url = safe_url(m.url)
-        if url:
-            lines.append(f'<p>{esc(labels.word("source-label"))} <a href="{esc(url)}">{esc(url)}</a></p>')
-    if m.rights:  # only what the input said: the toolkit asserts no rights of its own
-        lines.append(f"<p>{esc(labels.word('rights-label'))} {esc(m.rights)}</p>")
-    built = f'<time datetime="{esc(info.built)}">{esc(labels.date(info.built))}</time>'
-    lines.append(f"<p>{esc(labels.word('built-by', version=info.version)).replace('{date}', built)}</p>")
-    if info.page_source:
-        lines.append(f"<p>Its page numbers are those of the {esc(info.page_source)}.</p>")
-    lines.append(f"<p>{esc(info.fonts)}</p>")
-    lines.append(f'<p class="identifier">{esc(labels.word("identifier-label"))} {esc(info.identifier)}</p>')
-    heading = labels.word("colophon")
-    body = ('<section class="colophon" epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-title">'
-            f'<h1 id="colophon-title">{esc(heading)}</h1>\n' + "\n".join(lines) + "</section>")
-    return xhtml(heading, lang, body, body_type="backmatter")
-
-
 def heading_entries(doc: Document, href: str) -> tuple[NavEntry, ...]:
     """Top-level headings of the article (the shallowest level used), for the table of contents."""
     heads = [b for b in doc.blocks if isinstance(b, Heading) and b.attr.id]

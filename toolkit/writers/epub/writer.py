@@ -19,6 +19,7 @@ from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.version import __version__
 from toolkit.writers.epub import pages
 from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
+from toolkit.writers.epub.colophon import Colophon, colophon_page
 from toolkit.writers.epub.images import Images, cover_image
 from toolkit.writers.epub.metadata import add_metadata, build_time, identifier
 from toolkit.writers.epub.render import EpubRenderer
@@ -142,7 +143,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
             "titlepage.xhtml": pages.title_page(doc, lang).encode(),
             "article.xhtml": pages.article_page(doc, r, lang).encode()}
     fonts_line = labels.word("fonts-embedded" if options.embed_fonts else "fonts-cover")
-    docs["colophon.xhtml"] = pages.colophon_page(doc, lang, pages.Colophon(
+    docs["colophon.xhtml"] = colophon_page(doc, lang, Colophon(
         __version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
     page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
     toc = toc_entries(doc, r)
