@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toolkit.language.labels import labels_for
+from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document
+from toolkit.version import __version__
 from toolkit.writers.epub.pages import xhtml
 from toolkit.writers.html.render import esc
 
@@ -53,3 +55,15 @@ def colophon_page(doc: Document, lang: str, info: Colophon) -> str:
     body = ('<section class="colophon" epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-title">'
             f'<h1 id="colophon-title">{esc(heading)}</h1>\n' + "\n".join(lines) + "</section>")
     return xhtml(heading, lang, body, body_type="backmatter")
+
+
+def colophon_document(doc: Document, lang: str, options: Options, ctx: Context, book_id: str,
+                      page_source: str) -> str:
+    """The colophon page of this build: version, date, fonts line, identifier, paginated print edition."""
+    from toolkit.writers.epub.metadata import build_time
+
+    labels = labels_for(lang)[0]
+    fonts_line = labels.word("fonts-embedded" if options.embed_fonts else "fonts-cover")
+    built = build_time(ctx, options)
+    return colophon_page(doc, lang, Colophon(__version__, built.date().isoformat(), book_id, fonts_line,
+                                             page_source))

@@ -13,6 +13,8 @@ from toolkit.language.tags import readable_tags
 from toolkit.options import Context, Options
 from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document
+from toolkit.version import __version__
+from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
 from toolkit.writers.html.render import labels_of
 
 ID_NAMESPACE = uuid.UUID("6f1d4c1e-3b57-5a0c-9d3e-6b1f0e2a7c41")
@@ -66,3 +68,14 @@ def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
         book.add_metadata("DC", "rights", m.rights)
     if m.url:
         book.add_metadata("DC", "source", m.url.strip())
+
+
+def describe_package(book, doc: Document, options: Options, book_id: str, facts: BookFacts) -> None:
+    """The package's metadata: the article's record, the print edition it paginates, accessibility, cover."""
+    add_metadata(book, doc, book_id, doc.meta.language or "en")
+    if facts.page_source:
+        book.add_metadata("DC", "source", facts.page_source, {"id": "page-source"})
+        book.add_metadata(None, "meta", "pagination", {"refines": "#page-source", "property": "source-of"})
+    for prop, value in accessibility_metadata(facts, f"toolkit {__version__} (automated checks)"):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})

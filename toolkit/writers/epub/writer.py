@@ -16,12 +16,11 @@ from toolkit.guard.files import Resources
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document, Figure
 from toolkit.tree.walk import iter_nodes, plain_text
-from toolkit.version import __version__
 from toolkit.writers.epub import pages
-from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
-from toolkit.writers.epub.colophon import Colophon, colophon_page
+from toolkit.writers.epub.a11y import BookFacts
+from toolkit.writers.epub.colophon import colophon_document
 from toolkit.writers.epub.images import Images, cover_image
-from toolkit.writers.epub.metadata import add_metadata, build_time, identifier
+from toolkit.writers.epub.metadata import build_time, describe_package, identifier
 from toolkit.writers.epub.render import EpubRenderer
 from toolkit.writers.html.render import labels_of, sources_title, warn_once
 from toolkit.writers.html.themes import edition_css
@@ -142,9 +141,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     docs = {"cover.xhtml": pages.cover_page(lang, cover_name, cover_alt).encode(),
             "titlepage.xhtml": pages.title_page(doc, lang).encode(),
             "article.xhtml": pages.article_page(doc, r, lang).encode()}
-    fonts_line = labels.word("fonts-embedded" if options.embed_fonts else "fonts-cover")
-    docs["colophon.xhtml"] = colophon_page(doc, lang, Colophon(
-        __version__, built.date().isoformat(), book_id, fonts_line, page_source)).encode()
+    docs["colophon.xhtml"] = colophon_document(doc, lang, options, ctx, book_id, page_source).encode()
     page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
     toc = toc_entries(doc, r)
     landmarks = [("cover", "cover.xhtml", labels.word("cover")), ("titlepage", "titlepage.xhtml", labels.word("title-page")),
@@ -155,16 +152,9 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     css, fonts = stylesheet(docs, options, ctx)
 
     book = epub.EpubBook()
-    add_metadata(book, doc, book_id, lang)
+    describe_package(book, doc, options, book_id, book_facts(doc, images, options.page_map, page_source))
     if pages.direction(lang) == "rtl":
         book.set_direction("rtl")  # spine page-progression-direction
-    if page_source:
-        book.add_metadata("DC", "source", page_source, {"id": "page-source"})
-        book.add_metadata(None, "meta", "pagination", {"refines": "#page-source", "property": "source-of"})
-    facts = book_facts(doc, images, options.page_map, page_source)
-    for prop, value in accessibility_metadata(facts, f"toolkit {__version__} (automated checks)"):
-        book.add_metadata(None, "meta", value, {"property": prop})
-    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
     cover_item = epub.EpubItem(uid="cover-image", file_name=cover_name, media_type=cover_mime, content=cover_data)
     cover_item.properties = ["cover-image"]
