@@ -68,9 +68,20 @@ def dumps(doc: Document, indent: int | None = 1) -> str:
     return json.dumps(tree_to_dict(doc), ensure_ascii=False, indent=indent)
 
 
+MAX_INT_DIGITS = 40  # a tree's numbers are levels, counts and offsets; Python refuses over 4300 digits anyway
+
+
+def _small_int(digits: str) -> int:
+    """An integer from the JSON text; one too long for a tree is the input's error, not a crash."""
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise SchemaError(f"a number with {len(digits.lstrip('-')):,} digits; a tree's numbers have at most "
+                          f"{MAX_INT_DIGITS}")
+    return int(digits)
+
+
 def loads(text: str) -> Document:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_small_int)
     except json.JSONDecodeError as exc:
         raise SchemaError(f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
     except RecursionError:
