@@ -39,43 +39,153 @@ def image_ok(data: bytes, mime: str) -> bool:
         return False
 
 
+def usable_image(data: bytes, mime: str) -> bytes | None:
+    """The bytes an edition may embed: a raster image as it is if it decodes (``image_ok``), an SVG
+    sanitised (``sanitized_svg``); None if refused. The one call the file and fetch gates make."""
+    if mime == "image/svg+xml":
+        return sanitized_svg(data)
+    return data if image_ok(data, mime) else None
+
+
 SVG_BANNED = frozenset(("script", "foreignObject", "iframe", "object", "embed", "handler", "listener", "set",
-                        "animate"))
+                        "animate", "animateMotion", "animateTransform", "audio", "video", "discard"))
+MAX_SVG_EXPANDED = 50_000  # elements an SVG draws once every <use> (and url(#...) reference) is expanded
+_CSS_CALL = re.compile(r"(?<![\w-])(?:url|src|image-set|image|cross-fade|element)\(\s*(?!['\"]?\s*#)", re.I)
+_FRAGMENT_CALL = re.compile(r"url\(\s*['\"]?\s*#([^)'\"\s]+)", re.I)
 
 
 def svg_ok(data: bytes) -> bool:
-    """An SVG that parses without entities or network, with no scripts, handlers or outside references."""
+    """An SVG that is inert as it stands: it parses without entities or network, draws at most
+    ``MAX_SVG_EXPANDED`` elements through its ``<use>`` chains, and has nothing ``sanitized_svg`` would drop."""
+    parsed = _parse_svg(data)
+    return parsed is not None and _strip(parsed) == 0
+
+
+def sanitized_svg(data: bytes) -> bytes | None:
+    """The SVG with what could run or load anything removed, or None if it cannot be made safe.
+
+    Removed: scripts, event attributes, ``foreignObject`` and other embedding elements, animation, and every
+    reference that is not an in-document ``#fragment`` or a raster ``data:`` image (``href``, ``xlink:href``,
+    ``url(...)`` in presentation attributes and ``style``, ``<style>`` with ``@import`` or outside URLs),
+    the DOCTYPE and processing instructions. Refused (None): not XML or not an SVG, entity declarations,
+    and an SVG whose ``<use>`` references would expand to over ``MAX_SVG_EXPANDED`` elements
+    (the SVG form of the billion-laughs attack), or that refers to itself in a cycle.
+    """
+    from lxml import etree
+
+    root = _parse_svg(data)
+    if root is None:
+        return None
+    _strip(root)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+def _parse_svg(data: bytes):
+    """The root of an SVG that parses with no entities, DTD or network and expands within bounds; else None."""
     from lxml import etree
 
     if b"<!ENTITY" in data or b"<!entity" in data:
-        return False
+        return None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_pis=True)
     try:
         root = etree.fromstring(data, parser=parser)
     except (etree.XMLSyntaxError, ValueError):
-        return False
-    if root is None or etree.QName(root).localname != "svg":
-        return False
+        return None
+    if root is None or not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        return None
+    try:
+        if expanded_size(root) > MAX_SVG_EXPANDED:
+            return None
+    except (RecursionError, _CycleError):
+        return None
+    return root
+
+
+class _CycleError(Exception):
+    pass
+
+
+def expanded_size(root) -> int:
+    """How many elements the SVG draws once each reference to ``#id`` (``<use>``, ``url(#id)``) is drawn in
+    place: a use of a group of ten uses of a group of ten ... counts every copy. Stops counting past the limit.
+    Raises ``_CycleError`` for an element that refers (through any chain) to itself."""
+    by_id = {}
     for el in root.iter():
+        if isinstance(el.tag, str) and el.get("id") is not None:
+            by_id.setdefault(el.get("id"), el)
+    sizes: dict = {}
+    busy: set = set()
+
+    def size(el) -> int:
+        if el in sizes:
+            return sizes[el]
+        if el in busy:
+            raise _CycleError
+        busy.add(el)
+        total = 1
+        for value in _references(el):
+            target = by_id.get(value)
+            if target is not None:
+                total += size(target)
+            if total > MAX_SVG_EXPANDED:
+                break
+        for child in el:
+            if total > MAX_SVG_EXPANDED:
+                break
+            if isinstance(child.tag, str):
+                total += size(child)
+        busy.discard(el)
+        sizes[el] = min(total, MAX_SVG_EXPANDED + 1)
+        return sizes[el]
+
+    return size(root)
+
+
+def _references(el) -> list[str]:
+    """The ids an element draws by reference: ``href="#id"`` and ``url(#id)`` in any attribute."""
+    out = []
+    for name, value in el.attrib.items():
+        if name.endswith("href") and value.startswith("#"):
+            out.append(value[1:])
+        elif "url(" in value.lower():
+            out.extend(_FRAGMENT_CALL.findall(value))
+    return out
+
+
+def _strip(root) -> int:
+    """Removes from the parsed SVG everything that could run or load; returns how many things were removed."""
+    from lxml import etree
+
+    removed = 0
+    for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if etree.QName(el).localname in SVG_BANNED:
-            return False
-        for name, value in el.attrib.items():
-            local = etree.QName(name).localname.lower()
-            if local.startswith("on"):
-                return False
-            if local == "href" and not (value.startswith("#") or value.startswith(RASTER_DATA)):
-                return False
-            if local == "style" and _css_loads(value):
-                return False
-        if etree.QName(el).localname == "style" and _css_loads(el.text or ""):
-            return False
-    return True
+        local = etree.QName(el).localname
+        if local in SVG_BANNED or (local == "style" and _css_loads(el.text or "")):
+            removed += 1
+            parent = el.getparent()
+            if parent is not None:
+                parent.remove(el)
+            continue
+        for name, value in list(el.attrib.items()):
+            if _attribute_loads(etree.QName(name).localname.lower(), value):
+                del el.attrib[name]
+                removed += 1
+    return removed
+
+
+def _attribute_loads(local: str, value: str) -> bool:
+    """True for an attribute that runs script or points outside the document."""
+    if local.startswith("on") or local == "base":
+        return True
+    if local == "href":
+        return not (value.startswith("#") or value.startswith(RASTER_DATA))
+    if local == "style":
+        return _css_loads(value)
+    return "(" in value and _css_loads(value)
 
 
 def _css_loads(css: str) -> bool:
-    """True if CSS imports or points at anything but an in-document fragment."""
-    flat = "".join(css.split()).lower()
-    return "@import" in flat or re.search(r"url\((?!['\"]?#)", flat) is not None
+    """True if CSS imports or points at anything but an in-document fragment (escapes count as suspect)."""
+    return "@import" in css.lower() or "\\" in css or _CSS_CALL.search(css) is not None
