@@ -22,6 +22,8 @@ from toolkit.errors import ToolkitError
 from toolkit.options import Options
 
 log = logging.getLogger("toolkit")
+ONE_ARTICLE_SECONDS = 300  # a one-article build that runs longer is stuck on a hostile or broken input
+PER_ARTICLE_SECONDS = 900  # each article of a batch (its workers share the machine)
 
 
 class ToolkitGroup(click.Group):
@@ -96,8 +98,9 @@ def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
               help="Where articles are built: local worker processes, or a Dask cluster.")
 @click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 "
               "(default with --executor dask: start a local cluster).")
-@click.option("--timeout", type=click.FloatRange(min=0), default=900, show_default=True,
-              help="Give up on an article after this many seconds (0: no limit; local executor).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+              help=f"Give up on an article after this many seconds (0: no limit; local executor; default "
+                   f"{ONE_ARTICLE_SECONDS:g} for one input, {PER_ARTICLE_SECONDS:g} per article for several).")
 @click.option("--annotations", "annotations_file", type=click.Path(dir_okay=False), default=None,
               help="Also write the HTML edition's annotations to FILE.jsonld as W3C Web Annotations (one input).")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
@@ -107,7 +110,7 @@ def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
 @global_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          timeout=900, annotations_file=None, exclude=(), overwrite=False, state_path=None, **kw) -> None:
+          timeout=None, annotations_file=None, exclude=(), overwrite=False, state_path=None, **kw) -> None:
     """Build editions of INPUTS (files, folders, globs, - for standard input, a URL) into the output folder.
 
     With one input, -o FILE.pdf (or .epub, .html, .docx, ...) writes that file in the format its
@@ -146,9 +149,12 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     if special or target.folder is None:
         if annotations_file:
             raise UsageError("--annotations FILE needs an output folder; add 'annotations' to --to instead")
-        _build_one(inputs[0], from_, options, formats, target, quiet)
+        _build_one(inputs[0], from_, options, formats, target, quiet,
+                   timeout=ONE_ARTICLE_SECONDS if timeout is None else timeout)
         return
     single = is_single_file(list(inputs), manifest) and executor == "local"
+    if timeout is None:
+        timeout = ONE_ARTICLE_SECONDS if single else PER_ARTICLE_SECONDS
     articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude,
                             state=state_path)
     verbose = ctx.obj.get("verbose", 0) > 0
@@ -177,10 +183,15 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
 
 
 def _build_one(arg: str, from_, options: Options, formats: list[str], target, quiet: bool,
-               echo_paths: bool = True) -> None:
-    """One input to a named file, to standard output, or from standard input or a URL: no batch state."""
+               echo_paths: bool = True, timeout: float = 0) -> None:
+    """One input to a named file, to standard output, or from standard input or a URL: no batch state.
+
+    Reading and rendering stop after ``timeout`` seconds (0: no limit) with a one-line error; every
+    edition is made before any is written, so a build that runs out of time leaves no file.
+    """
     import tempfile
 
+    from toolkit.batch.article import ArticleTimeout, time_limit
     from toolkit.cli.targets import write_stdout
     from toolkit.guard.source import open_source, relabel
     from toolkit.naming import output_name
@@ -192,12 +203,16 @@ def _build_one(arg: str, from_, options: Options, formats: list[str], target, qu
         source = open_source(arg, from_, options.allow_network, Path(tmp))
         rctx = Context(input_path=source.path, options=options)
         try:
-            doc = read(source.path, fmt=source.fmt, options=options, ctx=rctx, data=source.data)
-            if target.stdout or target.file is not None:
-                outputs = [(target.file, target.fmt)]
-            else:
-                outputs = [(target.folder / output_name(doc, source.path, f), f) for f in formats]
-            rendered = [(path, render(doc, f, options, rctx)) for path, f in outputs]  # all before any is written
+            with time_limit(timeout):
+                doc = read(source.path, fmt=source.fmt, options=options, ctx=rctx, data=source.data)
+                if target.stdout or target.file is not None:
+                    outputs = [(target.file, target.fmt)]
+                else:
+                    outputs = [(target.folder / output_name(doc, source.path, f), f) for f in formats]
+                rendered = [(path, render(doc, f, options, rctx)) for path, f in outputs]  # all before any write
+        except ArticleTimeout:
+            raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time with "
+                               "--timeout (0: no limit)", arg) from None
         except ToolkitError as exc:
             if source.is_file:
                 raise

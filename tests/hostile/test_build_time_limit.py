@@ -1,0 +1,29 @@
+"""A one-article build has a time limit (issue 26, classes 5 and 8): past it, one line naming the input,
+exit 1 like a batch article that runs out of time, and no edition written (not even a partial one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEED
+from tests.hostile.conftest import assert_one_line_error, cli
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed article is not here")
+
+
+def test_a_named_output_file_stops_at_the_limit(tmp_path):
+    target = tmp_path / "story.pdf"
+    run = cli("build", SEED, "--to", "pdf", "-o", target, "--timeout", "1")
+    assert_one_line_error(run, SEED.name, "gave up after 1 s", "--timeout")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_folder_stops_at_the_limit(tmp_path, out):
+    run = cli("build", SEED, "--to", "pdf,epub", "-o", out, "--timeout", "1")
+    assert_one_line_error(run, SEED.name, "gave up after 1 s", "--timeout")
+    assert not [p for p in out.iterdir() if p.is_file()]
+
+
+def test_one_input_has_a_default_limit():
+    run = cli("build", "--help")
+    assert "default 300 for one input" in " ".join(run.stdout.split())
