@@ -59,9 +59,12 @@ class Resources:
         if path is None:
             return None
         mime = mimetypes.guess_type(path.name)[0] or ""
-        if mime not in IMAGE_TYPES or path.stat().st_size > MAX_IMAGE_BYTES:
+        if mime not in IMAGE_TYPES:
             return None
-        data = path.read_bytes()
+        try:
+            data = _read_within(regular_file(path, "an image", MAX_IMAGE_BYTES), path, "an image", MAX_IMAGE_BYTES)
+        except InputError:
+            return None
         if not image_ok(data, mime):
             return None
         return data, mime
@@ -74,30 +77,79 @@ class Resources:
         return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
-def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes; refuses folders, devices, pipes and files over ``limit`` before reading."""
+# Kernel and device folders: their files claim a size of 0 (``/proc/self/environ``) or never end (``/dev/zero``),
+# so no size check before reading holds for them; nothing a user or an article names is read from there.
+SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def regular_file(path: str | Path, what: str, limit: int) -> Path:
+    """The one check before the toolkit opens (or hands pandoc) a file a user, a project file or an article
+    names: the resolved path (symlinks followed) of a regular file outside ``/proc``, ``/sys`` and ``/dev``,
+    at most ``limit`` bytes. Raises an InputError naming the file and saying what it was meant to be."""
+    path = Path(path)
     try:
-        st = path.stat()
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
-        if st.st_size > limit:
-            raise InputError(f"the file is {size_text(st.st_size)}, over the {size_text(limit)} limit; "
-                             "split it into articles", str(path))
-        with path.open("rb") as fh:
+        real = path.resolve()
+        st = real.stat()
+    except FileNotFoundError:
+        raise InputError(f"cannot read {what}: no such file; check the path", str(path)) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise InputError(f"cannot read {what}: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"cannot read {what}: it is a folder, not a file", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"cannot read {what}: not a regular file (a device or pipe?); give a file", str(path))
+    if any(real.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        raise InputError(f"cannot read {what}: it is a system file ({real}), not one of yours", str(path))
+    if st.st_size > limit:
+        raise InputError(f"cannot read {what}: it is {size_text(st.st_size)}, over the {size_text(limit)} limit",
+                         str(path))
+    return real
+
+
+def _read_within(real: Path, shown: Path, what: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of a file ``regular_file`` passed (it may still grow while being read)."""
+    try:
+        with real.open("rb") as fh:
             data = fh.read(limit + 1)
-        if len(data) > limit:
-            raise InputError(f"the file grew over the {size_text(limit)} limit while being read", str(path))
-        return data
+    except PermissionError:
+        raise InputError(f"cannot read {what}: permission denied; check the file's permissions", str(shown)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", str(shown)) from None
+    if len(data) > limit:
+        raise InputError(f"cannot read {what}: it grew over the {size_text(limit)} limit while being read", str(shown))
+    return data
+
+
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The input file's bytes; refuses folders, devices, pipes, system files and files over ``limit`` before
+    reading (messages for an article: what to give instead)."""
+    path = Path(path)
+    try:
+        real = path.resolve()
+        st = real.stat()
     except FileNotFoundError:
         raise InputError("no such file; check the path", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file; give an article file", str(path)) from None
+    except (OSError, RuntimeError) as exc:
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}; check the file", str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a folder, not a file; give an article file", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
+    if st.st_size > limit:
+        raise InputError(f"the file is {size_text(st.st_size)}, over the {size_text(limit)} limit; "
+                         "split it into articles", str(path))
+    if any(real.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
+        raise InputError(f"is a system file ({real}), not an article; give an article file", str(path))
+    try:
+        with real.open("rb") as fh:
+            data = fh.read(limit + 1)
     except PermissionError:
         raise InputError("permission denied; check the file's permissions", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}; check the file and the disk", str(path)) from None
+    if len(data) > limit:
+        raise InputError(f"the file grew over the {size_text(limit)} limit while being read", str(path))
+    return data
 
 
 @functools.lru_cache(maxsize=32)  # asked for each edition, and by available() before read()
@@ -116,46 +168,80 @@ def image_from_data_uri(ref: str) -> tuple[bytes, str] | None:
     return (data, mime) if image_ok(data, mime) else None
 
 
-MAX_SETTINGS_BYTES = 4 * 2**20  # a style sheet, a project file, a manifest
+MAX_SETTINGS_BYTES = 4 * 2**20  # a project file, a manifest, an ignore file
+MAX_STYLE_BYTES = 2 * 2**20  # a style sheet (--css, css = in toolkit.toml)
+MAX_REFERENCE_DOC_BYTES = 50 * 2**20  # a DOCX/ODT whose styles an edition takes (--reference-doc)
+MAX_CITATION_FILE_BYTES = 16 * 2**20  # a CSL style, a bibliography, a citation-abbreviations file
+STYLE_SHEET = "CSS file"
 
 
-def read_text(path: str | Path, what: str, limit: int = MAX_SETTINGS_BYTES) -> str:
+def read_text(path: str | Path, what: str, limit: int | None = None) -> str:
     """A UTF-8 text file the user named (a style sheet, a project file, a manifest, an ignore file).
 
-    Refuses folders, devices and files over ``limit`` before reading; every failure is an InputError
-    that names the file and says what it was meant to be: ``cannot read CSS file: no such file``.
+    Goes through ``regular_file`` (folders, devices, pipes, system files and files over ``limit`` are
+    refused before reading); every failure is an InputError that names the file and says what it was
+    meant to be: ``cannot read CSS file: no such file``. A style sheet (``what`` is ``STYLE_SHEET``) must
+    also parse as CSS (``check_style_sheet``), within ``MAX_STYLE_BYTES``.
     """
+    if limit is None:
+        limit = MAX_STYLE_BYTES if what == STYLE_SHEET else MAX_SETTINGS_BYTES
     path = Path(path)
+    data = _read_within(regular_file(path, what, limit), path, what, limit)
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"cannot read {what}: not a regular file", str(path))
-        if st.st_size > limit:
-            raise InputError(f"cannot read {what}: it is {size_text(st.st_size)}, over the {size_text(limit)} limit",
-                             str(path))
-        with path.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"cannot read {what}: no such file", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read {what}: {exc.strerror or exc}", str(path)) from None
-    if len(data) > limit:
-        raise InputError(f"cannot read {what}: it grew over the {size_text(limit)} limit while being read", str(path))
-    try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"cannot read {what}: it is not UTF-8; save it as UTF-8", str(path)) from None
+    if what == STYLE_SHEET:
+        check_style_sheet(text, path)
+    return text
+
+
+def read_style_sheet(path: str | Path) -> str:
+    """A user's style sheet: a regular file within ``MAX_STYLE_BYTES`` that parses as CSS."""
+    return read_text(path, STYLE_SHEET)
+
+
+def check_style_sheet(text: str, path: str | Path) -> None:
+    """Refuse text that is not a style sheet (tinycss2): a file that is not CSS must never be copied into an
+    edition as its ``style.css`` (a project file naming ``/etc/hosts`` as its ``css``). A sheet with a
+    syntax error, with no rule at all (empty, or comments only), or importing another sheet (``@import``: the toolkit reads no file
+    a sheet names) is refused with its line."""
+    import tinycss2
+
+    def refuse(problem: str, line: int | None = None) -> InputError:
+        where = f" (line {line})" if line else ""
+        return InputError(f"not a usable style sheet: {problem}{where}; give a CSS file (--css or css = in "
+                          "toolkit.toml)", str(path))
+
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    if not rules:  # empty, or comments only
+        raise refuse("it holds no CSS rule")
+    for rule in rules:
+        if rule.type == "error":
+            raise refuse(f"it is not CSS ({rule.message})", rule.source_line)
+        if rule.type == "at-rule" and rule.lower_at_keyword == "import":
+            raise refuse("it imports another sheet (@import); paste that sheet's rules in instead", rule.source_line)
+        if rule.type == "qualified-rule":
+            if not any(t.type not in ("whitespace", "comment") for t in rule.prelude):
+                raise refuse("a rule without a selector", rule.source_line)
+            for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if item.type == "error":
+                    raise refuse(f"it is not CSS ({item.message})", item.source_line)
+
+
+def check_user_file(path: str | Path, what: str, limit: int) -> Path:
+    """A file handed to another program to read (pandoc's ``--reference-doc``, ``--csl``, ``--bibliography``):
+    checked as ``regular_file`` checks what the toolkit reads itself; the resolved path to give it."""
+    return regular_file(path, what, limit)
 
 
 def read_head(path: str | Path, size: int) -> bytes | None:
     """The first ``size`` bytes of a regular file (to recognise its kind), or None if it cannot be read."""
-    path = Path(path)
     try:
-        if not path.is_file():
-            return None
-        with path.open("rb") as fh:
+        real = regular_file(path, "the file", 2**62)
+        with real.open("rb") as fh:
             return fh.read(size)
-    except OSError:
+    except (InputError, OSError):
         return None
 
 
@@ -164,15 +250,13 @@ def digest_file(path: str | Path, h) -> bool:
 
     False if it is not a readable regular file (a device, a folder, missing).
     """
-    path = Path(path)
     try:
-        if not path.is_file():
-            return False
-        with path.open("rb") as fh:
+        real = regular_file(path, "the file", 2**62)
+        with real.open("rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         return True
-    except OSError:
+    except (InputError, OSError):
         return False
 
 

@@ -14,9 +14,19 @@ from toolkit.errors import InputError
 from toolkit.pandoc.from_ast import CITE
 from toolkit.tree.nodes import Source
 
+CSL_NS = "{http://purl.org/net/xbiblio/csl}"
+MAX_PARENTS = 3  # a dependent style's parent may itself name a parent: this many at most
+
 
 def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
-    """pandoc arguments for citeproc: bibliography and style files, which must lie beside the input."""
+    """pandoc arguments for citeproc: bibliography, style and abbreviation files, which must lie beside
+    the input (a ``--csl`` the user gave may lie anywhere).
+
+    pandoc reads each file itself, outside its sandbox: every one is named here, on its command line
+    (which overrides the front matter's keys), after the guard's checks (``toolkit.pandoc.run``). A CSL
+    "dependent" style names its parent style by a link citeproc would follow over the network: its
+    parent is given instead when it is a file beside the article, and the build stops otherwise.
+    """
     bib = meta.get("bibliography")
     if not bib and not meta.get("references"):
         return []
@@ -24,20 +34,67 @@ def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
     base = ctx.base_dir.resolve()
     args = ["--citeproc"]
     for name in files:
-        p = (base / str(name)).resolve()
-        if not p.is_relative_to(base) or not p.is_file():
-            raise InputError(f"bibliography {name!r} not found beside the article", path)
-        args += ["--bibliography", str(p)]
+        args += ["--bibliography", str(_beside(base, name, "bibliography", path))]
+    abbreviations = meta.get("citation-abbreviations")
+    if abbreviations:
+        args += ["--citation-abbreviations", str(_beside(base, abbreviations, "citation-abbreviations", path))]
     given = getattr(ctx.options, "csl", None)  # --csl names a file the user chose
     csl = given or meta.get("csl")
     if csl:
-        p = (Path(csl) if given else base / str(csl)).resolve()
-        if not given and not p.is_relative_to(base):  # the article may only name styles beside it
-            raise InputError(f"CSL style {str(csl)!r} lies outside the article's folder", path)
+        p = Path(csl).resolve() if given else _beside(base, csl, "csl", path)
         if not p.is_file():
             raise InputError(f"CSL style {str(csl)!r} not found", path)
-        args += ["--csl", str(p)]
+        args += ["--csl", str(independent_style(p, base, "--csl" if given else "csl", path))]
     return args
+
+
+def _beside(base: Path, name, key: str, path: str | None) -> Path:
+    """The file the front matter's ``key`` names, which must lie in the article's folder (symlinks resolved)."""
+    if isinstance(name, list) or not str(name).strip():
+        raise InputError(f"'{key}' in the front matter must name one file beside the article", path)
+    text = str(name)
+    if "://" in text:  # pandoc would fetch it: nothing is, without the toolkit's own fetcher
+        raise InputError(f"'{key}' names a URL ({text[:80]}); the toolkit fetches no {key} file: save it "
+                         "beside the article and name the file", path)
+    p = (base / text).resolve()
+    if not p.is_relative_to(base):
+        raise InputError(f"{key} {text!r} lies outside the article's folder; copy it beside the article",
+                         path)
+    if not p.is_file():
+        raise InputError(f"{key} {text!r} not found beside the article", path)
+    return p
+
+
+def independent_style(style: Path, base: Path, key: str, path: str | None) -> Path:
+    """The CSL style that holds the formatting: ``style`` itself, or, for a "dependent" style (a pointer to
+    a parent by ``<link rel="independent-parent" href=...>``), its parent when that is a file in the
+    article's folder. A parent on the network is refused: citeproc would fetch it past every guard."""
+    from lxml import etree
+
+    from toolkit.guard.files import MAX_CITATION_FILE_BYTES, read_text
+
+    for _ in range(MAX_PARENTS + 1):
+        text = read_text(style, "CSL style", MAX_CITATION_FILE_BYTES)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+        try:
+            root = etree.fromstring(text.encode("utf-8"), parser)
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"CSL style {style.name!r} ('{key}') is not XML: {exc}", path) from None
+        link = root.find(f"{CSL_NS}info/{CSL_NS}link[@rel='independent-parent']")
+        if link is None:
+            return style
+        href = (link.get("href") or "").strip()
+        if "://" in href and not href.startswith("file://"):
+            raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose formatting lies at "
+                             f"{href[:80]}; the toolkit fetches no style: download that parent style, save it "
+                             "beside the article and name it with csl:", path)
+        parent = (style.parent / href.removeprefix("file://")).resolve()
+        if not parent.is_relative_to(base) or not parent.is_file():
+            raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose parent {href[:80]!r} "
+                             "is not a file beside the article; save the parent style there and name it with csl:",
+                             path)
+        style = parent
+    raise InputError(f"CSL style ('{key}'): more than {MAX_PARENTS} dependent styles in a chain", path)
 
 
 def _text(inlines: list) -> str:
