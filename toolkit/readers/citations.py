@@ -41,7 +41,7 @@ def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
     given = getattr(ctx.options, "csl", None)  # --csl names a file the user chose
     csl = given or meta.get("csl")
     if csl:
-        p = Path(csl).resolve() if given else _beside(base, csl, "csl", path)
+        p = Path(csl) if given else _beside(base, csl, "csl", path)
         if not p.is_file():
             raise InputError(f"CSL style {str(csl)!r} not found", path)
         args += ["--csl", str(independent_style(p, base, "--csl" if given else "csl", path))]
@@ -88,7 +88,7 @@ def independent_style(style: Path, base: Path, key: str, path: str | None) -> Pa
             raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose formatting lies at "
                              f"{href[:80]}; the toolkit fetches no style: download that parent style, save it "
                              "beside the article and name it with csl:", path)
-        parent = (style.parent / href.removeprefix("file://")).resolve()
+        parent = (style.resolve().parent / href.removeprefix("file://")).resolve()
         if not parent.is_relative_to(base) or not parent.is_file():
             raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose parent {href[:80]!r} "
                              "is not a file beside the article; save the parent style there and name it with csl:",
