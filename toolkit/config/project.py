@@ -18,6 +18,11 @@ Example::
     reference-doc = "house-style.docx"
 
 Command-line options override the file; an unknown key is an error that names it.
+
+A file found by itself in the current folder (not given with ``--config``) may have been put there by
+someone else (an unpacked archive, a shared folder): the files it names (``css``, ``reference-doc``) and
+its ``output`` folder must lie under its own folder, symlinks resolved. Every style sheet it names must
+parse as CSS and every file be a regular one within the guard's limits (``toolkit.guard.files``).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError, UsageError
-from toolkit.guard.files import read_text
+from toolkit.guard.files import MAX_REFERENCE_DOC_BYTES, check_user_file, read_style_sheet, read_text
 from toolkit.options import MISSING_IMAGES, NOTES, PAPERS
 
 CONFIG_NAME = "toolkit.toml"
@@ -107,18 +112,20 @@ def load_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
         raise UsageError(f"not valid TOML: {exc}", str(path)) from None
     except InputError as exc:  # a project file that cannot be read is a usage error, as a bad option is
         raise UsageError(str(exc)) from None
-    return parse_config(data, path)
+    return parse_config(data, path, confined=explicit is None)
 
 
 def _key(key: str) -> str:
     return key.replace("_", "-")
 
 
-def parse_config(data: dict, path: Path) -> ProjectConfig:
-    """Check every key and value; relative paths are taken from the file's folder."""
+def parse_config(data: dict, path: Path, confined: bool = False) -> ProjectConfig:
+    """Check every key and value; relative paths are taken from the file's folder, and with ``confined``
+    (a file found by itself, not given with ``--config``) must lie under it."""
     from toolkit.registry import get_registry
 
     base = path.parent
+    root = base.resolve() if confined else None
     writers = get_registry().writers
     edition: dict[str, Any] = {}
     build: dict[str, Any] = {}
@@ -128,10 +135,10 @@ def parse_config(data: dict, path: Path) -> ProjectConfig:
         key = _key(raw_key)
         if key in EDITION_KEYS:
             fld, _, kind = EDITION_KEYS[key]
-            edition[fld] = _check(kind, value, raw_key, path, base)
+            edition[fld] = _check(kind, value, raw_key, path, base, root)
         elif key in BUILD_KEYS:
             kind = BUILD_KEYS[key][1]
-            build[key] = _check(kind, value, raw_key, path, base)
+            build[key] = _check(kind, value, raw_key, path, base, root)
             if key == "formats":
                 for fmt in build[key]:
                     if fmt not in writers:
@@ -147,7 +154,7 @@ def parse_config(data: dict, path: Path) -> ProjectConfig:
                     raise UsageError(f"unknown key '{raw_key}.{sub_raw}' (known: {', '.join(EDITION_KEYS)})",
                                      str(path))
                 fld, _, kind = EDITION_KEYS[sub]
-                table[fld] = _check(kind, sub_value, f"{raw_key}.{sub_raw}", path, base)
+                table[fld] = _check(kind, sub_value, f"{raw_key}.{sub_raw}", path, base, root)
             formats[raw_key] = table
         else:
             known = [*BUILD_KEYS, *EDITION_KEYS, "meta", "[FORMAT] tables such as [pdf]"]
@@ -155,7 +162,30 @@ def parse_config(data: dict, path: Path) -> ProjectConfig:
     return ProjectConfig(path, edition, build, meta, formats)
 
 
-def _check(kind: str, value: Any, key: str, path: Path, base: Path) -> Any:
+def _inside(target: Path, key: str, path: Path, root: Path | None) -> Path:
+    """``target``, which must lie under ``root`` (the folder of a project file found by itself) when given."""
+    if root is not None and not target.resolve().is_relative_to(root):
+        raise UsageError(f"{key!r} names {str(target)!r}, outside this project file's folder; a toolkit.toml found "
+                         "in the current folder may only name files under its folder: move the file there, or "
+                         "give this project file with --config if you trust it", str(path))
+    return target
+
+
+def _named_file(key: str, target: Path, path: Path, root: Path | None) -> Path:
+    """A file the project names, checked by the guard (a style sheet must be CSS); errors name key and file."""
+    _inside(target, key, path, root)
+    name = key.rsplit(".", 1)[-1]
+    try:
+        if name == "css":
+            read_style_sheet(target)
+        elif name == "reference-doc":
+            check_user_file(target, "reference document", MAX_REFERENCE_DOC_BYTES)
+    except InputError as exc:
+        raise UsageError(f"{key!r}: {exc}", str(path)) from None
+    return target
+
+
+def _check(kind: str, value: Any, key: str, path: Path, base: Path, root: Path | None = None) -> Any:
     def bad(expected: str) -> UsageError:
         return UsageError(f"{key!r} must be {expected}, not {value!r}", str(path))
 
@@ -186,14 +216,17 @@ def _check(kind: str, value: Any, key: str, path: Path, base: Path) -> Any:
     if kind == "path":
         if not isinstance(value, str) or not value:
             raise bad("a path")
-        return base / value
+        if key == "output":
+            return _inside(base / value, key, path, root)
+        return _named_file(key, base / value, path, root)
     if kind == "paths":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise bad("a list of paths")
         paths = tuple(base / v for v in value)
         for p in paths:
-            if not p.is_file():
+            if not p.exists():
                 raise UsageError(f"{key!r}: no such file {str(p)!r}", str(path))
+            _named_file(key, p, path, root)
         return paths
     if kind == "formats":
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
