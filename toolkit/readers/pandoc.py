@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -270,7 +271,33 @@ def document_from_pandoc(raw: bytes | dict, ctx: Context, fmt: str | None = None
         cover=str(meta["cover"]) if meta.get("cover") else None,
     )
     # what the toolkit's own Markdown writer stores: site name, extra fields, registries
-    return apply_toolkit_meta(Document(meta=m, blocks=blocks, abstract=got.abstract), meta)
+    doc = apply_toolkit_meta(Document(meta=m, blocks=blocks, abstract=got.abstract), meta)
+    return pandoc_epub_keys(doc, meta)
+
+
+def _meta_texts(value) -> list[str]:
+    """A metadata value's texts: a string, a list of strings, or pandoc's ``{text: ..., scheme: ...}`` maps."""
+    items = value if isinstance(value, list) else [value]
+    out = [str(v.get("text") or "") if isinstance(v, dict) else str(v) for v in items if v is not None]
+    return [t.strip() for t in out if t.strip()]
+
+
+def pandoc_epub_keys(doc: Document, meta: dict) -> Document:
+    """The keys pandoc users write for their e-books, read alongside ours: ``cover-image`` (when there is
+    no ``cover``), ``subject`` (with the tags), ``description`` and ``identifier`` (kept in ``Meta.extra``;
+    of several identifiers, the first)."""
+    m, changes = doc.meta, {}
+    if not m.cover and _meta_texts(meta.get("cover-image")):
+        changes["cover"] = _meta_texts(meta["cover-image"])[0]
+    subjects = [s for s in dict.fromkeys(_meta_texts(meta.get("subject"))) if s not in m.tags]
+    if subjects:
+        changes["tags"] = (*m.tags, *subjects)
+    have = dict(m.extra)
+    extra = tuple((key, _meta_texts(meta.get(key))[0]) for key in ("description", "identifier")
+                  if key not in have and _meta_texts(meta.get(key)))
+    if extra:
+        changes["extra"] = (*m.extra, *extra)
+    return dataclasses.replace(doc, meta=dataclasses.replace(m, **changes)) if changes else doc
 
 
 def read_with_pandoc(data: bytes, ctx: Context, fmt: str) -> Document:

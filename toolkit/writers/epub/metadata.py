@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
-from toolkit.guard.files import digest_file
 from toolkit.language.tags import readable_tags
 from toolkit.options import Context, Options
 from toolkit.tree.json import dumps
@@ -21,23 +22,47 @@ ID_NAMESPACE = uuid.UUID("6f1d4c1e-3b57-5a0c-9d3e-6b1f0e2a7c41")
 
 
 def build_time(ctx: Context, options: Options) -> datetime:
-    """SOURCE_DATE_EPOCH, else the input file's mtime: the same input gives the same book."""
+    """When the book was built: SOURCE_DATE_EPOCH (the option, else the environment) for reproducible
+    builds, else today's date (UTC, midnight): a day, not a moment, so same-day rebuilds give the same
+    bytes. Never the input file's modification time, which says nothing about the article or the build."""
     epoch = options.source_date_epoch
     if epoch is None and os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         epoch = int(os.environ["SOURCE_DATE_EPOCH"])
-    if epoch is None and ctx.input_path and ctx.input_path.exists():
-        epoch = int(ctx.input_path.stat().st_mtime)
-    return datetime.fromtimestamp(epoch or 946684800, tz=UTC)
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
+    today = datetime.now(UTC).date()
+    return datetime(today.year, today.month, today.day, tzinfo=UTC)
+
+
+# an identifier the author gave that is already one: a URN, a URL, a DOI or an ISBN (10 or 13 digits)
+_GIVEN_ID = re.compile(r"(?i)urn:[a-z0-9][a-z0-9-]{0,31}:\S+|[a-z][a-z0-9+.-]*://\S+|doi:\s*10\.\S+")
+_ISBN = re.compile(r"(?i)(?:isbn(?:-1[03])?:?\s*)?((?:\d[-\s]?){9}[\dx]|(?:\d[-\s]?){12}\d)")
+
+
+def given_identifier(value: str) -> str:
+    """The author's identifier (``--meta identifier`` or ``identifier:``): as written when it is a URN,
+    URL, DOI or ISBN, else a UUID derived from it (the same words give the same book)."""
+    value = value.strip()
+    if _GIVEN_ID.fullmatch(value) or _ISBN.fullmatch(value):
+        return value
+    return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'id:' + value)}"
 
 
 def identifier(doc: Document, ctx: Context | None = None) -> str:
-    """A stable UUID URN: from the article's URL, else the input file's bytes, else the tree."""
-    if doc.meta.url:
-        seed = "url:" + doc.meta.url.strip()
-    elif ctx is not None and ctx.input_path and digest_file(ctx.input_path, digest := hashlib.sha256()):
-        seed = "sha256:" + digest.hexdigest()
-    else:
-        seed = "tree:" + hashlib.sha256(dumps(doc, indent=None).encode()).hexdigest()
+    """The book's identity, from the article rather than its text, so a corrected phrase is the same book:
+    the author's identifier, else the article's URL, else the input's path, else its title and authors."""
+    m = doc.meta
+    given = dict(m.extra).get("identifier", "").strip()
+    if given:
+        return given_identifier(given)
+    if m.url and m.url.strip():
+        seed = "url:" + m.url.strip()
+    elif ctx is not None and ctx.input_path:
+        seed = "path:" + str(Path(ctx.input_path).resolve())
+    elif m.title or m.authors:
+        seed = "tree:" + json.dumps([m.title or "", list(m.authors)], ensure_ascii=False)
+    else:  # nothing names this article but its words
+        seed = "text:" + hashlib.sha256(dumps(doc, indent=None).encode()).hexdigest()
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, seed)}"
 
 
@@ -52,7 +77,9 @@ def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
     if m.subtitle:
         book.add_metadata("DC", "title", m.subtitle, {"id": "subtitle"})
         book.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
-        book.add_metadata("DC", "description", m.subtitle)
+    description = dict(m.extra).get("description", "").strip() or m.subtitle  # pandoc's key, else the dek
+    if description:
+        book.add_metadata("DC", "description", description)
     book.set_language(lang)
     for i, author in enumerate(m.authors, 1):
         book.add_metadata("DC", "creator", author, {"id": f"creator{i}"})
