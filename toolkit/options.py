@@ -68,6 +68,8 @@ class Options:
         bleed: PDF bleed as a small length (``"3mm"``); marks: crop marks.
         source_date_epoch: the build's date in seconds (reproducible files), else $SOURCE_DATE_EPOCH, else now.
         csl: a citation style for ``[@key]`` citations; reference_doc: DOCX/ODT styles from this document.
+        a11y_certifier: who certified the EPUB's accessibility (a person or organisation); only then does
+            the package claim conformance with EPUB Accessibility 1.1 (``--a11y-certifier``).
         meta, meta_defaults: ``(key, value)`` metadata over the article's (``--meta``), or under it
             (``toolkit.toml`` [meta]). format_options: a project file's per-format overrides.
 
@@ -93,6 +95,7 @@ class Options:
     source_date_epoch: int | None = None
     csl: Path | None = None  # citation style for Markdown [@key] citations (pandoc citeproc)
     reference_doc: Path | None = None  # DOCX/ODT: take styles from this document (pandoc --reference-doc)
+    a11y_certifier: str | None = None  # EPUB: who certified its accessibility (no conformance claim without one)
     meta: tuple[tuple[str, str], ...] = ()  # --meta key=value: overrides the article's metadata
     meta_defaults: tuple[tuple[str, str], ...] = ()  # toolkit.toml [meta]: fills only what the article lacks
     format_options: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()  # toolkit.toml [FORMAT] tables
@@ -121,6 +124,9 @@ class Options:
                                                    or isinstance(self.source_date_epoch, bool)
                                                    or self.source_date_epoch < 0):
             raise UsageError(f"Options(source_date_epoch={self.source_date_epoch!r}): seconds since 1970, 0 or more")
+        if self.a11y_certifier is not None and not (isinstance(self.a11y_certifier, str)
+                                                    and re.fullmatch(r"[^\x00-\x1f]{1,200}", self.a11y_certifier.strip())):
+            raise UsageError(f"Options(a11y_certifier={self.a11y_certifier!r}): the certifier's name, on one line")
         for name in ("page_map", "embed_fonts", "annotations", "allow_network", "strict", "marks"):
             if not isinstance(getattr(self, name), bool):
                 raise UsageError(f"Options({name}={getattr(self, name)!r}) wants True or False")

@@ -60,12 +60,13 @@ def test_page_map_adds_page_features():
     assert set(mapped) - set(plain) == {"pageBreakMarkers", "pageNavigation"}
 
 
-def _book(tmp_path, figure: Figure, image: bytes, language: str | None = "en") -> etree._Element:
+def _book(tmp_path, figure: Figure, image: bytes, language: str | None = "en",
+          certifier: str | None = None) -> etree._Element:
     (tmp_path / "article.txt").write_text("placeholder")
     (tmp_path / figure.src).write_bytes(image)
     doc = Document(meta=Meta(title="A test", language=language),
                    blocks=(figure, Para((Text("Some text about the picture."),))))
-    data = toolkit.render(doc, "epub", Options(), Context(input_path=tmp_path / "article.txt"))
+    data = toolkit.render(doc, "epub", Options(a11y_certifier=certifier), Context(input_path=tmp_path / "article.txt"))
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("EPUB/content.opf"))
 
 
@@ -91,10 +92,11 @@ def _metas(opf, prop: str) -> list[str]:
     (Figure("pic.png", "", ()), False, False),
 ])
 def test_book_metadata_follows_its_figure(tmp_path, figure, alt_text, conforms):
-    opf = _book(tmp_path, figure, _png())
+    opf = _book(tmp_path, figure, _png(), certifier="Ana Petrova")  # a claim needs a named certifier
     assert ("alternativeText" in _metas(opf, "schema:accessibilityFeature")) is alt_text
     assert bool(_metas(opf, "dcterms:conformsTo")) is conforms
     assert _metas(opf, "schema:accessMode") == ["textual", "visual"]
+    assert _metas(opf, "a11y:certifiedBy") == (["Ana Petrova"] if conforms else [])
 
 
 def test_animated_gif_and_unknown_language(tmp_path):

@@ -76,7 +76,7 @@ def make_options(**kw) -> Options:
         page_map=bool(kw.get("page_map")), embed_fonts=bool(kw.get("embed_fonts")),
         annotations=not kw.get("no_annotations"), allow_network=bool(kw.get("allow_network")),
         strict=bool(kw.get("strict")), bleed=kw.get("bleed"), marks=bool(kw.get("marks")),
-        missing_images=kw.get("missing_images") or "note",
+        missing_images=kw.get("missing_images") or "note", a11y_certifier=kw.get("a11y_certifier") or None,
     )
     return _project_options(options, kw)
 
@@ -139,6 +139,8 @@ def edition_options(f):
                           "alone."),
         click.option("--bleed", default=None, help="PDF bleed, e.g. 3mm."),
         click.option("--marks", is_flag=True, help="PDF crop marks."),
+        click.option("--a11y-certifier", metavar="NAME", default=None,
+                     help="EPUB: who certified its accessibility; only then does it claim EPUB Accessibility 1.1."),
         click.option("--strict", is_flag=True, help="Fail on any warning."),
         click.option("--from", "from_", default=None, help="Input format (default: by extension)."),
         click.option("--meta", "meta", multiple=True, metavar="KEY=VALUE",

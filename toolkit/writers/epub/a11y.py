@@ -1,10 +1,12 @@
-"""Derives the EPUB's accessibility metadata (schema.org terms, conformance claim) from what the book holds."""
+"""Derives the EPUB's accessibility metadata (schema.org terms) from what the book holds; claims conformance
+only when a person or organisation is named as its certifier (``--a11y-certifier``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+WCAG = "WCAG 2.1 Level AA"
 
 
 @dataclass(frozen=True)
@@ -40,25 +42,41 @@ def hazards(facts: BookFacts) -> list[str]:
 
 
 def conforms(facts: BookFacts) -> bool:
-    """The claim holds when every image has a text alternative, the language is known and nothing may flash."""
+    """What the build can vouch for: every image has a text alternative, the language is known and nothing
+    may flash. Whether the book meets the standard is for a person to certify (``--a11y-certifier``)."""
     return facts.images_described == facts.images and facts.language_known and not facts.animated
 
 
-def summary(facts: BookFacts) -> str:
-    said = []
-    if conforms(facts):
-        said.append("This publication meets the EPUB Accessibility 1.1 and WCAG 2.1 Level AA requirements "
-                    "that can be checked by machine; it was checked when it was built.")
-    else:
-        why = []
-        if facts.images_described < facts.images:
-            missing = facts.images - facts.images_described
-            why.append(f"{missing} image{'s' if missing > 1 else ''} without a text alternative")
-        if not facts.language_known:
-            why.append("its language was not stated by the source")
-        if facts.animated:
-            why.append("an animated image that may flash")
-        said.append("This publication makes no conformance claim because of " + " and ".join(why) + ".")
+def obstacles(facts: BookFacts) -> list[str]:
+    """Why the book could not meet the standard, each a clause that follows "because"."""
+    why = []
+    if facts.images_described < facts.images:
+        missing = facts.images - facts.images_described
+        why.append(f"it has {missing} image{'s' if missing > 1 else ''} without a text alternative")
+    if not facts.language_known:
+        why.append("its language was not stated by the source")
+    if facts.animated:
+        why.append("it contains an animated image that may flash")
+    return why
+
+
+def spoken_list(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def claim(facts: BookFacts, certifier: str | None) -> str:
+    """The summary's first sentence: what was done to meet the standard, and who (if anyone) certified it."""
+    if not conforms(facts):
+        return f"This publication makes no conformance claim because {spoken_list(obstacles(facts))}."
+    if certifier:
+        return (f"Its conformance with EPUB Accessibility 1.1 ({WCAG}) was certified by {certifier.strip()}.")
+    return (f"Its structure was generated to meet EPUB Accessibility 1.1 ({WCAG}); it has not been "
+            "certified by a person.")
+
+
+def summary(facts: BookFacts, certifier: str | None = None) -> str:
+    said = [claim(facts, certifier)]
     nav = "It has a table of contents"
     nav += ", headings that mark its structure" if facts.headings else ""
     nav += " and one logical reading order."
@@ -79,8 +97,9 @@ def summary(facts: BookFacts) -> str:
     return " ".join(said)
 
 
-def accessibility_metadata(facts: BookFacts, certifier: str) -> list[tuple[str, str]]:
-    """(property, value) pairs for ``<meta property=...>`` in the package document."""
+def accessibility_metadata(facts: BookFacts, certifier: str | None = None) -> list[tuple[str, str]]:
+    """(property, value) pairs for ``<meta property=...>`` in the package document; the conformance claim
+    (``dcterms:conformsTo``, ``a11y:certifiedBy``) only when a certifier is named and nothing rules it out."""
     meta = [("schema:accessMode", "textual")]
     if facts.images:
         meta.append(("schema:accessMode", "visual"))
@@ -90,7 +109,7 @@ def accessibility_metadata(facts: BookFacts, certifier: str) -> list[tuple[str, 
         meta.append(("schema:accessModeSufficient", "textual,visual"))
     meta += [("schema:accessibilityFeature", f) for f in features(facts)]
     meta += [("schema:accessibilityHazard", h) for h in hazards(facts)]
-    meta.append(("schema:accessibilitySummary", summary(facts)))
-    if conforms(facts):
-        meta += [("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", certifier)]
+    meta.append(("schema:accessibilitySummary", summary(facts, certifier)))
+    if certifier and certifier.strip() and conforms(facts):
+        meta += [("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", certifier.strip())]
     return meta

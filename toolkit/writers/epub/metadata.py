@@ -14,7 +14,6 @@ from toolkit.language.tags import readable_tags
 from toolkit.options import Context, Options
 from toolkit.tree.json import dumps
 from toolkit.tree.nodes import Document
-from toolkit.version import __version__
 from toolkit.writers.epub.a11y import BookFacts, accessibility_metadata
 from toolkit.writers.html.render import labels_of
 
@@ -98,11 +97,12 @@ def add_metadata(book, doc: Document, book_id: str, lang: str) -> None:
 
 
 def describe_package(book, doc: Document, options: Options, book_id: str, facts: BookFacts) -> None:
-    """The package's metadata: the article's record, the print edition it paginates, accessibility, cover."""
+    """The package's metadata: the article's record, the print edition it paginates, accessibility (a
+    conformance claim only when ``--a11y-certifier`` names who certified it), cover."""
     add_metadata(book, doc, book_id, doc.meta.language or "en")
     if facts.page_source:
         book.add_metadata("DC", "source", facts.page_source, {"id": "page-source"})
         book.add_metadata(None, "meta", "pagination", {"refines": "#page-source", "property": "source-of"})
-    for prop, value in accessibility_metadata(facts, f"toolkit {__version__} (automated checks)"):
+    for prop, value in accessibility_metadata(facts, options.a11y_certifier):
         book.add_metadata(None, "meta", value, {"property": prop})
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
