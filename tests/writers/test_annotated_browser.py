@@ -74,7 +74,7 @@ def test_toggles_switch_layers_and_keep_state_in_the_fragment(browser, sample_fi
     assert pg.is_visible(".layer-toggle")
     assert pressed(pg) == {"quotes": "true", "sources": "true", "terms": "true", "dates": "false",
                            "entities": "false"}
-    quote = "q.quote[data-speaker='mara']"
+    quote = "span.quote[data-speaker='mara']"
     assert background(pg, quote) != "rgba(0, 0, 0, 0)"
     assert pg.is_visible(".sidenote")
     pg.click(".layer-toggle[data-layer='quotes']")

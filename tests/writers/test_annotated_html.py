@@ -106,7 +106,8 @@ def ids(tree) -> set[str]:
 def test_every_fragment_link_lands_on_an_element(tree):
     known = ids(tree)
     targets = [a.get("href")[1:] for a in tree.iter("a") if (a.get("href") or "").startswith("#")]
-    targets += [el.get("cite")[1:] for el in tree.xpath("//q[@cite] | //blockquote[@cite]")]
+    targets += [el.get("cite")[1:] for el in tree.xpath("//blockquote[@cite]")]
+    targets += ["person-" + el.get("data-speaker") for el in tree.xpath("//span[@data-speaker]")]
     assert targets
     assert [t for t in targets if t not in known] == []
 
@@ -128,7 +129,7 @@ def test_paragraph_anchors_and_permalinks(tree):
 
 
 def test_quotes_link_to_speakers_with_sidenotes(tree):
-    quotes = tree.xpath("//div[@class='article-body']//q[contains(@class, 'quote')]")
+    quotes = tree.xpath("//div[@class='article-body']//span[contains(@class, 'quote')]")
     assert len(quotes) == 6
     speakers = [q.get("data-speaker") for q in quotes]
     assert speakers == ["mara", "mara", "tom", "council", None, "mara"]
@@ -142,7 +143,7 @@ def test_quotes_link_to_speakers_with_sidenotes(tree):
     assert "said" in first.text_content()
     # the role is given once per speaker
     assert "chair of the Harbour Trust" not in notes[3].text_content()
-    assert [tree.get_element_by_id(n.get("data-for")).tag for n in notes] == ["q"] * 4 + ["blockquote"]
+    assert [tree.get_element_by_id(n.get("data-for")).tag for n in notes] == ["span"] * 4 + ["blockquote"]
     block = tree.xpath("//blockquote")[0]
     assert block.get("cite") == "#person-mara"
     assert "wrote" in notes[4].text_content()
@@ -158,7 +159,7 @@ def test_voices_panel_orders_by_quotes_and_gives_shares(tree):
     shares = [int(re.search(r"(\d+)% of quoted words", li.text_content()).group(1)) for li in items]
     assert 98 <= sum(shares) <= 102
     links = items[0].xpath(".//ol[@class='quote-list']//a/@href")
-    assert [tree.get_element_by_id(h[1:]).tag for h in links] == ["q", "q", "blockquote"]
+    assert [tree.get_element_by_id(h[1:]).tag for h in links] == ["span", "span", "blockquote"]
 
 
 def test_sources_panel_links_both_ways(tree):
@@ -260,7 +261,7 @@ def test_self_contained_no_handlers_no_remote_loads(annotated, tree):
 def test_no_annotations_is_the_same_article_without_layers(tree):
     plain = lhtml.fromstring(page(annotations=False))
     assert not plain.xpath("//script[not(@type='application/ld+json')]")
-    assert not plain.xpath("//section[@id='voices'] | //div[contains(@class,'sidenote')] | //q[@data-speaker]")
+    assert not plain.xpath("//section[@id='voices'] | //div[contains(@class,'sidenote')] | //*[@data-speaker]")
     assert not plain.xpath("//dfn | //time[@class='date'] | //span[@class='entity']")
     csp = plain.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
     assert "script-src 'none'" in csp

@@ -63,7 +63,7 @@ class ArticleText:
 def _kind_of(el) -> str | None:
     tag = el.tag if isinstance(el.tag, str) else ""
     classes = set((el.get("class") or "").split())
-    if tag in ("q", "blockquote") and "quote" in classes:
+    if tag in ("span", "q", "blockquote") and "quote" in classes:
         return "quote"
     if "cite" in classes and el.get("data-source"):
         return "cite"

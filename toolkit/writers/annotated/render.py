@@ -227,7 +227,7 @@ class AnnotatedRenderer(Renderer):
             attrs += f' data-group="{esc(group)}"'
         ref = ""
         if person:
-            attrs += f' cite="#person-{esc(person.id)}" data-speaker="{esc(person.id)}"'
+            attrs += f' data-speaker="{esc(person.id)}"'  # the sidenote links to the person; a span has no cite
             if group not in self.seen_groups:
                 self.seen_groups.add(group)
                 number = self.sidenote_count + 1
@@ -235,7 +235,7 @@ class AnnotatedRenderer(Renderer):
                 label = esc(self.labels.word("who-said", n=number))
                 ref = (f'<a class="sn-ref {voice}" href="#sn-{number}" id="snr-{number}" '
                        f'data-n="{number}" data-mark="{note_letter(number)}" aria-label="{label}"></a>')
-        return f"{esc(opening)}<q{attrs}>{inner}</q>{esc(closing)}{ref}"
+        return f"{esc(opening)}<span{attrs}>{inner}</span>{esc(closing)}{ref}"
 
     def _sidenote(self, person, cue: str, anchor: str) -> str:
         self.sidenote_count += 1

@@ -175,22 +175,20 @@ class Renderer(ContentKinds):
             return default[0], default[1]
         return (marks[0] if marks else "", marks[1] if len(marks) > 1 else "")
 
-    def i_Quote(self, n: Quote) -> str:
+    def i_Quote(self, n: Quote) -> str:  # never <q>: without our CSS its marks would double the typed ones
         opening, closing = self._marks(n.attr)
         inner = self.inlines(n.children)
-        if not self.annotate or not n.direct:
-            if not n.direct:
-                return inner
-            return f"{esc(opening)}<q>{inner}</q>{esc(closing)}"
+        if not self.annotate or not n.direct:  # an indirect one has no marks of its own
+            return f"{esc(opening)}{inner}{esc(closing)}" if n.direct else inner
         person = self.doc.person(n.speaker) if n.speaker and speaker_named(self.doc, n.attr) else None
         attrs = ' class="quote"'
         if n.attr.id:
             attrs += f' id="{esc(n.attr.id)}"'
         if person:
-            attrs += f' cite="#person-{esc(person.id)}" data-speaker="{esc(person.id)}"'
+            attrs += f' data-speaker="{esc(person.id)}"'  # no ``cite``: a span may not carry one
             if self.flavour == "screen":
                 attrs += f' title="{esc(person.name)}{" (" + esc(n.cue) + ")" if n.cue else ""}"'
-        return f"{esc(opening)}<q{attrs}>{inner}</q>{esc(closing)}"
+        return f"{esc(opening)}<span{attrs}>{inner}</span>{esc(closing)}"
 
     def i_Term(self, n: Term) -> str:
         opening, closing = self._marks(n.attr)
@@ -220,9 +218,6 @@ class Renderer(ContentKinds):
         nid = esc(n.note)
         if self.flavour == "print":
             return f'<span class="footnote" id="fn-{nid}">{body}</span>'
-        if self.xhtml:
-            return (f'<a epub:type="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}">'
-                    f"<sup>{number}</sup></a>")
         return f'<a class="noteref" role="doc-noteref" id="ref-{nid}" href="#fn-{nid}"><sup>{number}</sup></a>'
 
     def i_Span(self, n: Span) -> str:
@@ -305,7 +300,7 @@ class Renderer(ContentKinds):
             parts.append(f'<span class="credit">{self.inlines(n.credit)}</span>')
         if not url:
             return self.figure_without_image(n, " ".join(parts))
-        alt = esc(n.alt or plain_text(n.caption))
+        alt = "" if says_caption(n) else esc(n.alt or plain_text(n.caption))
         end = "/>" if self.xhtml else ">"
         img = f'<img src="{esc(url)}" alt="{alt}"{end}'
         cap = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
@@ -318,9 +313,7 @@ class Renderer(ContentKinds):
             if not caption:
                 return ""
             return f'<p{self._attrs(n.attr)} class="figure-caption">{caption}</p>'
-        alt = " ".join(n.alt.split())
-        if alt == " ".join(plain_text(n.caption).split()):
-            alt = ""  # the caption says it below (the tree gives a captioned image its caption as alt)
+        alt = "" if says_caption(n) else " ".join(n.alt.split())  # else the caption below says it again
         note = esc(self.labels.word("image-missing")) + (f": {esc(alt)}" if alt else "")
         cap = f"<figcaption>{caption}</figcaption>" if caption else ""
         return (f'<figure{self._attrs(n.attr)} class="figure no-image"><div class="image-missing">{note}</div>'
@@ -368,15 +361,9 @@ class Renderer(ContentKinds):
         if not self.notes or self.flavour == "print":
             return ""
         items = []
-        for nid, body in self.notes:
+        for nid, body in self.notes:  # the EPUB's notes: EpubRenderer.notes_section
             back = f'<a href="#ref-{esc(nid)}" role="doc-backlink">↩</a>'
-            if self.xhtml:
-                items.append(f'<aside epub:type="footnote" role="doc-footnote" id="fn-{esc(nid)}">{body} {back}</aside>')
-            else:
-                items.append(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} {back}</li>')
-        if self.xhtml:
-            return (f'<section class="notes" epub:type="footnotes"><h2>{esc(self.labels.word("notes"))}</h2>'
-                    + "".join(items) + "</section>")
+            items.append(f'<li id="fn-{esc(nid)}" role="doc-endnote">{body} {back}</li>')
         return (f'<section class="notes" role="doc-endnotes"><h2>{esc(self.labels.word("notes"))}</h2><ol>'
                 + "".join(items) + "</ol></section>")
 
@@ -396,6 +383,14 @@ class Renderer(ContentKinds):
             f'<article lang="{esc(self.doc.meta.language or "en")}"{self.page_words()}>', self.header(),
             '<div class="article-body">', body, "</div>", self.notes_section(), self.sources_section(),
             "</article>") if s)
+
+
+def says_caption(n: Figure) -> bool:
+    """Whether the caption already says what the alt text would (none, or the same words, credit or not):
+    the image then gets ``alt=""`` and the figure its name from the figcaption, so it is read once."""
+    cap, credit, alt = ("".join(c for c in plain_text(t).casefold() if c.isalnum())
+                        for t in (n.caption, n.credit, (Text(n.alt or ""),)))
+    return bool(cap) and alt in ("", cap, cap + credit)
 
 
 def sources_title(doc: Document) -> str:

@@ -24,7 +24,7 @@ def with_dropcap(html: str) -> str:
     stays in the text, invisible, so that the words read and extract whole ("The", not "T he").
     The HTML comes back unchanged when it does not start with a letter."""
     pos = 0
-    while html.startswith("<", pos):  # opening tags such as <em> or <q class="quote" ...>
+    while html.startswith("<", pos):  # opening tags such as <em> or <span class="quote" ...>
         end = html.find(">", pos)
         if end < 0 or html.startswith("</", pos):
             return html
