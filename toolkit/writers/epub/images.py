@@ -11,6 +11,8 @@ from toolkit.writers.html.render import byline, labels_of
 
 EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg",
               "image/webp": "webp"}
+DEVICE_PIXELS = 1600  # the long side of a figure in the EPUB: the largest that reading systems use
+RESIZED = {"image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WEBP", "image/gif": "GIF"}  # Pillow's names
 
 
 @dataclass
@@ -30,10 +32,36 @@ class Images:
             return None
         data, mime = got
         name = f"images/figure{len(self.items) + 1}.{EXTENSIONS[mime]}"
-        self.items.append((name, mime, data))
+        animated = is_animated(data, mime)
+        self.items.append((name, mime, data if animated else for_devices(data, mime)))
         self.by_src[src] = name
-        self.animated = self.animated or is_animated(data, mime)
+        self.animated = self.animated or animated
         return name
+
+
+def for_devices(data: bytes, mime: str) -> bytes:
+    """A still raster image at most ``DEVICE_PIXELS`` on its long side, in its own format (JPEG at quality
+    85); a smaller one, a drawing (SVG) or one Pillow cannot rewrite comes back as it was. Reading systems
+    draw at screen size anyway, and a full-size photo makes the book slow to open on a phone or e-reader."""
+    if mime not in RESIZED:
+        return data
+    from PIL import Image, ImageOps
+
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            if max(im.size) <= DEVICE_PIXELS:
+                return data
+            icc = im.info.get("icc_profile")
+            small = ImageOps.exif_transpose(im)  # the camera's rotation, which the rewrite would drop
+            if small.mode in ("P", "1", "LA", "I;16") or (mime == "image/jpeg" and small.mode not in ("RGB", "L", "CMYK")):
+                small = small.convert("RGBA" if "transparency" in im.info or small.mode == "LA" else "RGB")
+            small.thumbnail((DEVICE_PIXELS, DEVICE_PIXELS), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            small.save(out, RESIZED[mime], icc_profile=icc, **({"quality": 85, "optimize": True}
+                                                                if mime == "image/jpeg" else {"optimize": True}))
+            return out.getvalue()
+    except (OSError, ValueError):  # a file Pillow reads but cannot rewrite: shipped whole rather than lost
+        return data
 
 
 def is_animated(data: bytes, mime: str) -> bool:

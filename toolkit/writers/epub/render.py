@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toolkit.tree.nodes import BlockQuote, Cite, Heading, Note, NoteRef, Quote, Source
+from toolkit.tree.nodes import BlockQuote, Cite, Heading, Note, NoteRef, Source
 from toolkit.writers.html.render import Renderer, esc, safe_url
 
 BACK_ARROW = "\u2191"  # ↑: in the text face (Charis SIL has no ↩) and never drawn as an emoji
@@ -12,9 +12,10 @@ BACK_ARROW = "\u2191"  # ↑: in the text face (Charis SIL has no ↩) and never
 
 @dataclass
 class EpubRenderer(Renderer):
-    """Notes and cited sources become EPUB footnotes (pop-ups in the readers that support them).
+    """Notes and cited sources become EPUB endnotes (pop-ups in the readers that support them).
 
-    Headings start at h2 under the article's h1; quotes name their speaker without dangling links.
+    Headings start at h2 under the article's h1; block quotes name no speaker (the people registry is not
+    in the book, so a ``cite`` would point nowhere).
     A note referenced twice is one footnote: the second call links to it without a second id; a
     source's footnote links back to its first citation.
     """
@@ -31,14 +32,6 @@ class EpubRenderer(Renderer):
     def b_Heading(self, n: Heading) -> str:
         level = min(max(n.level - self.top_level + 2, 2), 6)
         return f"<h{level}{self._attrs(n.attr)}>{self.inlines(n.children)}</h{level}>"
-
-    def i_Quote(self, n: Quote) -> str:
-        html = super().i_Quote(n)
-        # the people registry is not part of the book, so ``cite="#person-…"`` would point nowhere
-        if n.speaker and ' cite="#person-' in html:
-            start = html.index(' cite="#person-')
-            html = html[:start] + html[html.index('"', start + 8) + 1:]
-        return html
 
     def b_BlockQuote(self, n: BlockQuote) -> str:
         return f"<blockquote{self._attrs(n.attr)}>\n{self.blocks(n.blocks)}\n</blockquote>"
@@ -69,22 +62,25 @@ class EpubRenderer(Renderer):
 
     # ------------------------------------------------------------ notes and sources
     def notes_section(self) -> str:
-        """The article's notes as footnotes: number, text, and a link back to the call."""
+        """The article's notes as a numbered list of endnotes: text and a link back to the call.
+
+        Never ``<aside epub:type="footnote">``: Apple Books hides such asides from the flow, so a note
+        whose pop-up is not used would vanish. The list numbers itself, with or without our style sheet;
+        list items carry no role of their own (a role would take them out of the list)."""
         if not self.notes:
             return ""
         items = []
         for number, (nid, body) in enumerate(self.notes, 1):
-            back = (f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" '
-                    f'aria-label="Back to note {number} in the text">{BACK_ARROW}</a>')
-            mark = f'<span class="note-number">{number}.</span>'
+            label = esc(self.labels.word("back-to-note", n=number))
+            back = f'<a class="backlink" href="#ref-{esc(nid)}" role="doc-backlink" aria-label="{label}">{BACK_ARROW}</a>'
             if body.startswith("<p>") and body.endswith("</p>") and body.count("<p>") == 1:
-                body = "<p>" + mark + body[3:-4] + "\u00a0" + back + "</p>"
+                body = body[:-4] + "\u00a0" + back + "</p>"
             else:
-                body = f"<p>{mark}</p>{body}<p>{back}</p>"
-            items.append(f'<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-{esc(nid)}">'
-                         f"{body}</aside>")
-        return ('<section class="notes" id="notes" epub:type="footnotes" aria-labelledby="notes-title">\n'
-                '<h2 id="notes-title">Notes</h2>\n' + "\n".join(items) + "\n</section>")
+                body = f"{body}<p>{back}</p>"
+            items.append(f'<li class="note" epub:type="endnote" id="fn-{esc(nid)}">{body}</li>')
+        return ('<section class="notes" id="notes" epub:type="endnotes" role="doc-endnotes" '
+                f'aria-labelledby="notes-title">\n<h2 id="notes-title">{esc(self.labels.word("notes"))}</h2>\n'
+                '<ol class="note-list">\n' + "\n".join(items) + "\n</ol>\n</section>")
 
     def source_label(self, s: Source) -> str:
         label = esc(s.reference) if s.reference else (
@@ -93,7 +89,8 @@ class EpubRenderer(Renderer):
         return f'<a href="{esc(url)}">{label}</a>' if url and not url.startswith("#") else label
 
     def sources_section(self) -> str:
-        """The sources as footnotes that citations pop up, each linking back to its first citation."""
+        """The sources as a list that citations pop up (in the readers that can), each linking back
+        to its first citation; list items, not asides, so that every reading system shows them in the flow."""
         if not self.doc.sources:
             return ""
         items = []
@@ -101,8 +98,8 @@ class EpubRenderer(Renderer):
             first = self.first_cite.get(s.id)
             back = (f'\u00a0<a class="backlink" href="#{esc(first)}" role="doc-backlink" '
                     f'aria-label="Back to the first citation">{BACK_ARROW}</a>' if first else "")
-            items.append(f'<aside class="footnote source" epub:type="footnote" role="doc-footnote" '
-                         f'id="source-{esc(s.id)}"><p>{self.source_label(s)}{back}</p></aside>')
+            items.append(f'<li class="source" epub:type="endnote" id="source-{esc(s.id)}">'
+                         f"<p>{self.source_label(s)}{back}</p></li>")
         return ('<section class="sources" id="sources" epub:type="bibliography" role="doc-bibliography" '
                 f'aria-labelledby="sources-title">\n<h2 id="sources-title">{esc(self.sources_title())}</h2>\n'
-                + "\n".join(items) + "\n</section>")
+                '<ul class="source-list">\n' + "\n".join(items) + "\n</ul>\n</section>")
