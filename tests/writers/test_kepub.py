@@ -48,6 +48,29 @@ def test_sentences_join_back_exactly():
                                "Then"]
 
 
+@pytest.mark.parametrize(("text", "cut"), [
+    ("The ferry left at 5 p.m. on Monday. It came back.", ["The ferry left at 5 p.m. on Monday. "]),
+    ("See p. 17 for the table. Then turn the page.", ["See p. 17 for the table. "]),
+    ("Dr. Ana Petrova spoke first. Nobody argued.", ["Dr. Ana Petrova spoke first. "]),
+    ("Some ports, e.g. the northern ones, closed. Others stayed open.", ["Some ports, e.g. the northern ones, closed. "]),
+    ("Some ports, e.g. Brightwater, closed. Others stayed open.", ["Some ports, e.g. Brightwater, closed. "]),
+    ("A U.S. court heard it. The ruling came later.", ["A U.S. court heard it. "]),
+    ("The letter from J. R. Wójcik arrived. It was short.", ["The letter from J. R. Wójcik arrived. "]),
+    ("Mme. Lefèvre and Hr. Braun signed. So did we.", ["Mme. Lefèvre and Hr. Braun signed. "]),
+    ("\u201cI am done.\u201d she said. Then she left.", ["\u201cI am done.\u201d she said. "]),
+    ("And then... nothing at all. Fine.", ["And then... nothing at all. "]),
+])
+def test_abbreviations_do_not_end_a_sentence(text, cut):
+    assert sentences(text)[:1] == cut
+    assert len(sentences(text)) == 2
+    assert "".join(sentences(text)) == text
+
+
+def test_sentence_ends_after_a_lowercase_abbreviation_before_a_capital():
+    text = "We met at 5 p.m. The ferry was late. It rained."
+    assert sentences(text) == ["We met at 5 p.m. ", "The ferry was late. ", "It rained."]
+
+
 @pytest.mark.parametrize("which", ["seed", "article"])
 def test_every_text_block_is_spanned_and_the_text_is_unchanged(books, which):
     epub, kepub = books[which]

@@ -25,13 +25,41 @@ SKIP = {f"{{{XHTML}}}{t}" for t in ("script", "style", "svg", "math", "textarea"
 IMG = f"{{{XHTML}}}img"
 SPAN = f"{{{XHTML}}}span"
 # A sentence ends at . ! ? or … (closing quotes and brackets stay with it) followed by white space.
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+")
+_SENTENCE_END = re.compile(r"([.!?\u2026]+)([\"'\u201d\u2019\u00bb)\]]*)\s+")
+# Abbreviations that stand before a name or a clause and so never end a sentence, in the four languages the
+# editions label (English, French, German, Spanish), lower case, without their last full stop.
+BEFORE_A_NAME = frozenset("""
+mr mrs ms dr prof st mt sr jr gen col lt capt sgt gov sen rep rev hon vs cf e.g i.e
+mme mlle mgr pr ste hr fr vgl bzw z.b d.h sra srta dra lic ud uds
+""".split())
+_WORD_BEFORE = re.compile(r"[\w.]*$")
+
+
+def ends_sentence(text: str, m: re.Match) -> bool:
+    """Whether the full stop (or ! ? …) matched at ``m`` ends a sentence. A full stop does not when a
+    lowercase word or a digit follows ("5 p.m. on Monday", "p. 17"), nor after an initial ("J. R. Wójcik"),
+    an abbreviation in capitals ("a U.N. report") or a title ("Dr. Ana Petrova")."""
+    marks, closers = m.group(1), m.group(2)
+    if set(marks) != {"."}:
+        return True
+    after = text[m.end():m.end() + 1]
+    if after.islower() or after.isdigit():
+        return False
+    if closers or len(marks) > 1:
+        return True
+    word = _WORD_BEFORE.search(text, 0, m.start()).group()
+    letters = word.replace(".", "")
+    if letters.isalpha() and letters.isupper() and (len(letters) == 1 or "." in word):
+        return False
+    return word.lower() not in BEFORE_A_NAME
 
 
 def sentences(text: str) -> list[str]:
     """``text`` cut after each sentence end; the pieces join back to ``text`` exactly."""
     pieces, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if not ends_sentence(text, m):
+            continue
         pieces.append(text[start:m.end()])
         start = m.end()
     if start < len(text):
