@@ -8,5 +8,8 @@ turns them into one-line messages and exit codes.
 """
 
 from toolkit.cli.commands import main
+from toolkit.cli.serve import serve
+
+main.add_command(serve)
 
 __all__ = ["main"]
