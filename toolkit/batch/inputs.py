@@ -208,7 +208,7 @@ def _clean_metadata(row: dict, where: str) -> dict:
     return meta
 
 
-def _row_job(row: dict, base: Path, where: str) -> ArticleJob:
+def _row_job(row: dict, base: Path, where: str, allow_outside: bool = False) -> ArticleJob:
     if not isinstance(row, dict):
         raise InputError("each manifest entry must be an object with an 'input' field", where)
     src = next((row[k] for k in INPUT_KEYS if row.get(k)), None)
@@ -220,13 +220,19 @@ def _row_job(row: dict, base: Path, where: str) -> ArticleJob:
     else:  # as the row writes it, from the manifest's folder: the same wherever the checkout lies
         rel = Path(os.path.normpath(path)).as_posix()
         path = base / path
+    if not allow_outside and not path.resolve().is_relative_to(base):
+        raise InputError(f"input {str(src)[:200]!r} lies outside the manifest's folder; a manifest builds only "
+                         "files under its folder: move the file there, or give --allow-outside if you trust "
+                         "this manifest", where)
     name = next((str(row[k]) for k in OUTPUT_KEYS if row.get(k)), None)
     fmt = next((str(row[k]) for k in FORMAT_KEYS if row.get(k)), None)
     return ArticleJob(str(path), name=name, metadata=_clean_metadata(row, where), fmt=fmt, rel=rel)
 
 
-def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
-    """A CSV file with a header row, or JSON Lines; input paths are relative to the manifest's folder."""
+def read_manifest(path: str | os.PathLike, allow_outside: bool = False) -> list[ArticleJob]:
+    """A CSV file with a header row, or JSON Lines; input paths are relative to the manifest's folder and,
+    unless ``allow_outside``, must lie under it (symlinks resolved): a manifest someone sent must not build
+    ``/etc/passwd`` or a file from the user's home into an edition. Errors name the file and row."""
     path = Path(path)
     text = read_text(path, "the manifest")
     base = path.resolve().parent
@@ -239,26 +245,40 @@ def read_manifest(path: str | os.PathLike) -> list[ArticleJob]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"line {n} is not JSON: {exc.msg}", str(path)) from None
-            jobs.append(_row_job(row, base, f"{path}:{n}"))
+            except (ValueError, RecursionError) as exc:  # a 5000-digit number, nesting past Python's stack
+                raise InputError(f"line {n} cannot be read: {str(exc)[:120]}; keep each entry a flat object "
+                                 "of texts and small numbers", str(path)) from None
+            jobs.append(_row_job(row, base, f"{path}:{n}", allow_outside))
         return jobs
     reader = csv.DictReader(text.splitlines())
     if not reader.fieldnames or not set(INPUT_KEYS) & {f.strip() for f in reader.fieldnames}:
         raise InputError("the CSV manifest needs a header row with an 'input' column", str(path))
-    for n, row in enumerate(reader, 2):
+    rows = iter(reader)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as exc:  # a field over csv.field_size_limit (128 KB), a NUL byte
+            raise InputError(f"the row on line {reader.line_num + 1} is not CSV a manifest can hold ({exc}); "
+                             "keep fields short (an article's path and metadata)", str(path)) from None
         row = {(k or "").strip(): (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
-        jobs.append(_row_job(row, base, f"{path}:{n}"))
+        jobs.append(_row_job(row, base, f"{path}:{reader.line_num}", allow_outside))
     return jobs
 
 
 def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
                  fmt: str | None = None, out_dir: str | os.PathLike | None = None,
-                 exclude: Iterable[str] = (), state: str | os.PathLike | None = None) -> list[ArticleJob]:
+                 exclude: Iterable[str] = (), state: str | os.PathLike | None = None,
+                 allow_outside: bool | None = None) -> list[ArticleJob]:
     """All articles of one build, in a stable order, each input once (the manifest's entry wins).
 
     Folders and globs never yield the output folder's contents or earlier outputs (see ``expand_paths``;
     ``state`` is the output folder's state file when it is not the default ``OUT/.toolkit/state.sqlite``);
     ``exclude`` takes .gitignore-style patterns, relative to each folder given. Each job's ``rel`` is
     its path from its input root (the folder given, a glob's fixed folder, the manifest's folder).
+    ``allow_outside`` lets manifest rows name files outside the manifest's folder; None takes the command
+    line's ``--allow-outside`` (``allow_outside_given``).
 
     Raises:
         UsageError: no input at all, or inputs that hold no article (an empty folder, a manifest
@@ -272,7 +292,9 @@ def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
     states = {skip: Path(state)} if state is not None and skip is not None else None
     jobs: dict[str, ArticleJob] = {}
     if manifest is not None:
-        for job in read_manifest(manifest):
+        if allow_outside is None:
+            allow_outside = allow_outside_given()
+        for job in read_manifest(manifest, allow_outside):
             jobs.setdefault(job.key, ArticleJob(job.input, job.name, job.metadata, job.fmt or fmt, rel=job.rel))
     for path, root in _expand(args, skip, exclude, states):
         job = ArticleJob(str(path), None, {}, fmt, rel=relative_name(path, root))
@@ -285,6 +307,17 @@ def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
             "hidden or an earlier build's output")
         raise UsageError(what, ", ".join(given))
     return list(jobs.values())
+
+
+def allow_outside_given() -> bool:
+    """True when the running command was given ``--allow-outside`` (``toolkit.cli.options``): the flag reaches
+    the manifest here without every caller passing it on."""
+    try:
+        import click
+    except ImportError:  # pragma: no cover - click is a dependency
+        return False
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.params.get("allow_outside"))
 
 
 def is_single_file(args: list[str], manifest: str | None) -> bool:

@@ -134,6 +134,8 @@ def edition_options(f):
         click.option("--no-annotations", is_flag=True,
                      help="Plain editions: no annotation layers in the HTML, no pull quotes in the PDF."),
         click.option("--allow-network", is_flag=True, help="Allow fetching remote images."),
+        click.option("--allow-outside", is_flag=True,
+                     help="Let a --manifest build files outside its own folder (a manifest you trust)."),
         click.option("--missing-images", type=click.Choice(["note", "drop"]), default="note", show_default=True,
                      help="A figure whose image is not there: a line saying so over its caption, or its caption "
                           "alone."),
