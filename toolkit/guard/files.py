@@ -1,7 +1,11 @@
-"""The one gate for files: the input itself (``read_bytes``) and images an edition may load (``Resources``).
+"""The one gate for files: the input itself (``read_bytes``), what a user or a project names (``read_text``,
+``read_style_sheet``, ``check_user_file`` for the files pandoc reads) and images an edition may load
+(``Resources``).
 
-Nothing from the network (unless allowed: ``toolkit.guard.fetch`` fetches within limits) and nothing
-outside the allowed folders is ever read.
+Every one passes ``regular_file`` first: symlinks resolved, a regular file (no folder, device or pipe),
+nothing under ``/proc``, ``/sys`` or ``/dev``, and a size limit checked before reading and again while
+reading. Nothing from the network (unless allowed: ``toolkit.guard.fetch`` fetches within limits) and
+nothing outside the allowed folders is ever read. docs/security.md maps what each input may reach.
 """
 
 from __future__ import annotations
