@@ -27,23 +27,34 @@ from toolkit.writers.html.themes import edition_css
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 XHTML = "application/xhtml+xml"
+APPLE_OPTIONS = "META-INF/com.apple.ibooks.display-options.xml"
+APPLE_FONTS = (b'<?xml version="1.0" encoding="utf-8"?>\n<display_options>\n<platform name="*">\n'
+               b'<option name="specified-fonts">true</option>\n</platform>\n</display_options>\n')
 
 
-def normalize_zip(data: bytes, lang: str) -> bytes:
-    """Re-pack: mimetype first and stored, fixed timestamps, sorted entries, xml:lang on package."""
+def normalize_zip(data: bytes, lang: str, ncx_depth: int = 0, extra: dict[str, bytes] | None = None) -> bytes:
+    """Re-pack: mimetype first and stored, fixed timestamps, sorted entries, xml:lang on package.
+
+    ebooklib's NCX always says ``dtb:depth`` 0: with ``ncx_depth`` it gets the table's real depth.
+    ``extra`` entries (``META-INF/...``) are added to the package.
+    """
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
-    names = [n for n in src.namelist() if n != "mimetype"]
-    names.sort(key=lambda n: (not n.startswith("META-INF"), n))
+    files = {n: src.read(n) for n in src.namelist() if n != "mimetype"}
+    files.update(extra or {})
+    names = sorted(files, key=lambda n: (not n.startswith("META-INF"), n))
     with zipfile.ZipFile(out, "w") as dst:
         info = zipfile.ZipInfo("mimetype", ZIP_TIME)
         info.compress_type = zipfile.ZIP_STORED
         dst.writestr(info, b"application/epub+zip")
         for name in names:
-            content = src.read(name)
+            content = files[name]
             if name.endswith(".opf"):
                 content = re.sub(rb"<package\b(?![^>]*xml:lang)", b'<package xml:lang="' + lang.encode() + b'"',
                                  content, count=1)
+            if name.endswith(".ncx") and ncx_depth:
+                content = re.sub(rb'<meta content="0" name="dtb:depth"/>',
+                                 b'<meta content="%d" name="dtb:depth"/>' % ncx_depth, content, count=1)
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -64,29 +75,27 @@ def page_source_name(options: Options) -> str:
            f"{options.style} style)"
 
 
-def toc_entries(doc: Document, r: EpubRenderer) -> tuple[pages.NavEntry, ...]:
+def toc_entries(doc: Document, r: EpubRenderer, parts: pages.ArticleDocuments) -> tuple[pages.NavEntry, ...]:
     labels = labels_of(doc)
     title = doc.meta.title or labels.word("untitled")
     toc = [pages.NavEntry("titlepage.xhtml", labels.word("title-page")),
-           pages.NavEntry("article.xhtml", title, pages.heading_entries(doc, "article.xhtml"))]
+           pages.NavEntry("article.xhtml", title, pages.heading_entries(doc, parts.href))]
     if r.notes:
-        toc.append(pages.NavEntry("article.xhtml#notes", labels.word("notes")))
+        toc.append(pages.NavEntry(parts.href("notes"), labels.word("notes")))
     if doc.sources:
-        toc.append(pages.NavEntry("article.xhtml#sources", sources_title(doc)))
+        toc.append(pages.NavEntry(parts.href("sources"), sources_title(doc)))
     toc.append(pages.NavEntry("colophon.xhtml", labels.word("colophon")))
     return tuple(toc)
 
 
-def ncx_toc(entries: tuple[pages.NavEntry, ...]) -> list:
+def ncx_toc(entries: tuple[pages.NavEntry, ...], prefix: str = "nav") -> list:
+    """ebooklib's table of contents: a (link, children) pair for an entry with sub-entries, at every level."""
     from ebooklib import epub
 
     out = []
     for i, e in enumerate(entries, 1):
-        link = epub.Link(e.href, e.title, f"nav{i}")
-        if e.children:
-            out.append((link, [epub.Link(c.href, c.title, f"nav{i}-{j}") for j, c in enumerate(e.children, 1)]))
-        else:
-            out.append(link)
+        link = epub.Link(e.href, e.title, f"{prefix}{i}")
+        out.append((link, ncx_toc(e.children, f"{prefix}{i}-")) if e.children else link)
     return out
 
 
@@ -96,14 +105,20 @@ def text_of(documents: list[bytes]) -> str:
     return "".join("".join(etree.fromstring(d).itertext()) for d in documents)
 
 
-def add_page_map(docs: dict[str, bytes], doc: Document, options: Options, ctx: Context) -> tuple[tuple[str, str], ...]:
-    """Mark where the PDF edition's pages begin (page 1 opens the title page); the page list to match."""
-    from toolkit.writers.epub.pagemap import insert_first_page, insert_markers, marker_id, page_starts, print_layout
+def add_page_map(docs: dict[str, bytes], article: bytes, doc: Document, options: Options,
+                 ctx: Context) -> tuple[bytes, list[int]]:
+    """Mark where the PDF edition's pages begin (page 1 opens the title page); the pages marked in the article."""
+    from toolkit.writers.epub.pagemap import insert_first_page, insert_markers, page_starts, print_layout
 
     starts = page_starts(print_layout(doc, options, ctx))
     docs["titlepage.xhtml"] = insert_first_page(docs["titlepage.xhtml"])
-    docs["article.xhtml"], placed = insert_markers(docs["article.xhtml"], starts[1:])
-    return (("1", f"titlepage.xhtml#{marker_id(1)}"), *((str(n), f"article.xhtml#{marker_id(n)}") for n in placed))
+    return insert_markers(article, starts[1:])
+
+
+def page_list(placed: list[int], parts: pages.ArticleDocuments) -> tuple[tuple[str, str], ...]:
+    from toolkit.writers.epub.pagemap import marker_id
+
+    return (("1", f"titlepage.xhtml#{marker_id(1)}"), *((str(n), parts.href(marker_id(n))) for n in placed))
 
 
 def stylesheet(docs: dict[str, bytes], options: Options, ctx: Context) -> tuple[str, list]:
@@ -139,16 +154,21 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     cover_name, cover_mime, cover_data, cover_alt = cover_image(doc, res)
     page_source = page_source_name(options) if options.page_map else ""
     docs = {"cover.xhtml": pages.cover_page(lang, cover_name, cover_alt).encode(),
-            "titlepage.xhtml": pages.title_page(doc, lang).encode(),
-            "article.xhtml": pages.article_page(doc, r, lang).encode()}
+            "titlepage.xhtml": pages.title_page(doc, lang).encode()}
+    article = pages.article_page(doc, r, lang).encode()
+    placed: list[int] = []
+    if options.page_map:
+        article, placed = add_page_map(docs, article, doc, options, ctx)
+    parts = pages.split_article(article, lang)  # one document, or one per chapter for a long article
+    docs.update(parts.documents)
     docs["colophon.xhtml"] = colophon_document(doc, lang, options, ctx, book_id, page_source).encode()
-    page_list = add_page_map(docs, doc, options, ctx) if options.page_map else ()
-    toc = toc_entries(doc, r)
+    toc = toc_entries(doc, r, parts)
     landmarks = [("cover", "cover.xhtml", labels.word("cover")), ("titlepage", "titlepage.xhtml", labels.word("title-page")),
                  ("toc", "nav.xhtml#toc", labels.word("contents")), ("bodymatter", "article.xhtml", labels.word("start"))]
     if doc.sources:
-        landmarks.append(("bibliography", "article.xhtml#sources", sources_title(doc)))
-    docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), page_list).encode()
+        landmarks.append(("bibliography", parts.href("sources"), sources_title(doc)))
+    pagelist = page_list(placed, parts) if options.page_map else ()
+    docs["nav.xhtml"] = pages.nav_document(lang, toc, tuple(landmarks), pagelist).encode()
     css, fonts = stylesheet(docs, options, ctx)
 
     book = epub.EpubBook()
@@ -175,7 +195,7 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
         items[name] = book.add_item(item)
     book.add_item(epub.EpubNcx())
     book.toc = ncx_toc(toc)
-    book.spine = [*(items[n] for n in ("cover.xhtml", "titlepage.xhtml", "article.xhtml", "colophon.xhtml")),
+    book.spine = [*(items[n] for n in ("cover.xhtml", "titlepage.xhtml", *parts.documents, "colophon.xhtml")),
                   (items["nav.xhtml"], "no")]  # reachable from the landmarks, outside the reading order
     # the EPUB 2 guide: older readers and Kindle's converter find the cover and the start of the text there
     book.guide = [{"type": "cover", "href": "cover.xhtml", "title": "Cover"},
@@ -186,4 +206,5 @@ def render_epub(doc: Document, options: Options, ctx: Context) -> bytes:
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"epub3_pages": False, "epub3_landmark": False, "mtime": built,
                                 "raise_exceptions": True})
-    return normalize_zip(buf.getvalue(), lang)
+    extra = {APPLE_OPTIONS: APPLE_FONTS} if fonts else {}  # Apple Books uses embedded fonts only when told
+    return normalize_zip(buf.getvalue(), lang, ncx_depth=pages.nav_depth(toc), extra=extra)
