@@ -163,3 +163,41 @@ def test_short_article_stays_one_document(seed_doc, seed_path):
     order = spine(data)
     assert order == ["cover.xhtml", "titlepage.xhtml", "article.xhtml", "colophon.xhtml", "nav.xhtml"]
     assert unresolved(data) == []
+
+
+def article_xhtml(opening: str, sections: int, words: int) -> bytes:
+    """An article page as the EPUB writer renders it: title, opening text, top-level sections, notes."""
+    from toolkit.writers.epub.pages import xhtml
+
+    text = " ".join(WORDS[i % len(WORDS)] for i in range(words))
+    body = "".join(f'<h2 id="s{n}">Section {n}</h2><p id="p{n}">{text} <a href="#fn-a">1</a></p>'
+                   for n in range(1, sections + 1))
+    page = ('<section class="chapter" epub:type="chapter" role="doc-chapter" aria-labelledby="article-title">'
+            f'<h1 id="article-title">Title</h1><div class="article-body">{opening}{body}</div></section>'
+            '<section class="notes" id="notes"><h2 id="notes-title">Notes</h2><ol><li id="fn-a">'
+            '<a href="#s1">back</a></li></ol></section>')
+    return xhtml("Title", "en", page, body_type="bodymatter").encode()
+
+
+def test_opening_text_keeps_the_title_and_every_section_gets_a_document():
+    from toolkit.writers.epub.pages import split_article
+
+    parts = split_article(article_xhtml('<p id="lede">Before the first section.</p>', 3, 3000), "en")
+    assert list(parts.documents) == ["article.xhtml", "chapter-001.xhtml", "chapter-002.xhtml", "chapter-003.xhtml",
+                                     "notes.xhtml"]
+    opening = etree.fromstring(parts.documents["article.xhtml"])
+    assert [el.get("id") for el in opening.iter() if el.get("id")] == ["article-title", "lede"]
+    assert parts.href("s2") == "chapter-002.xhtml#s2"
+    notes = parts.documents["notes.xhtml"]
+    assert b'href="chapter-001.xhtml#s1"' in notes
+    assert b'href="notes.xhtml#fn-a"' in parts.documents["chapter-003.xhtml"]
+
+
+@pytest.mark.parametrize(("sections", "words"), [(3, 400), (2, 6000)])
+def test_short_or_few_sectioned_articles_are_not_split(sections, words):
+    from toolkit.writers.epub.pages import split_article
+
+    page = article_xhtml("", sections, words)
+    parts = split_article(page, "en")
+    assert list(parts.documents) == ["article.xhtml"]
+    assert parts.documents["article.xhtml"] == page
