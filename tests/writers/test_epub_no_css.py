@@ -134,4 +134,4 @@ def test_notes_and_sources_are_list_items_not_asides(notes_page):
     notes = notes_page.find(f".//{XHTML}section[@id='notes']")
     assert notes.get(EPUB_TYPE) == "endnotes"
     assert notes.get("role") == "doc-endnotes"
-    assert [li.get(EPUB_TYPE) for li in notes.iter(f"{XHTML}li")] == ["endnote", "endnote"]
+    assert [li.get(EPUB_TYPE) for li in notes.iter(f"{XHTML}li")] == [None, None]  # "endnote" is deprecated

@@ -77,7 +77,7 @@ class EpubRenderer(Renderer):
                 body = body[:-4] + "\u00a0" + back + "</p>"
             else:
                 body = f"{body}<p>{back}</p>"
-            items.append(f'<li class="note" epub:type="endnote" id="fn-{esc(nid)}">{body}</li>')
+            items.append(f'<li class="note" id="fn-{esc(nid)}">{body}</li>')
         return ('<section class="notes" id="notes" epub:type="endnotes" role="doc-endnotes" '
                 f'aria-labelledby="notes-title">\n<h2 id="notes-title">{esc(self.labels.word("notes"))}</h2>\n'
                 '<ol class="note-list">\n' + "\n".join(items) + "\n</ol>\n</section>")
@@ -98,7 +98,7 @@ class EpubRenderer(Renderer):
             first = self.first_cite.get(s.id)
             back = (f'\u00a0<a class="backlink" href="#{esc(first)}" role="doc-backlink" '
                     f'aria-label="Back to the first citation">{BACK_ARROW}</a>' if first else "")
-            items.append(f'<li class="source" epub:type="endnote" id="source-{esc(s.id)}">'
+            items.append(f'<li class="source" id="source-{esc(s.id)}">'
                          f"<p>{self.source_label(s)}{back}</p></li>")
         return ('<section class="sources" id="sources" epub:type="bibliography" role="doc-bibliography" '
                 f'aria-labelledby="sources-title">\n<h2 id="sources-title">{esc(self.sources_title())}</h2>\n'

@@ -22,7 +22,7 @@ from toolkit.writers.epub.colophon import colophon_document
 from toolkit.writers.epub.images import Images, cover_image
 from toolkit.writers.epub.metadata import build_time, describe_package, identifier
 from toolkit.writers.epub.render import EpubRenderer
-from toolkit.writers.html.render import labels_of, sources_title, warn_once
+from toolkit.writers.html.render import labels_of, says_caption, sources_title, warn_once
 from toolkit.writers.html.themes import edition_css
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -64,7 +64,7 @@ def normalize_zip(data: bytes, lang: str, ncx_depth: int = 0, extra: dict[str, b
 
 def book_facts(doc: Document, images: Images, page_map: bool, page_source: str) -> BookFacts:
     shown = [f for f in iter_nodes(doc) if isinstance(f, Figure) and f.src and f.src in images.by_src]
-    return BookFacts(images=1 + len(shown), images_with_alt=1 + sum(1 for f in shown if f.alt.strip()),
+    return BookFacts(images=1 + len(shown), images_with_alt=1 + sum(1 for f in shown if f.alt.strip() and not says_caption(f)),
                      images_described=1 + sum(1 for f in shown if f.alt.strip() or plain_text(f.caption).strip()),
                      animated=images.animated, language_known=bool(doc.meta.language),
                      headings=True, page_map=page_map, page_source=page_source)
