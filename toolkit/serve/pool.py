@@ -31,10 +31,13 @@ WARM_FORMATS = ("pdf", "epub", "html")
 HARD_LIMIT_GRACE = 30.0  # seconds past the time limit before a worker that ignores its alarm is killed
 
 
-def build_in_worker(job: ArticleJob, options: Options, formats: tuple[str, ...],
-                    timeout: float | None) -> tuple[ArticleResult, int]:
-    """Runs in a worker: the article's result and the worker's peak memory so far (KiB)."""
-    result = build_article(job, options, formats, timeout)
+def build_in_worker(job: ArticleJob, options: Options, formats: tuple[str, ...], timeout: float | None,
+                    parallel_pdf: bool = False) -> tuple[ArticleResult, int]:
+    """Runs in a worker: the article's result and the worker's peak memory so far (KiB).
+
+    ``parallel_pdf``: the PDF is laid out in a process forked from this warm worker while the other
+    editions are built here (the batch's one-article fast path), for a service with cores to spare."""
+    result = build_article(job, options, formats, timeout, parallel_pdf=parallel_pdf)
     return result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -129,7 +132,8 @@ class BuildPool:
             self._submitted += 1
             recycle = self._submitted >= self.workers * self.recycle_after
         t0 = time.perf_counter()
-        future = asyncio.wrap_future(executor.submit(build_in_worker, job, options, formats, self.timeout))
+        spare = self.admitted <= self.workers // 2  # half the workers idle or more: this build may use two cores
+        future = asyncio.wrap_future(executor.submit(build_in_worker, job, options, formats, self.timeout, spare))
         if recycle:
             self._retire(generation)
         limit = self.timeout + HARD_LIMIT_GRACE if self.timeout else None
