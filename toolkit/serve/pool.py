@@ -72,6 +72,7 @@ class BuildPool:
         self._submitted = 0
         self._old: list[ProcessPoolExecutor] = []
         self._lock = threading.Lock()
+        self.closed = False
 
     # -- generations ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -113,6 +114,9 @@ class BuildPool:
 
     def admit(self) -> None:
         """Count a request in, or refuse it (503) when ``capacity`` builds are already admitted."""
+        if self.closed:
+            raise RequestRefusedError("the service is stopping; try again when it is back", status=503, exit_code=1,
+                                      retry_after=self.retry_after())
         if self.admitted >= self.capacity:
             self.stats.refused += 1
             raise RequestRefusedError(f"the service is busy ({self.admitted} builds admitted, {self.workers} workers); "
@@ -125,8 +129,10 @@ class BuildPool:
     # -- builds --------------------------------------------------------------------------------------
     async def build(self, job: ArticleJob, options: Options, formats: tuple[str, ...]) -> ArticleResult:
         """Build one admitted article in a worker; never raises for the article's own failure."""
-        if self._executor is None:
+        if self._executor is None and not self.closed:
             self.start()
+        if self._executor is None:
+            return self._failed(job, f"{job.input}: the service stopped before the build began; send it again")
         with self._lock:
             executor, generation = self._executor, self._generation
             self._submitted += 1
@@ -162,6 +168,7 @@ class BuildPool:
 
     def close(self, grace: float = 30.0) -> None:
         """Let the builds in flight finish (up to ``grace`` seconds), drop the queued ones, stop every worker."""
+        self.closed = True
         with self._lock:
             executors = [e for e in (self._executor, *self._old) if e is not None]
             self._executor, self._old = None, []
