@@ -25,9 +25,13 @@ from toolkit.passes.mentions import classify
 from toolkit.tree.nodes import Block, BlockQuote, Cite, Document, Figure, Heading, Para, Quote, Source
 from toolkit.tree.walk import iter_nodes, plain_text
 
-NAME = r"(?:The\s+)?[A-Z][\w’'&.\-]*(?:(?:\s+|/)(?:(?:of|and|for|the|on)\s+)*[A-Z][\w’'&.\-]*)*(?:\s+\([A-Z/&]{2,}\))?"
+# A name: capitalised words with small words between. Bounded (nine words of up to 41 characters, each
+# taken whole) and possessive where nothing is given back, so that a name can start at every capital of
+# a long run of capitals and still cost a bounded amount per start: the patterns scan in linear time.
+NAME = (r"(?:The\s++)?[A-Z][\w’'&.\-]{0,40}+(?:(?:\s++|/)(?:(?:of|and|for|the|on)\s++)*+[A-Z][\w’'&.\-]{0,40}+){0,8}"
+        r"(?:\s+\([A-Z/&]{2,}\))?")
 PATTERNS = [  # (the rule's name, its pattern)
-    ("x-reported", re.compile(rf"(?P<name>{NAME})(?:’s|'s)?(?:\s+[a-z]+){{0,2}}\s+(?:has\s+|had\s+)?(?:reported|reports|carried|"
+    ("x-reported", re.compile(rf"(?P<name>{NAME})(?:’s|'s)?(?:\s++[a-z]++){{0,2}}\s++(?:has\s++|had\s++)?(?:reported|reports|carried|"
                rf"published|revealed|broke|obtained|cited|found|estimated)\b")),
     ("reported-by", re.compile(rf"\b(?:reported|carried|published|revealed|first reported|cited)\s+by\s+(?:the\s+)?(?P<name>{NAME})")),
     ("according-to", re.compile(rf"\b[Aa]ccording\s+to\s+(?:a\s+|the\s+)?(?:(?:new\s+|recent\s+)?(?:report|statement|data|figures|"

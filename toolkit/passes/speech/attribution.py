@@ -282,6 +282,15 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 NOUN_MARKERS = {"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
                 "every", "each", "any", "no", "first", "second", "latest", "new", "recent", "annual", "final",
                 "of", "in", "for", "on"}
+def _last_mark(text: str, start: int, end: int) -> str:
+    """The last character of ``text[start:end]`` that is not a space ("" if none); looks back over the
+    spaces only, not over the whole text (a regex search on the slice cost its length for each verb)."""
+    j = end
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    return text[j - 1] if j > start else " "
+
+
 def cues_in(text: str, start: int = 0, end: int | None = None, language: str | None = None) -> list[Cue]:
     """Reporting verbs (and "according to", or the document language's "selon", "laut", "según") in
     ``text[start:end]``, in order. The verbs are those of the document's ``language`` only."""
@@ -291,7 +300,7 @@ def cues_in(text: str, start: int = 0, end: int | None = None, language: str | N
     out = []
     for m in speech.verb_pattern(language).finditer(text, start, end):
         w = m.group(1)
-        if w[0].isupper() and m.start() > start and not re.search(r"[”\"’:—]\s*$", text[start:m.start()]):
+        if w[0].isupper() and m.start() > start and _last_mark(text, start, m.start()) not in "”\"’:—":
             continue  # a capitalised verb mid-sentence is part of a name ("Said Ahmed", "State Department")
         lemma = speech_verb(w, language) or w.lower()
         prev = re.search(r"([\w’']+)\s+$", text[max(0, m.start() - 30):m.start()])
