@@ -65,7 +65,7 @@ FUZZ_EXAMPLES ?= 200
 FUZZ_SECONDS ?= 1800
 fuzz: system-test $(VENV)/.test-stamp
 	TOOLKIT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) timeout --signal=INT $(FUZZ_SECONDS) \
-	  $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_trees.py tests/test_fuzz_readers.py
+	  $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz_trees.py tests/test_fuzz_readers.py tests/test_fuzz_formats.py
 
 # The seed's editions through the shared QA referees (EPUBCheck + DAISY Ace, qpdf/poppler, Nu + axe).
 # Ace and axe need Chromium, so this runs apart from `make test`.
