@@ -49,7 +49,7 @@ def usable_image(data: bytes, mime: str) -> bytes | None:
 
 SVG_BANNED = frozenset(("script", "foreignObject", "iframe", "object", "embed", "handler", "listener", "set",
                         "animate", "animateMotion", "animateTransform", "audio", "video", "discard"))
-MAX_SVG_EXPANDED = 50_000  # elements an SVG draws once every <use> (and url(#...) reference) is expanded
+MAX_SVG_EXPANDED = 200_000  # elements an SVG draws once every <use> (and url(#...) reference) is expanded
 _CSS_CALL = re.compile(r"(?<![\w-])(?:url|src|image-set|image|cross-fade|element)\(\s*(?!['\"]?\s*#)", re.I)
 _FRAGMENT_CALL = re.compile(r"url\(\s*['\"]?\s*#([^)'\"\s]+)", re.I)
 
