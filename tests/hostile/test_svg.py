@@ -106,3 +106,22 @@ def _root(data: bytes):
     from lxml import etree
 
     return etree.fromstring(data)
+
+
+def test_a_raster_inside_an_svg_is_checked_like_any_image():
+    import base64
+    from io import BytesIO
+
+    from PIL import Image
+
+    def png(size):
+        buf = BytesIO()
+        Image.new("1", size).save(buf, "PNG")
+        return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode()
+
+    small = SVG.format(f'<image href="{png((4, 4))}" width="4" height="4"/>').encode()
+    assert svg_ok(small)
+    bomb = SVG.format(f'<image href="{png((9000, 9000))}" width="4" height="4"/>').encode()  # 81 megapixels
+    assert not svg_ok(bomb)
+    assert b"base64" not in sanitized_svg(bomb)
+    assert not svg_ok(SVG.format('<image href="data:image/png;base64,not-base64!"/>').encode())

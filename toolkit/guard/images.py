@@ -180,10 +180,25 @@ def _attribute_loads(local: str, value: str) -> bool:
     if local.startswith("on") or local == "base":
         return True
     if local == "href":
-        return not (value.startswith("#") or value.startswith(RASTER_DATA))
+        return not (value.startswith("#") or (value.startswith(RASTER_DATA) and _embedded_raster_ok(value)))
     if local == "style":
         return _css_loads(value)
     return "(" in value and _css_loads(value)
+
+
+def _embedded_raster_ok(uri: str) -> bool:
+    """A base64 raster ``data:`` image inside an SVG passes the same checks as any image (no pixel bomb)."""
+    import base64
+    import binascii
+
+    head, _, body = uri.partition(",")
+    if ";base64" not in head.lower() or len(body) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        return False
+    try:
+        data = base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return image_ok(data, head[5:].split(";", 1)[0].lower())
 
 
 def _css_loads(css: str) -> bool:
