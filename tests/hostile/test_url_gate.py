@@ -61,12 +61,7 @@ def test_a_dependent_style_given_with_the_csl_option_is_refused_too(tmp_path, ou
 
 
 def test_a_dependent_style_whose_parent_lies_beside_the_article_uses_the_parent(tmp_path, out):
-    import subprocess
-
-    from toolkit.pandoc.run import pandoc_path
-
-    parent = subprocess.run([pandoc_path(), "--print-default-data-file", "default.csl"], capture_output=True,
-                            check=True).stdout
+    parent = default_style()
     (tmp_path / "parent.csl").write_bytes(parent)
     (tmp_path / "style.csl").write_text(dependent_style("parent.csl"), encoding="utf-8")
     path = article(tmp_path, "csl: style.csl\n")
@@ -98,3 +93,38 @@ def test_a_style_sheet_importing_another_is_refused(tmp_path, out, server):
     assert server.requests == []
     assert_one_line_error(run, "house.css", "@import")
     assert not out.exists() or not any(p.suffix in (".html", ".epub", ".pdf") for p in out.iterdir())
+
+
+def default_style() -> bytes:
+    import subprocess
+
+    from toolkit.pandoc.run import pandoc_path
+
+    return subprocess.run([pandoc_path(), "--print-default-data-file", "default.csl"], capture_output=True,
+                          check=True).stdout
+
+
+def test_with_allow_network_a_private_parent_is_still_refused(tmp_path, out):
+    srv = Recorder({"/parent.csl": (200, {"Content-Type": "application/xml"}, default_style())})
+    try:
+        (tmp_path / "style.csl").write_text(dependent_style(f"{srv.base}/parent.csl"), encoding="utf-8")
+        path = article(tmp_path, "csl: style.csl\n")
+        run = cli("build", path, "-o", out, "--to", "html", "--allow-network")
+        assert srv.requests == []  # a loopback address: the restricted fetcher never asks it
+        assert_one_line_error(run, "a.md", "style.csl", "not fetched", "private or local")
+    finally:
+        srv.shutdown()
+
+
+def test_with_allow_network_the_parent_comes_through_the_restricted_fetcher(tmp_path, out, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_FETCH_PRIVATE", "1")  # the intranet switch, so a loopback server may answer
+    srv = Recorder({"/parent.csl": (200, {"Content-Type": "application/xml"}, default_style())})
+    try:
+        (tmp_path / "style.csl").write_text(dependent_style(f"{srv.base}/parent.csl"), encoding="utf-8")
+        path = article(tmp_path, "csl: style.csl\n")
+        run = cli("build", path, "-o", out, "--to", "html", "--allow-network")
+        assert run.exit_code == 0, run.stderr
+        assert srv.requests == ["/parent.csl"]  # once, by the toolkit; pandoc fetched nothing itself
+        assert "Petrova" in next(out.glob("*.html")).read_text(encoding="utf-8")
+    finally:
+        srv.shutdown()

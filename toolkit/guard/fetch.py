@@ -20,6 +20,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections import OrderedDict
+from pathlib import Path
 from urllib.parse import urlparse
 
 from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, image_ok
@@ -112,6 +113,27 @@ def _remember(url: str, result: tuple[bytes, str] | None) -> None:
     _cache[url] = result
     while sum(len(v[0]) for v in _cache.values() if v) > CACHE_BYTES and len(_cache) > 1:
         _cache.popitem(last=False)
+
+
+_fetched_folder: list[Path] = []
+
+
+def fetch_to_file(url: str, limit: int, accept: str, suffix: str) -> Path:
+    """The file at ``url`` (through the same checks as an image: public addresses, checked redirects,
+    ``TIMEOUT``, at most ``limit`` bytes) saved in a private temporary folder removed when the process
+    exits, for a program that reads only files (pandoc's ``--csl``). Raises ``FetchRefusedError``."""
+    import atexit
+    import shutil
+    import tempfile
+
+    data, _kind = _download(url, limit, accept=accept)
+    if not _fetched_folder:
+        _fetched_folder.append(Path(tempfile.mkdtemp(prefix="toolkit-fetched-")))
+        atexit.register(shutil.rmtree, _fetched_folder[0], True)
+    path = _fetched_folder[0] / f"fetched-{len(list(_fetched_folder[0].iterdir())) + 1}{suffix}"
+    with path.open("xb") as fh:
+        fh.write(data)
+    return path
 
 
 def fetch_page(url: str, limit: int) -> tuple[bytes, str]:

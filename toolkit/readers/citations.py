@@ -44,7 +44,8 @@ def citeproc_args(meta: dict, ctx, path: str | None) -> list[str]:
         p = Path(csl) if given else _beside(base, csl, "csl", path)
         if not p.is_file():
             raise InputError(f"CSL style {str(csl)!r} not found", path)
-        args += ["--csl", str(independent_style(p, base, "--csl" if given else "csl", path))]
+        allow_network = bool(getattr(ctx.options, "allow_network", False))
+        args += ["--csl", str(independent_style(p, base, "--csl" if given else "csl", path, allow_network))]
     return args
 
 
@@ -65,10 +66,12 @@ def _beside(base: Path, name, key: str, path: str | None) -> Path:
     return p
 
 
-def independent_style(style: Path, base: Path, key: str, path: str | None) -> Path:
+def independent_style(style: Path, base: Path, key: str, path: str | None, allow_network: bool = False) -> Path:
     """The CSL style that holds the formatting: ``style`` itself, or, for a "dependent" style (a pointer to
     a parent by ``<link rel="independent-parent" href=...>``), its parent when that is a file in the
-    article's folder. A parent on the network is refused: citeproc would fetch it past every guard."""
+    article's folder, or one on the network fetched by the toolkit's restricted fetcher with
+    ``--allow-network``. Without it a parent on the network is refused: citeproc would fetch it past every
+    guard (no address check, no size limit)."""
     from lxml import etree
 
     from toolkit.guard.files import MAX_CITATION_FILE_BYTES, read_text
@@ -85,9 +88,8 @@ def independent_style(style: Path, base: Path, key: str, path: str | None) -> Pa
             return style
         href = (link.get("href") or "").strip()
         if "://" in href and not href.startswith("file://"):
-            raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose formatting lies at "
-                             f"{href[:80]}; the toolkit fetches no style: download that parent style, save it "
-                             "beside the article and name it with csl:", path)
+            style = _fetched_parent(href, style, key, path, allow_network)
+            continue
         parent = (style.resolve().parent / href.removeprefix("file://")).resolve()
         if not parent.is_relative_to(base) or not parent.is_file():
             raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose parent {href[:80]!r} "
@@ -95,6 +97,23 @@ def independent_style(style: Path, base: Path, key: str, path: str | None) -> Pa
                              path)
         style = parent
     raise InputError(f"CSL style ('{key}'): more than {MAX_PARENTS} dependent styles in a chain", path)
+
+
+def _fetched_parent(href: str, style: Path, key: str, path: str | None, allow_network: bool) -> Path:
+    """The parent style at ``href``, fetched through ``toolkit.guard.fetch`` (``--allow-network`` only)."""
+    from toolkit.guard.fetch import FetchRefusedError, fetch_to_file
+    from toolkit.guard.files import MAX_CITATION_FILE_BYTES
+
+    if not allow_network:
+        raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style whose formatting lies at "
+                         f"{href[:80]}; nothing is fetched without --allow-network: give that option, or "
+                         "download the parent style, save it beside the article and name it with csl:", path)
+    try:
+        return fetch_to_file(href, MAX_CITATION_FILE_BYTES, "application/vnd.citationstyles.style+xml, "
+                             "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1", ".csl")
+    except FetchRefusedError as exc:
+        raise InputError(f"CSL style {style.name!r} ('{key}') is a dependent style; its parent {href[:80]} was "
+                         f"not fetched: {exc}", path) from None
 
 
 def _text(inlines: list) -> str:
