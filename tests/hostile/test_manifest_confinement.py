@@ -79,3 +79,11 @@ def test_a_jsonl_line_python_cannot_read_is_a_one_line_error(folders, line):
     manifest.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="line 1"):
         read_manifest(manifest)
+
+
+def test_a_nul_byte_in_a_manifest_input_is_a_one_line_error(folders, out):
+    work, _ = folders
+    manifest = work / "list.csv"
+    manifest.write_text("input\nstory\x00.txt\n", encoding="utf-8")
+    run = cli("build", "--manifest", manifest, "-o", out, "--to", "html")
+    assert_one_line_error(run, "list.csv:2", "NUL byte")

@@ -94,3 +94,11 @@ def test_a_kernel_file_named_as_css_is_refused_even_with_config(project):
     (project / "site.toml").write_text('css = ["/proc/self/environ"]\n', encoding="utf-8")
     run = cli_in(project, "build", "a.txt", "-o", "out", "--to", "html", "--config", "site.toml")
     assert_one_line_error(run, "site.toml", "'css'", "system file", code=2)
+
+
+@pytest.mark.parametrize("key", ["reference-doc", "output", "css"])
+def test_a_nul_byte_in_a_project_path_is_a_one_line_error(project, key):
+    value = '["a\\u0000.css"]' if key == "css" else '"a\\u0000.docx"'
+    (project / "toolkit.toml").write_text(f"{key} = {value}\n", encoding="utf-8")
+    run = cli_in(project, "build", "a.txt", "-o", "out", "--to", "html")
+    assert_one_line_error(run, "toolkit.toml", key, code=2)

@@ -214,6 +214,8 @@ def _row_job(row: dict, base: Path, where: str, allow_outside: bool = False) -> 
     src = next((row[k] for k in INPUT_KEYS if row.get(k)), None)
     if not src:
         raise InputError("manifest entry has no 'input' path", where)
+    if "\x00" in str(src):
+        raise InputError(f"input {str(src)[:200]!r} holds a NUL byte; check the manifest", where)
     path = Path(str(src)).expanduser()
     if path.is_absolute():
         rel = relative_name(path, base)

@@ -164,6 +164,8 @@ def parse_config(data: dict, path: Path, confined: bool = False) -> ProjectConfi
 
 def _inside(target: Path, key: str, path: Path, root: Path | None) -> Path:
     """``target``, which must lie under ``root`` (the folder of a project file found by itself) when given."""
+    if "\x00" in str(target):
+        raise UsageError(f"{key!r}: the path holds a NUL byte", str(path))
     if root is not None and not target.resolve().is_relative_to(root):
         raise UsageError(f"{key!r} names {str(target)!r}, outside this project file's folder; a toolkit.toml found "
                          "in the current folder may only name files under its folder: move the file there, or "

@@ -91,6 +91,8 @@ def regular_file(path: str | Path, what: str, limit: int) -> Path:
     names: the resolved path (symlinks followed) of a regular file outside ``/proc``, ``/sys`` and ``/dev``,
     at most ``limit`` bytes. Raises an InputError naming the file and saying what it was meant to be."""
     path = Path(path)
+    if "\x00" in str(path):
+        raise InputError(f"cannot read {what}: the path holds a NUL byte; check the path", repr(str(path)))
     try:
         real = path.resolve()
         st = real.stat()
@@ -128,6 +130,8 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The input file's bytes; refuses folders, devices, pipes, system files and files over ``limit`` before
     reading (messages for an article: what to give instead)."""
     path = Path(path)
+    if "\x00" in str(path):
+        raise InputError("the path holds a NUL byte; check the path", repr(str(path)))
     try:
         real = path.resolve()
         st = real.stat()
