@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.passes.speech.marks import Marked
+from toolkit.passes.speech.marks import Covering, Marked
 
 # Words ending in a full stop that do not end a sentence.
 ABBREVIATIONS = set("""
@@ -16,17 +16,27 @@ fig dept univ approx lbs lb oz kg km cm mm ft est mt ft ave blvd rd u.s u.k u.n 
 _END = re.compile(r"[.!?…]+[”\"’')\]]*(?=\s+[\"“‘'(\[]?\s?[A-Z0-9À-Þ])")
 
 
+def _last_word(text: str, start: int, end: int) -> re.Match | None:
+    """``re.search(r"([\\w.]+)\\.$", text[start:end])``, looking back at most 200 characters (a search
+    over the whole slice cost its length at every full stop): a longer word is no abbreviation."""
+    lo = max(start, end - 200)
+    word = re.search(r"([\w.]+)\.$", text[lo:end])
+    return None if word is None or (word.start() == 0 and lo > start) else word
+
+
 def split_sentences(text: str, marked: list[Marked] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence; a boundary inside a quotation counts only at its close."""
     spans: list[tuple[int, int]] = []
     start = 0
+    closed = Covering([q for q in marked if q.close])  # each boundary asks in log time, not of every quotation
+    first_open = min((q.start for q in marked if not q.close), default=len(text))
     for m in _END.finditer(text):
         end = m.end()
-        if any(q.start < m.start() and m.end() < q.end - 0 and q.close for q in marked):
+        if closed.encloses(m.start(), m.end()):
             continue  # inside a closed quotation
-        if any(q.start < m.start() and not q.close for q in marked):
+        if first_open < m.start():
             continue
-        word = re.search(r"([\w.]+)\.$", text[start:m.start() + 1])
+        word = _last_word(text, start, m.start() + 1)
         if m.group(0).startswith(".") and word:
             w = word.group(1).lower()
             if w in ABBREVIATIONS or re.fullmatch(r"[a-z]", w) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):

@@ -58,6 +58,29 @@ class Cue:
     lemma: str
 
 
+# How far a speaker phrase, its role or a clause's subject is looked for from where it starts or ends
+# (characters): a phrase is a dozen words at most, and a bounded look keeps each quotation's cost bounded
+# however long its paragraph (the whole rest of the paragraph was tokenized for each one).
+REACH = 600
+SPACE = re.compile(r"\s")
+
+
+def reach_back(text: str, lo: int, end: int) -> int:
+    """Where to start looking back from ``end``: ``lo``, or a space at most REACH before ``end``."""
+    if end - lo <= REACH:
+        return lo
+    m = SPACE.search(text, end - REACH, end)
+    return m.start() if m else end
+
+
+def reach_on(text: str, start: int, hi: int) -> int:
+    """Where to stop looking on from ``start``: ``hi``, or the last space within REACH of ``start``."""
+    if hi - start <= REACH:
+        return hi
+    cut = text.rfind(" ", start, start + REACH)
+    return cut if cut > start else start + REACH
+
+
 def tokens(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
 
@@ -82,6 +105,7 @@ def head_ok(word: str) -> bool:
 def np_left(text: str, end: int, lo: int = 0, language: str | None = None) -> Speaker | None:
     """The speaker phrase that ends at ``end`` (right before a verb), scanning leftwards from there
     but not past ``lo``; pronouns and verbs are those of the document's ``language``."""
+    lo = reach_back(text, lo, end)
     toks = tokens(text[lo:end], lo)
     while toks and toks[-1][0] in ADVERBS:
         toks.pop()
@@ -212,7 +236,7 @@ def _np_with_apposition(text: str, toks: list[tuple[str, int, int]], lo: int,
 
 def np_right(text: str, start: int, described: bool = False, language: str | None = None) -> Speaker | None:
     """The speaker phrase that starts at ``start`` (right after a verb: "said the minister, who ...")."""
-    toks = tokens(text[start:], start)
+    toks = tokens(text[start:reach_on(text, start, len(text))], start)
     if not toks:
         return None
     first = toks[0][0]
@@ -259,14 +283,16 @@ def np_right(text: str, start: int, described: bool = False, language: str | Non
                             or (w.endswith("s") and k == len(core) - 1) for k, w in enumerate(core[1:], 1)))):
         return None  # "says the affable proprietor": a described person
     role = ""
-    after = text[span[-1][2]:]
+    after = text[span[-1][2]:span[-1][2] + REACH]
+    cut = span[-1][2] + REACH < len(text)  # the role or name must end before the window does
     m = re.match(r",\s+((?:an?|the|who|which|[a-z][\w’'-]*)\b[^.;!?]*?)(?:,|[.;!?]|$)", after)
     if m and not m.group(1).startswith(("who", "which")) \
             and not re.match(r"[a-z]+ing\b|(?:and|but|or|as|so|then|when|while|if|in|on|at|after)\b", m.group(1)):
-        role = m.group(1).strip()
+        role = "" if cut and m.end() == len(after) else m.group(1).strip()
     phrase = text[span[0][1]:span[-1][2]]
     name = re.match(r",\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)(?=\s*[,.;!?]|$)", after)
-    if name and not is_cap(words[-1]) and name.group(1).split()[0] not in STOP_CAPS:
+    if name and not (cut and name.end() == len(after)) and not is_cap(words[-1]) \
+            and name.group(1).split()[0] not in STOP_CAPS:
         # "says Okoro's partner, Tomasz Wójcik": the name speaks, the phrase is the role
         at = span[-1][2] + name.start(1)
         return Speaker(name.group(1), at, at + len(name.group(1)), phrase)
@@ -365,7 +391,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Speaker | None:
     follows it ("In June a senior Treasury official put the figure at “…”")."""
     m = LEAD_ADJUNCT.match(text, lo, hi)
     start = m.end() if m else lo
-    toks = tokens(text[start:hi], start)
+    toks = tokens(text[start:reach_on(text, start, hi)], start)
     if not toks:
         return None
     if toks[0][0].lower() in SUBJECT_PRONOUNS - {"it", "i", "we"} and len(toks) > 1 and toks[1][0].islower():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from toolkit.language.speech import DIRECT_ONLY, LISTENER_VERBS, OPINION_VERBS, is_english
 from toolkit.passes.speech import attribution
 from toolkit.passes.speech.attribution import Cue, Speaker, cues_in, np_left, sentence_subject, speaker_after
-from toolkit.passes.speech.marks import Marked
+from toolkit.passes.speech.marks import Covering, Marked
 
 # Verbs that take a reported clause without "that" ("she said the plan failed").
 SAY_LIKE = {"say", "tell", "write", "claim", "insist", "warn", "argue", "explain", "note", "add", "believe",
@@ -64,7 +64,20 @@ class Reported:
 
 
 def _inside(pos: int, marked: list[Marked]) -> bool:
-    return any(m.start <= pos < m.end for m in marked)
+    return _covering(marked).covers(pos)
+
+
+_COVERING: list[tuple[list[Marked], Covering]] = []
+
+
+def _covering(marked: list[Marked]) -> Covering:
+    """The index of a paragraph's quotations, made once per list (the last few lists are kept)."""
+    for lst, cov in _COVERING:
+        if lst is marked and len(cov.starts) == len(marked):
+            return cov
+    cov = Covering(marked)
+    _COVERING[:] = [*_COVERING[-3:], (marked, cov)]
+    return cov
 
 
 def _trim_end(text: str, s: int, e: int) -> int:
@@ -211,7 +224,7 @@ def _reported(text: str, s: int, e: int, marked: list[Marked], language: str | N
         # "Clause, X said." / "Clause, said X, a role." (the speaker and verb close the sentence)
         tail = text[c.end:e]
         comma = before.rfind(",")
-        quoted = sum(_words(text[m.start:m.end]) for m in marked if s <= m.start < s + comma)
+        quoted = sum(_words(text[m.start:m.end]) for m in _covering(marked).starting_in(s, s + comma))
         if comma > 0 and c.lemma not in DIRECT_ONLY and quoted * 2 < _words(before[:comma]):
             who = None
             semi = text.find(";", c.end, e)  # "Clause, Wójcik writes; clause2"
@@ -231,7 +244,7 @@ def _reported(text: str, s: int, e: int, marked: list[Marked], language: str | N
             if who is not None and not _parenthetical(text, who) and _words(text[s:s + comma]) >= 3:
                 out = [Reported(s, _trim_end(text, s, s + comma), who, c)]
                 c2 = semi + 1 + len(text[semi + 1:e]) - len(text[semi + 1:e].lstrip()) if semi > 0 else e
-                if semi > 0 and _words(text[c2:e]) >= 4 and not any(c2 <= m.start < e for m in marked):
+                if semi > 0 and _words(text[c2:e]) >= 4 and not _covering(marked).starting_in(c2, e):
                     out.append(Reported(c2, _trim_end(text, c2, e), who, c))
                 return out
         # "Clause1, X said, clause2." (split by the attribution)

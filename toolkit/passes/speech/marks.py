@@ -9,6 +9,7 @@ convention for quotations spanning several paragraphs).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“«„‟"
@@ -34,6 +35,33 @@ class Marked:
     @property
     def marks(self) -> str:
         return self.open + self.close if len(self.open) == 1 and len(self.close) == 1 else ""
+
+
+class Covering:
+    """Which spans cover a position, in logarithmic time: spans sorted by start, with the furthest end
+    reached by any span starting up to each one (asking every span for every position was quadratic)."""
+
+    def __init__(self, spans: list[Marked]) -> None:
+        ordered = sorted(spans, key=lambda m: m.start)
+        self.spans = ordered
+        self.starts = [m.start for m in ordered]
+        self.reach: list[int] = []
+        for m in ordered:
+            self.reach.append(max(m.end, self.reach[-1]) if self.reach else m.end)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span has ``start <= pos < end``."""
+        k = bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
+
+    def encloses(self, lo: int, hi: int) -> bool:
+        """Whether some span has ``start < lo`` and ``end > hi``."""
+        k = bisect_left(self.starts, lo)
+        return k > 0 and self.reach[k - 1] > hi
+
+    def starting_in(self, lo: int, hi: int) -> list[Marked]:
+        """The spans that start in ``[lo, hi)``, in order."""
+        return self.spans[bisect_left(self.starts, lo):max(bisect_left(self.starts, lo), bisect_left(self.starts, hi))]
 
 
 def _space(ch: str) -> bool:
@@ -138,8 +166,7 @@ def find_double(text: str) -> list[Marked]:
 
 def find_single(text: str, taken: list[Marked]) -> list[Marked]:
     """Top-level ‘single’ quotations outside the double-quoted spans; apostrophes are skipped."""
-    def inside(p: int) -> bool:
-        return any(m.start <= p < m.end for m in taken)
+    inside = Covering(taken).covers
 
     spans: list[Marked] = []
     i = 0

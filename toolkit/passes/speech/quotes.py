@@ -11,23 +11,38 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 
 from toolkit.language.names import STOP_CAPS
 from toolkit.options import Context
 from toolkit.passes.inline_spans import iter_paragraphs, map_paragraphs, merge_text, wrap_many
 from toolkit.passes.sentences import split_sentences
 from toolkit.passes.speech import attribution
-from toolkit.passes.speech.attribution import Cue, Speaker, cues_in, np_left, np_right, sentence_subject
+from toolkit.passes.speech.attribution import (
+    Cue,
+    Speaker,
+    cues_in,
+    np_left,
+    np_right,
+    reach_back,
+    reach_on,
+    sentence_subject,
+)
 from toolkit.passes.speech.found import Found
 from toolkit.passes.speech.indirect import Reported, find_reported
 from toolkit.passes.speech.links import link_groups
-from toolkit.passes.speech.marks import Marked, find_marked
+from toolkit.passes.speech.marks import Covering, Marked, find_marked
 from toolkit.passes.speech.signed import block_quote_paragraphs, sign, signatures
 from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term, Text
 from toolkit.tree.walk import iter_nodes, plain_text, walk
 
 WORD = re.compile(r"[\w’']+")
 PULL_QUOTE = re.compile(r"[.!?…”\"’]\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'.-]+)(?:,\s+([^.!?,;:]{3,80}))?\s*$")
+# Bounds that keep the pass near-linear in a paragraph's length (a paragraph of unbalanced quotation
+# marks is one "sentence" of thousands of quotations): a quotation's attribution is looked for at most
+# REACH characters (attribution.REACH) either side of it, and reported speech in sentences up to
+# LONGEST_SENTENCE characters. Sentences of prose are shorter.
+LONGEST_SENTENCE = 3000
 LINK_LABEL = re.compile(r"(?:READ MORE|READ ALSO|ALSO READ|WATCH|RELATED|LISTEN|SEE ALSO|MORE|VIDEO|PHOTOS)\s*:\s")
 
 
@@ -112,12 +127,12 @@ def _attribution_before(text: str, q: Marked, lo: int, sent_start: int,
     return spk, c
 
 
-def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[Marked],
+def _sentence_speaker(text: str, sent: tuple[int, int], q: Marked, marked: list[Marked] | Covering,
                       language: str | None = None) -> tuple[Speaker, Cue | None] | None:
     """Who speaks a quotation inside a sentence that has no attribution next to it: the speaker of a
     reporting verb earlier in the sentence, or else the sentence's subject."""
-    cues = [c for c in cues_in(text, sent[0], q.start, language)
-            if not any(m.start <= c.start < m.end for m in marked)]
+    inside = marked.covers if isinstance(marked, Covering) else Covering(marked).covers
+    cues = [c for c in cues_in(text, sent[0], q.start, language) if not inside(c.start)]
     for c in reversed(cues):
         if c.lemma == "according to":
             spk = np_right(text, c.end, language=language)
@@ -191,38 +206,49 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         return [pull]
     marked = find_marked(text)
     sents = split_sentences(text, marked)
+    covering, closed = Covering(marked), Covering([m for m in marked if m.close])
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for s, e in sents:
+        if e - s > LONGEST_SENTENCE:
+            continue  # no reported clause in a run of text no sentence is that long
         for r in find_reported(text, s, e, marked, language):
-            colon = next((m for m in marked if r.start < m.start < r.end
-                          and re.search(r":\s*$", text[r.start:m.start])), None)
+            colon = next((m for m in covering.starting_in(r.start + 1, r.end)
+                          if re.search(r":\s*$", text[r.start:m.start])), None)
             if colon is not None:  # "X said there were three: “…”" -> the words in marks stand apart
                 r = Reported(r.start, r.start + text[r.start:colon.start].rstrip().rstrip(":").__len__(),
                              r.speaker, r.cue)
                 if _words(text[r.start:r.end]) < 4:
                     continue
             # a clause that is one quotation in marks is direct speech: leave it to the marks
-            inside = [m for m in marked if m.start >= r.start - 1 and m.end <= r.end + 2]
+            inside = [m for m in covering.starting_in(r.start - 1, r.end + 2) if m.end <= r.end + 2]
             outside = text[r.start:r.end]
             for m in inside:
                 outside = outside.replace(text[m.start:m.end], " ")
             if inside and _words(outside) <= 2:
                 continue
-            if any(m.start < r.start < m.end or m.start < r.end < m.end for m in marked if m.close):
-                continue
+            if closed.encloses(r.start, r.start) or closed.encloses(r.end, r.end):
+                continue  # the clause starts or ends inside a closed quotation
             found.append(Found(para, r.start, r.end, (r.start, r.end), direct=False, cue=r.cue.text,
                                speaker=r.speaker, speaker_para=para, extra={"rule": "reported"}))
             taken.append((r.start, r.end))
             for m in inside:
                 found.append(Found(para, m.start, m.end, m.inner, m.marks, nested=True))
+    sent_starts = [s for s, _ in sents]
+    ends = sorted(m.end for m in marked)
     for q in marked:
         if any(a <= q.start and q.end <= b + 2 for a, b in taken):
             continue
         inner = text[q.inner[0]:q.inner[1]]
-        sent = next(((s, e) for s, e in sents if s <= q.start < e), (0, len(text)))
-        nxt = min([m.start for m in marked if m.start >= q.end] + [sent[1]])
-        prev = max([m.end for m in marked if m.end <= q.start] + [sent[0]])
+        k = bisect_right(sent_starts, q.start) - 1
+        k = k if k >= 0 and q.start < sents[k][1] else -1
+        sent = sents[k] if k >= 0 else (0, len(text))
+        # the sentence as far as a quotation's attribution is looked for (a sentence of normal length whole)
+        sent = (reach_back(text, sent[0], q.start), reach_on(text, q.end, sent[1]))
+        n_after = bisect_left(covering.starts, q.end)
+        nxt = min(covering.starts[n_after] if n_after < len(marked) else sent[1], sent[1])
+        j = bisect_right(ends, q.start)
+        prev = max(ends[j - 1] if j else sent[0], sent[0])
         att = _attribution_after(text, q, nxt, language) if q.close else None
         where = "after"
         if att is None:
@@ -231,7 +257,6 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         whole = (_words(text[sent[0]:q.start]) <= 3 or re.search(r":\s*$", text[sent[0]:q.start])) \
             and _words(text[q.end:sent[1]]) == 0
         if att is None and whole and q.start - sent[0] <= 2:
-            k = sents.index(sent) if sent in sents else -1
             if k > 0:
                 att = _attribution_previous(text, sents[k - 1], language)
                 where = "previous"
@@ -251,7 +276,7 @@ def find_in_paragraph(text: str, para: int, in_blockquote: bool = False, pull: b
         if n < 4 or (_title_like(inner) and n < 12) or (not whole and n < 6):
             found.append(Found(para, q.start, q.end, q.inner, q.marks, term=True))
             continue
-        att = _sentence_speaker(text, sent, q, marked, language) if not whole and q.start > sent[0] else None
+        att = _sentence_speaker(text, sent, q, covering, language) if not whole and q.start > sent[0] else None
         if att is not None and attribution.valid_speaker(att[0], language) is None:
             att = None
         elif att is not None:
