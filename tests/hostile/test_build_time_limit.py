@@ -1,25 +1,28 @@
 """A one-article build has a time limit (issue 26, classes 5 and 8): past it, one line naming the input,
-exit 1 like a batch article that runs out of time, and no edition written (not even a partial one)."""
+exit 1 like a batch article that runs out of time, and no edition written (not even a partial one).
+
+The builds run as real processes: the limit's alarm may fire in the middle of an import, which would
+leave a half-imported module behind in the test process."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import SEED
-from tests.hostile.conftest import assert_one_line_error, cli
+from tests.hostile.conftest import assert_one_line_error, cli, cli_process
 
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the seed article is not here")
 
 
 def test_a_named_output_file_stops_at_the_limit(tmp_path):
     target = tmp_path / "story.pdf"
-    run = cli("build", SEED, "--to", "pdf", "-o", target, "--timeout", "1")
+    run, _ = cli_process("build", SEED, "--to", "pdf", "-o", target, "--timeout", "1")
     assert_one_line_error(run, SEED.name, "gave up after 1 s", "--timeout")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_an_output_folder_stops_at_the_limit(tmp_path, out):
-    run = cli("build", SEED, "--to", "pdf,epub", "-o", out, "--timeout", "1")
+    run, _ = cli_process("build", SEED, "--to", "pdf,epub", "-o", out, "--timeout", "1")
     assert_one_line_error(run, SEED.name, "gave up after 1 s", "--timeout")
     assert not [p for p in out.iterdir() if p.is_file()]
 
