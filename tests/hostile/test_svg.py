@@ -102,6 +102,19 @@ def test_no_url_from_an_svg_reaches_the_epub(tmp_path, out):
     assert LOOPBACK not in next(out.glob("*.html")).read_text(encoding="utf-8")
 
 
+def test_an_svg_with_a_script_is_cleaned_and_kept(tmp_path, out):
+    """The gate hands every edition the sanitised drawing: the figure stays, what could run or load goes."""
+    (tmp_path / "chart.svg").write_text(SVG.format('<rect id="bar" width="40" height="30" fill="#336"/>'
+                                                   + LOADING[0] + LOADING[-1]))
+    run = cli("build", article(tmp_path, "chart.svg"), "-o", out, "--to", "epub,pdf")
+    assert run.exit_code == 0, run.stderr
+    with zipfile.ZipFile(next(out.glob("*.epub"))) as book:
+        svgs = [book.read(n) for n in book.namelist() if n.endswith(".svg")]
+    assert len(svgs) == 1, "the figure was dropped instead of cleaned"
+    assert b'id="bar"' in svgs[0]
+    assert b"<script" not in svgs[0] and LOOPBACK.encode() not in svgs[0]
+
+
 def _root(data: bytes):
     from lxml import etree
 

@@ -5,7 +5,7 @@ its URL is ``http``/``https``; it must come from a public address (no loopback, 
 link-local or reserved ones: a page must not make the toolkit probe the user's own network;
 ``TOOLKIT_FETCH_PRIVATE=1`` lifts that for an intranet), within ``TIMEOUT`` seconds, in at most
 ``MAX_REDIRECTS`` redirects (each checked the same way), and at most ``MAX_IMAGE_BYTES`` long;
-what arrives must be an image that decodes (``toolkit.guard.images.image_ok``). Anything else is refused and
+what arrives must be an image that decodes, an SVG sanitised (``toolkit.guard.images.usable_image``). Anything else is refused and
 the edition shows the figure without its image: a missing image never fails a build.
 Each URL is fetched once per process (the three editions share it).
 """
@@ -23,7 +23,7 @@ from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import urlparse
 
-from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, image_ok
+from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, usable_image
 
 log = logging.getLogger(__name__)
 TIMEOUT = 10
@@ -99,8 +99,9 @@ def fetch_image(url: str) -> tuple[bytes, str] | None:
     try:
         data, kind = _download(url, MAX_IMAGE_BYTES)
         mime = kind if kind in IMAGE_TYPES else mimetypes.guess_type(urlparse(url).path)[0] or ""
-        if mime in IMAGE_TYPES and image_ok(data, mime):
-            result = (data, mime)
+        usable = usable_image(data, mime) if mime in IMAGE_TYPES else None
+        if usable is not None:
+            result = (usable, mime)
         else:
             log.info("not an image, left out: %s", url[:120])
     except FetchRefusedError as exc:

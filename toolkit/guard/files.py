@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlparse
 from toolkit.errors import InputError
 from toolkit.guard.decode import MAX_INPUT_BYTES
 from toolkit.guard.fetch import fetch_image
-from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, RASTER_DATA, image_ok
+from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, RASTER_DATA, image_ok, usable_image
 
 
 class Resources:
@@ -69,9 +69,8 @@ class Resources:
             data = _read_within(regular_file(path, "an image", MAX_IMAGE_BYTES), path, "an image", MAX_IMAGE_BYTES)
         except InputError:
             return None
-        if not image_ok(data, mime):
-            return None
-        return data, mime
+        usable = usable_image(data, mime)  # an SVG comes back sanitised: what could run or load is removed
+        return (usable, mime) if usable is not None else None
 
     def data_uri(self, ref: str) -> str | None:
         got = self.read(ref)
