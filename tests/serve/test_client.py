@@ -79,3 +79,28 @@ def test_build_on_server_writes_the_local_bytes_and_falls_back_when_unreachable(
     assert note.startswith("toolkit: note: no build service answers")
     assert note.strip().endswith("building here")
     assert len(note.strip().splitlines()) == 1
+
+
+def test_the_build_command_uses_the_service_and_falls_back(service, seed_root, seed_path, local_editions, tmp_path):
+    """``toolkit build --server URL`` (and ``TOOLKIT_SERVER``) writes the local bytes; an unreachable service
+    gives one note and a local build."""
+    import subprocess
+    import sys
+
+    from tests.serve.conftest import service_env
+
+    seed = str(seed_root / seed_path.name)
+    served = tmp_path / "served"
+    done = subprocess.run([sys.executable, "-m", "toolkit", "build", seed, "--to", "html,epub", "-o", str(served),
+                           "--server", service.url], env=service_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "building here" not in done.stderr
+    assert {p.suffix: p.read_bytes() for p in served.iterdir() if p.is_file()} == {
+        ".html": local_editions["html"], ".epub": local_editions["epub"]}
+    here = tmp_path / "here"
+    done = subprocess.run([sys.executable, "-m", "toolkit", "build", seed, "--to", "html", "-o", str(here)],
+                          env=service_env(TOOLKIT_SERVER=f"unix:{tmp_path / 'none.sock'}"),
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("toolkit: note:") == 1
+    assert [p.read_bytes() for p in here.iterdir() if p.is_file()] == [local_editions["html"]]

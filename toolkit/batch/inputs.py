@@ -272,15 +272,14 @@ def read_manifest(path: str | os.PathLike, allow_outside: bool = False) -> list[
 def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
                  fmt: str | None = None, out_dir: str | os.PathLike | None = None,
                  exclude: Iterable[str] = (), state: str | os.PathLike | None = None,
-                 allow_outside: bool | None = None) -> list[ArticleJob]:
+                 allow_outside: bool = False) -> list[ArticleJob]:
     """All articles of one build, in a stable order, each input once (the manifest's entry wins).
 
     Folders and globs never yield the output folder's contents or earlier outputs (see ``expand_paths``;
     ``state`` is the output folder's state file when it is not the default ``OUT/.toolkit/state.sqlite``);
     ``exclude`` takes .gitignore-style patterns, relative to each folder given. Each job's ``rel`` is
     its path from its input root (the folder given, a glob's fixed folder, the manifest's folder).
-    ``allow_outside`` lets manifest rows name files outside the manifest's folder; None takes the command
-    line's ``--allow-outside`` (``allow_outside_given``).
+    ``allow_outside`` lets manifest rows name files outside the manifest's folder (``--allow-outside``).
 
     Raises:
         UsageError: no input at all, or inputs that hold no article (an empty folder, a manifest
@@ -294,9 +293,7 @@ def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
     states = {skip: Path(state)} if state is not None and skip is not None else None
     jobs: dict[str, ArticleJob] = {}
     if manifest is not None:
-        if allow_outside is None:
-            allow_outside = allow_outside_given()
-        for job in read_manifest(manifest, allow_outside):
+        for job in read_manifest(manifest, bool(allow_outside)):
             jobs.setdefault(job.key, ArticleJob(job.input, job.name, job.metadata, job.fmt or fmt, rel=job.rel))
     for path, root in _expand(args, skip, exclude, states):
         job = ArticleJob(str(path), None, {}, fmt, rel=relative_name(path, root))
@@ -309,17 +306,6 @@ def collect_jobs(args: Iterable[str], manifest: str | os.PathLike | None = None,
             "hidden or an earlier build's output")
         raise UsageError(what, ", ".join(given))
     return list(jobs.values())
-
-
-def allow_outside_given() -> bool:
-    """True when the running command was given ``--allow-outside`` (``toolkit.cli.options``): the flag reaches
-    the manifest here without every caller passing it on."""
-    try:
-        import click
-    except ImportError:  # pragma: no cover - click is a dependency
-        return False
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx is not None and ctx.params.get("allow_outside"))
 
 
 def is_single_file(args: list[str], manifest: str | None) -> bool:

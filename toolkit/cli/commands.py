@@ -106,11 +106,15 @@ def main(ctx, verbose: int, quiet: bool, debug: bool) -> None:
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Skip files and folders matching GLOB in folder builds (.gitignore syntax; repeatable; "
                    "a .toolkitignore file in a folder adds its own).")
+@click.option("--server", envvar="TOOLKIT_SERVER", default=None, metavar="URL",
+              help="Build in a running `toolkit serve` (http://HOST:PORT or unix:PATH; also $TOOLKIT_SERVER); "
+                   "builds here, with a note, when it cannot be reached.")
 @edition_options
 @global_options
 @click.pass_context
 def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, json_log, executor, scheduler,
-          timeout=None, annotations_file=None, exclude=(), overwrite=False, state_path=None, **kw) -> None:
+          timeout=None, annotations_file=None, exclude=(), overwrite=False, state_path=None, server=None,
+          **kw) -> None:
     """Build editions of INPUTS (files, folders, globs, - for standard input, a URL) into the output folder.
 
     With one input, -o FILE.pdf (or .epub, .html, .docx, ...) writes that file in the format its
@@ -146,6 +150,11 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
         target = resolve_target(out_dir, formats, "to" in typed, one)
     else:
         target = Target(folder=Path(out_dir))
+    if server and not (special or manifest or annotations_file or report_path or json_log) and target.folder:
+        from toolkit.cli.serve import build_on_server
+
+        if build_on_server(server, inputs, from_, options, formats, target.folder, quiet):
+            return
     if special or target.folder is None:
         if annotations_file:
             raise UsageError("--annotations FILE needs an output folder; add 'annotations' to --to instead")
@@ -156,7 +165,7 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     if timeout is None:
         timeout = ONE_ARTICLE_SECONDS if single else PER_ARTICLE_SECONDS
     articles = collect_jobs(inputs, manifest=manifest, fmt=from_, out_dir=out_dir, exclude=exclude,
-                            state=state_path)
+                            state=state_path, allow_outside=bool(kw.get("allow_outside")))
     verbose = ctx.obj.get("verbose", 0) > 0
     progress = Progress() if single and not json_log else choose_progress(json_log, quiet, verbose=verbose)
     report = run_batch(articles, out_dir, options, formats, workers=jobs, executor=executor, scheduler=scheduler,
