@@ -1,7 +1,9 @@
 """The speed benchmark (make bench): seed vs pandoc, a 200-article batch, scaling, start-up. Prints tables.
 
+The ``kinds`` section runs bench/scaling.py (pathological inputs; exits 1 when one is not near-linear).
+
 Not part of `make test`: these are measurements on a shared machine, not pass/fail checks.
-Usage: run.py [--only startup,seed,speedup,scaling,batch] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
+Usage: run.py [--only startup,seed,speedup,scaling,kinds,batch] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
 Results also go to build/bench/results.json.
 """
 
@@ -191,9 +193,17 @@ def bench_startup(env: dict, repeat: int, results: dict) -> str:
     return table(f"Start-up ({repeat} runs)", ["command", "median s", "best s", "target s"], rows)
 
 
+def bench_kinds(env: dict, results: dict) -> str:
+    """bench/scaling.py: the seed at 1x, 10x, 100x and three pathological kinds of input, each near-linear."""
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "scaling.py")], env=env,
+                          capture_output=True, text=True, check=False)
+    results["scaling_kinds"] = {"exit": proc.returncode, "table": proc.stdout}
+    return proc.stdout + (proc.stderr[-2000:] if proc.returncode else "")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="startup,seed,speedup,scaling,batch")
+    ap.add_argument("--only", default="startup,seed,speedup,scaling,kinds,batch")
     ap.add_argument("--speedup-articles", type=int, default=40)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
@@ -210,6 +220,7 @@ def main() -> int:
                 "seed": lambda: bench_seed(env, args.repeat, results),
                 "scaling": lambda: bench_scaling(env, [int(s) for s in args.sizes.split(",")], results,
                                                  tuple(args.editions.split(","))),
+                "kinds": lambda: bench_kinds(env, results),
                 "batch": lambda: bench_batch(env, args.articles, results),
                 "speedup": lambda: bench_speedup(env, args.speedup_articles, 2, results)}
     try:
@@ -221,7 +232,7 @@ def main() -> int:
         path = WORK / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
         path.write_text(json.dumps(results, indent=1))
     print(f"results: {path}")
-    return 0
+    return 1 if results.get("scaling_kinds", {}).get("exit") else 0  # an input kind that is not near-linear
 
 
 if __name__ == "__main__":
