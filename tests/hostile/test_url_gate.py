@@ -95,6 +95,27 @@ def test_a_style_sheet_importing_another_is_refused(tmp_path, out, server):
     assert not out.exists() or not any(p.suffix in (".html", ".epub", ".pdf") for p in out.iterdir())
 
 
+@pytest.mark.parametrize("rule", [
+    'p {{ background: url("{base}/paper.png") }}',
+    "@font-face {{ font-family: House; src: url({base}/house.woff2) }}\np {{ font-family: House }}",
+    '@media screen {{ h1 {{ background-image: image-set("{base}/banner.png" 1x) }} }}',
+])
+def test_a_style_sheet_loading_from_the_network_is_refused(tmp_path, out, server, rule):
+    """url() in a sheet would be fetched by the reader's browser or reading system from the HTML and EPUB
+    editions: a remote one is refused like @import; data: URLs and files beside the sheet stay allowed."""
+    sheet = tmp_path / "house.css"
+    sheet.write_text(rule.format(base=server.base) + "\n", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("Rivers\n\n" + "\n\n".join(paragraphs(3)) + "\n", encoding="utf-8")
+    run = cli("build", path, "-o", out, "--to", "html,epub", "--css", sheet)
+    assert server.requests == []
+    assert_one_line_error(run, "house.css", server.base)
+    sheet.write_text('p { background: url("paper.png") } h1 { background: url(data:image/png;base64,AA==) }\n',
+                     encoding="utf-8")
+    run = cli("build", path, "-o", out, "--to", "html", "--css", sheet)
+    assert run.exit_code == 0, run.stderr
+
+
 def default_style() -> bytes:
     import subprocess
 

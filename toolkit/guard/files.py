@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import functools
 import mimetypes
+import re
 import stat
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -234,6 +235,37 @@ def check_style_sheet(text: str, path: str | Path) -> None:
             for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
                 if item.type == "error":
                     raise refuse(f"it is not CSS ({item.message})", item.source_line)
+    for url, line in style_sheet_urls(rules):
+        if REMOTE_URL.match(url):
+            raise refuse(f"it loads {url[:80]} (a reader's browser or reading system would fetch it); use a "
+                         "data: URL or a file beside the sheet", line)
+
+
+REMOTE_URL = re.compile(r"\s*(//|[a-z][a-z0-9+.-]*:)", re.IGNORECASE)  # a scheme or //host (data: is left out)
+URL_FUNCTIONS = ("url", "src", "image", "image-set", "-webkit-image-set")
+
+
+def style_sheet_urls(nodes) -> list[tuple[str, int]]:
+    """Every URL a parsed sheet names (``url(x)``, ``url("x")``, ``image-set("x")``, ``src("x")``), with its
+    line; ``data:`` URLs left out."""
+    found: list[tuple[str, int]] = []
+
+    def walk(items) -> None:
+        for t in items or ():
+            if t.type == "url":
+                found.append((t.value, t.source_line))
+            elif t.type == "function":
+                if t.lower_name in URL_FUNCTIONS:
+                    found.extend((a.value, a.source_line) for a in t.arguments if a.type == "string")
+                walk(t.arguments)
+            elif t.type in ("() block", "[] block", "{} block"):
+                walk(t.content)
+            elif t.type in ("qualified-rule", "at-rule"):
+                walk(t.prelude)
+                walk(t.content)
+
+    walk(nodes)
+    return [(u, line) for u, line in found if not u.strip().lower().startswith("data:")]
 
 
 def check_user_file(path: str | Path, what: str, limit: int) -> Path:
