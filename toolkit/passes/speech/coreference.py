@@ -12,14 +12,19 @@ from toolkit.passes.mentions import Mention, find_mentions
 APPOSITIVE = re.compile(r"^,\s+((?:an?|the|who|whose|[a-z][\w’'-]*)\b[^.;:!?“”\"]{3,200}?)(?:,(?=\s)|\.?$|\.(?=\s))")
 FEMALE = re.compile(r"\b(?:[Ss]he|her|hers|herself|Her)\b")
 MALE = re.compile(r"\b(?:[Hh]e|him|his|himself|His)\b")
+# The word before a plural group is bounded (41 characters): a group may start at every hyphen of a
+# long run like "Ab-Ab-Ab-…", and an unbounded word made each start cost the whole run.
 PLURAL_GROUP = re.compile(
     r"\b(?:[Tt]he\s+)?(?:([A-Z][a-z]+(?:ans|als|ives|ats|ists|ers|ics))\b(?!’|')"
-    r"|(?<![’'])(?:[A-Z][\w-]*(?:’s|'s)?\s+|[a-z-]+\s+)?(?:senators|executives|officials|lawmakers|legislators|leaders|members|"
+    r"|(?<![’'])(?:[A-Z][\w-]{0,40}(?:’s|'s)?\s+|[a-z-]{1,40}\s+)?(?:senators|executives|officials|lawmakers|legislators|leaders|members|"
     r"protesters|demonstrators|residents|workers|employees|experts|critics|analysts|researchers|scientists|"
     r"authorities|officers|investigators|prosecutors|doctors|nurses|parents|students|teachers|players|fans|"
     r"activists|advocates|supporters|opponents|voters|farmers|owners|organizers|organisers|negotiators)\b)")
 SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+(?=[“\"‘']?[A-Z])")
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+# How much of the next paragraph is read as its first sentence: QUOTED on a paragraph of unclosed marks
+# costs the square of its length.
+FIRST_SENTENCE = 2000
 # a paragraph that is a photo caption: it ends with a parenthesised credit "( Jane Doe / The Paper )"
 CAPTION = re.compile(r"\(\s*[^()]{2,80}(?:/|\b(?:PHOTO|Photo|photo|FILE|File|Press|PRESS)\b)[^()]*\)\s*$")
 
@@ -107,7 +112,7 @@ class People:
                 # pronouns ("His daughter runs the shop now.") are this person's too
                 following = self.texts[k + 1]
                 stop = next((m.end() for m in SENTENCE_END.finditer(following)), len(following))
-                rest = QUOTED.sub(" ", following[:stop])
+                rest = QUOTED.sub(" ", following[:min(stop, FIRST_SENTENCE)])
                 # only "his", "her", "him": a "he" or "she" there is what the gender is wanted for
                 extra = [len(re.findall(r"\b(?:[Hh]er|hers|herself)\b", rest)),
                          len(re.findall(r"\b(?:[Hh]is|him|himself)\b", rest))]

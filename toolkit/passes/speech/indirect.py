@@ -18,8 +18,10 @@ SAY_LIKE = {"say", "tell", "write", "claim", "insist", "warn", "argue", "explain
             "vow", "pledge", "complain", "recall", "observe", "caution", "speculate"}
 
 # Phrases that may stand between a reporting verb and the reported clause.
+# ADJUNCT and LISTENER take a run of spaces, and each capitalised word of a name, whole (possessive): the
+# nested "(?:[A-Z]…*\s*)+" could split "ABCD…" in 2^n ways when the rest of the pattern fails.
 ADJUNCT = re.compile(
-    r"\s*(?:,\s*)?(?:(?:in|on|at|during|via|through|over|by|after|before|from|with|to|earlier|last|this|on)\s+"
+    r"\s*+(?:,\s*+)?(?:(?:in|on|at|during|via|through|over|by|after|before|from|with|to|earlier|last|this|on)\s+"
     r"(?:a|an|the|his|her|their|its|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|email|e-mail|"
     r"phone|telephone|twitter|Twitter|Facebook|social|week|month|year|morning|afternoon|evening|night|"
     r"[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,7}?(?=\s*(?:,|\bthat\b|$))"
@@ -32,7 +34,7 @@ ADJUNCT = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|"
     r"later|again|previously|repeatedly|also|publicly|then|however|though|nonetheless|too|last\s+\w+))\s*,?")
 LISTENER = re.compile(
-    r"\s*(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&/-]*\s*)+|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
+    r"\s*+(?:(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'.&/-]*+\s*+)+|reporters|journalists|the\s+\w+(?:\s+\w+)?|"
     r"him|her|them|us|me|you|lawmakers|MPs|supporters|members|parliament|council|listeners|viewers|"
     r"the\s+(?:court|jury|judge|committee|crowd|audience|inquiry|hearing|commission)|a\s+\w+(?:\s+\w+)?)\s*,?")
 # Verbs that often take a plain object ("added a premium"): a clause after them needs a finite verb.
