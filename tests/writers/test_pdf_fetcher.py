@@ -100,7 +100,11 @@ def test_hostile_css_and_tree_get_nothing(folder):
         render_pdf(doc, Options(css=(evil,)), ctx)
     evil.write_text("".join(line for line in evil.read_text(encoding="utf-8").splitlines(keepends=True)
                             if not line.startswith("@import")), encoding="utf-8")
-    data = render_pdf(doc, Options(css=(evil,)), ctx)  # the rest is WeasyPrint's fetcher's to refuse
+    with pytest.raises(InputError, match=r"loads http://127\.0\.0\.1:9/evil\.ttf"):  # and one loading from the network
+        render_pdf(doc, Options(css=(evil,)), ctx)
+    evil.write_text("".join(line for line in evil.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if "http:" not in line), encoding="utf-8")
+    data = render_pdf(doc, Options(css=(evil,)), ctx)  # the file: URLs are WeasyPrint's fetcher's to refuse
     out = folder / "out.pdf"
     out.write_bytes(data)
     reader = pypdf.PdfReader(out)

@@ -241,13 +241,14 @@ def check_style_sheet(text: str, path: str | Path) -> None:
                          "data: URL or a file beside the sheet", line)
 
 
-REMOTE_URL = re.compile(r"\s*(//|[a-z][a-z0-9+.-]*:)", re.IGNORECASE)  # a scheme or //host (data: is left out)
+REMOTE_URL = re.compile(r"\s*(//|[a-z][a-z0-9+.-]*:)", re.IGNORECASE)  # a scheme or //host (data:, file: left out)
 URL_FUNCTIONS = ("url", "src", "image", "image-set", "-webkit-image-set")
 
 
 def style_sheet_urls(nodes) -> list[tuple[str, int]]:
     """Every URL a parsed sheet names (``url(x)``, ``url("x")``, ``image-set("x")``, ``src("x")``), with its
-    line; ``data:`` URLs left out."""
+    line; ``data:`` and ``file:`` URLs left out (no network: the PDF's fetcher judges local files, and a
+    reader's browser looks on the reader's own disk)."""
     found: list[tuple[str, int]] = []
 
     def walk(items) -> None:
@@ -265,7 +266,7 @@ def style_sheet_urls(nodes) -> list[tuple[str, int]]:
                 walk(t.content)
 
     walk(nodes)
-    return [(u, line) for u, line in found if not u.strip().lower().startswith("data:")]
+    return [(u, line) for u, line in found if not u.strip().lower().startswith(("data:", "file:"))]
 
 
 def check_user_file(path: str | Path, what: str, limit: int) -> Path:

@@ -68,7 +68,7 @@ def sanitized_svg(data: bytes) -> bytes | None:
     reference that is not an in-document ``#fragment`` or a raster ``data:`` image (``href``, ``xlink:href``,
     ``url(...)`` in presentation attributes and ``style``, ``<style>`` with ``@import`` or outside URLs),
     the DOCTYPE and processing instructions. Refused (None): not XML or not an SVG, entity declarations,
-    and an SVG whose ``<use>`` references would expand to over ``MAX_SVG_EXPANDED`` elements
+    an SVG with nothing left to draw once cleaned, and an SVG whose ``<use>`` references would expand to over ``MAX_SVG_EXPANDED`` elements
     (the SVG form of the billion-laughs attack), or that refers to itself in a cycle.
     """
     from lxml import etree
@@ -77,7 +77,12 @@ def sanitized_svg(data: bytes) -> bytes | None:
     if root is None:
         return None
     _strip(root)
+    if not any(etree.QName(el).localname in DRAWING for el in root.iter() if isinstance(el.tag, str)):
+        return None  # nothing left to draw (it was all script or embedded page): refused, with the writers' warning
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
+
+
+DRAWING = frozenset({"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "image", "use"})
 
 
 def _parse_svg(data: bytes):
