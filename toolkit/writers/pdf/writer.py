@@ -7,9 +7,11 @@ import mimetypes
 import os
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from toolkit.errors import RenderError, UsageError
 from toolkit.guard.files import Resources, read_text
@@ -163,6 +165,29 @@ def print_css(options: Options) -> str:
     return "\n".join(parts)
 
 
+@dataclass
+class LayoutLog:
+    """What the last print edition cost: its layouts, why each extra one was made, and each stage's time.
+
+    ``reasons`` holds one entry per extra layout: the faults the layout before it had ("pullquote",
+    "footnote", "hyphen"). ``seconds`` maps a stage ("html", "layout", "checks", "metadata", "write")
+    to its wall time. Read by ``bench/pdf_layouts.py``; the writer keeps only the last edition's.
+    """
+
+    layouts: int = 0
+    pages: int = 0
+    reasons: list[list[str]] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
+
+
+last_log = LayoutLog()  # replaced by each edition (under LAYOUT_LOCK)
+
+
 MAX_RELAYOUTS = 3  # extra layouts to move pull quotes, keep footnotes on their calls' pages, mend hyphenation
 SHORT_PAGES = 12  # beyond this many pages, one extra layout at most: the cost must not grow faster than the length
 
@@ -220,7 +245,7 @@ def _stylesheet(stylesheet: str, base: str, fetcher):
     return fonts, profiles, css
 
 
-def _layout(doc: Document, options: Options, ctx: Context):
+def _layout(doc: Document, options: Options, ctx: Context, log: LayoutLog):
     import weasyprint
 
     from toolkit.writers.pdf.metadata import apply_metadata
@@ -247,13 +272,17 @@ def _layout(doc: Document, options: Options, ctx: Context):
         plain: list[str] = []  # paragraphs set again without hyphenation (ladders, a word across pages)
         attempt, allowed = 0, MAX_RELAYOUTS
         while True:
+            clock = time.perf_counter()
             html = print_html(doc, options, resources, quotes, warn)
             warn = lambda msg: None  # noqa: E731 - the first rendering has reported everything
             extra = keep_css(keep, columns(options) == 2) + unhyphenated_css(plain)
             sheets = [css, weasyprint.CSS(string=extra)] if extra else [css]
+            clock = log.add("html", clock)
             with _collector_paused():
                 document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
                     stylesheets=sheets, font_config=fonts, color_profiles=profiles, pdf_variant=variant)
+            clock = log.add("layout", clock)
+            log.layouts, log.pages = log.layouts + 1, len(document.pages)
             if attempt == 0:
                 allowed = _relayouts_allowed(len(document.pages))
             if attempt >= allowed:
@@ -261,13 +290,18 @@ def _layout(doc: Document, options: Options, ctx: Context):
             moved = shifted(doc, quotes, stranded(document)) if quotes else quotes
             more = [pid for pid in displacing_paragraphs(document) if pid not in keep]
             hyphens = [pid for pid in hyphen_faults(document) if pid not in plain]
+            log.add("checks", clock)
             if moved == quotes and not more and not hyphens:
                 break
+            log.reasons.append([name for name, found in (("pullquote", moved != quotes), ("footnote", more),
+                                                         ("hyphen", hyphens)) if found])
             quotes, keep, plain, attempt = moved, keep + more, plain + hyphens, attempt + 1
             document = None  # drop this layout before the next one is made
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
+    clock = time.perf_counter()
     apply_metadata(document, doc, options)
+    log.add("metadata", clock)
     return document
 
 
@@ -290,8 +324,10 @@ def layout_pdf(doc: Document, options: Options, ctx: Context):
 
     Its ``pages[i]`` hold the boxes of page ``i + 1`` (the EPUB page map looks up paragraph ids there).
     """
+    global last_log
     with LAYOUT_LOCK, captured_log() as capture:
-        document = _layout(doc, options, ctx)
+        last_log = LayoutLog()
+        document = _layout(doc, options, ctx, last_log)
     _report(capture, ctx)
     return document
 
@@ -316,8 +352,10 @@ def _render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
                           "{ src: url(PROFILE.icc) }' to a --css file, with the profile beside the input")
     with captured_log() as capture:  # the tagging step logs missing alt text and language
         try:
+            clock = time.perf_counter()
             with hidden_as_artifacts(document) as artifacts:
                 data = document.write_pdf(**kwargs)
+            last_log.add("write", clock)
             if not artifacts:
                 ctx.warn("PDF: this WeasyPrint cannot draw pull quotes and running heads as artifacts; "
                          "screen readers may read them")
