@@ -73,3 +73,24 @@ def pandoc_script(folder: Path) -> Path:
     path.write_text(PANDOC_ONE, encoding="utf-8")
     path.chmod(0o755)
     return path
+
+
+def make_seed_variants(folder: Path, n: int) -> list[Path]:
+    """``n`` articles made of the seed's text, varied: each with its own title and, after the first,
+    one body paragraph left out in turn, so that lengths, page breaks and pull quotes differ."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    text = SEED.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines()[1:] if line.strip())
+    blocks = text.strip().split("\n\n")
+    first_body = next(i for i, b in enumerate(blocks) if len(b) > 400)
+    paths = []
+    for i in range(n):
+        kept = blocks if i == 0 else [b for k, b in enumerate(blocks)
+                                      if k < first_body or (k - first_body) != (i - 1) % (len(blocks) - first_body)]
+        body = "\n\n".join(kept) + "\n"
+        path = folder / f"{i:03d}-seed.txt"
+        path.write_text(body if i == 0 else body.replace(title, f"{title} ({i})", 1), encoding="utf-8")
+        paths.append(path)
+    return paths

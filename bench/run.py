@@ -1,9 +1,13 @@
 """The speed benchmark (make bench): seed vs pandoc, a 200-article batch, scaling, start-up. Prints tables.
 
 The ``kinds`` section runs bench/scaling.py (pathological inputs; exits 1 when one is not near-linear).
+The ``same`` section (bench/same_texts.py) runs the batch and the pipeline on the same files; the
+``service`` section (bench/service.py) measures a running ``toolkit serve``. Both exit 1 when a
+correctness check fails (an article not built, a request failed, bytes that differ), never on timing.
 
 Not part of `make test`: these are measurements on a shared machine, not pass/fail checks.
-Usage: run.py [--only startup,seed,speedup,scaling,kinds,batch] [--articles 200] [--repeat 5] [--sizes 1,10,50,100]
+Usage: run.py [--only startup,seed,speedup,scaling,kinds,batch,same,service] [--articles 200] [--repeat 5]
+              [--sizes 1,10,50,100] [--same-articles 24] [--rounds 3] [--requests 50] [--clients 8]
 Results also go to build/bench/results.json.
 """
 
@@ -22,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inputs import SEED, make_batch, make_repeated, pandoc_script
 from measure import ROOT, machine, median, median_cpu, run, snapshot_env, table, toolkit_cmd
+from same_texts import bench_same_texts
+from service import bench_service
 
 WORK = ROOT / "build" / "bench"
 VENV_BIN = Path(sys.executable).parent
@@ -203,12 +209,17 @@ def bench_kinds(env: dict, results: dict) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", default="startup,seed,speedup,scaling,kinds,batch")
+    ap.add_argument("--only", default="startup,seed,speedup,scaling,kinds,batch,same,service")
     ap.add_argument("--speedup-articles", type=int, default=40)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--sizes", default="1,10,50,100")
     ap.add_argument("--editions", default="html,epub,pdf", help="scaling: which editions")
+    ap.add_argument("--same-articles", type=int, default=24, help="same: articles in each batch")
+    ap.add_argument("--rounds", type=int, default=3, help="same, service: rounds, sides in turn")
+    ap.add_argument("--requests", type=int, default=50, help="service: concurrent requests")
+    ap.add_argument("--clients", type=int, default=8, help="service: client threads")
+    ap.add_argument("--service-formats", default="html,epub,pdf", help="service: editions per request")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     env, snap = snapshot_env()
@@ -222,7 +233,21 @@ def main() -> int:
                                                  tuple(args.editions.split(","))),
                 "kinds": lambda: bench_kinds(env, results),
                 "batch": lambda: bench_batch(env, args.articles, results),
-                "speedup": lambda: bench_speedup(env, args.speedup_articles, 2, results)}
+                "speedup": lambda: bench_speedup(env, args.speedup_articles, 2, results),
+                "same": lambda: checked("same", *bench_same_texts(env, dict(env, **REFUSE_NETWORK), args.same_articles,
+                                                                  args.rounds, pandoc_path(),
+                                                                  VENV_BIN / "weasyprint", results)),
+                "service": lambda: checked("service", *bench_service(env, dict(env, **REFUSE_NETWORK), args.rounds,
+                                                                     args.requests, args.clients,
+                                                                     tuple(args.service_formats.split(",")),
+                                                                     pandoc_path(), VENV_BIN / "weasyprint",
+                                                                     results))}
+    failed: list[str] = []
+
+    def checked(name: str, text: str, ok: bool) -> str:
+        if not ok:
+            failed.append(name)
+        return text
     try:
         for name in args.only.split(","):
             print(sections[name.strip()](), flush=True)
@@ -232,7 +257,10 @@ def main() -> int:
         path = WORK / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
         path.write_text(json.dumps(results, indent=1))
     print(f"results: {path}")
-    return 1 if results.get("scaling_kinds", {}).get("exit") else 0  # an input kind that is not near-linear
+    if failed:
+        print(f"correctness check failed in: {', '.join(failed)}", file=sys.stderr)
+    # an input kind that is not near-linear, or a correctness check of the same/service sections
+    return 1 if results.get("scaling_kinds", {}).get("exit") or failed else 0
 
 
 if __name__ == "__main__":
