@@ -220,6 +220,8 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=50, help="service: concurrent requests")
     ap.add_argument("--clients", type=int, default=8, help="service: client threads")
     ap.add_argument("--service-formats", default="html,epub,pdf", help="service: editions per request")
+    ap.add_argument("--client-retries", type=int, default=None,
+                    help="service: the client's retries after a 503 (default: the client's default)")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     env, snap = snapshot_env()
@@ -241,7 +243,7 @@ def main() -> int:
                                                                      args.requests, args.clients,
                                                                      tuple(args.service_formats.split(",")),
                                                                      pandoc_path(), VENV_BIN / "weasyprint",
-                                                                     results))}
+                                                                     results, args.client_retries))}
     failed: list[str] = []
 
     def checked(name: str, text: str, ok: bool) -> str:

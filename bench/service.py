@@ -148,7 +148,9 @@ def same_files(a: Path, b: Path) -> bool:
 
 
 def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: int, formats: tuple[str, ...],
-                  pandoc: str, weasy: Path, results: dict) -> tuple[str, bool]:
+                  pandoc: str, weasy: Path, results: dict, retries: int | None = None) -> tuple[str, bool]:
+    """The section's table, and False when a correctness check failed. ``retries``: how often the client
+    asks again after a 503 (default: the client's own default)."""
     from toolkit.client import Client
 
     shutil.rmtree(SERVICE, ignore_errors=True)
@@ -161,7 +163,7 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
     sampler = MemorySampler(proc.pid)
     sampler.start()
     try:
-        client = Client(url)
+        client = Client(url) if retries is None else Client(url, retries=retries)
         health = client.health()
         # warm: the seed's editions, the client's call against the pipeline cold, in turn
         warm_out, pd_out = SERVICE / "warm", SERVICE / "pipeline"
@@ -226,7 +228,8 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
                           "request_walls": sorted(took), "errors": errors, "differ": differ,
                           "local_same": local_same, "peak_rss_mib": sampler.peak, "load_peak_rss_mib": load_peak,
                           "load_at_start": load0, "health_before": health, "health_after": after,
-                          "exit_on_sigterm": code, "ok": ok}
+                          "exit_on_sigterm": code, "ok": ok,
+                          "client_retries": client.retries}
     rows = [["seed, three editions", f"pipeline cold ({n_warm} rounds, in turn)", f"{pd_wall:.2f}", f"{pd_cpu:.2f}",
              ""],
             ["", "service warm: Client.build to files", f"{statistics.median(walls):.2f}",
@@ -239,6 +242,7 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
              f"MiB over the run (bound {MEMORY_BOUND_MIB})"],
             ["", "SIGTERM", "", "", f"exit {code}"]]
     rows += [["", "error", "", "", e[:120]] for e in errors[:5]]
-    text = table(f"The build service: toolkit serve -j 2 at {url} (CPU: the service tree's, from /proc)",
+    text = table(f"The build service: toolkit serve -j 2 at {url} (CPU: the service tree's, from /proc; the client "
+                 f"asks again up to {client.retries} times after a 503)",
                  ["case", "run", "median wall s", "median CPU s", "result"], rows)
     return text, ok
