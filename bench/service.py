@@ -243,6 +243,7 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
             ["", "SIGTERM", "", "", f"exit {code}"]]
     rows += [["", "error", "", "", e[:120]] for e in errors[:5]]
     text = table(f"The build service: toolkit serve -j 2 at {url} (CPU: the service tree's, from /proc; the client "
-                 f"asks again up to {client.retries} times after a 503)",
+                 + (f"asks again up to {client.retries} times after a 503)" if client.retries is not None
+                    else f"waits out 503s for up to {client.busy_wait:g} s)"),
                  ["case", "run", "median wall s", "median CPU s", "result"], rows)
     return text, ok

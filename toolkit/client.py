@@ -17,8 +17,10 @@ from __future__ import annotations
 import base64
 import http.client
 import io
+import itertools
 import json
 import os
+import random
 import socket
 import time
 import zipfile
@@ -106,14 +108,16 @@ class Client:
     """Talks to one service at ``url`` (``http://HOST:PORT`` or ``unix:PATH``); safe to share between threads.
 
     ``token`` is sent as ``Authorization: Bearer TOKEN`` (default: ``$TOOLKIT_TOKEN``). A busy service
-    (503) is asked again up to ``retries`` times, after the wait it names. ``warnings`` holds the last
-    build's warnings (per thread: the latest build of any thread).
+    (503) is asked again after the wait it names (spread by a random part, so that clients turned away
+    together do not come back together), for up to ``busy_wait`` seconds in all, or ``retries`` times when
+    that is given. ``warnings`` holds the last build's warnings (per thread: the latest build of any thread).
     """
 
-    def __init__(self, url: str, token: str | None = None, timeout: float = 900.0, retries: int = 5):
+    def __init__(self, url: str, token: str | None = None, timeout: float = 900.0, retries: int | None = None,
+                 busy_wait: float = 600.0):
         self.url = url.rstrip("/")
         self.token = token if token is not None else os.environ.get("TOOLKIT_TOKEN") or None
-        self.timeout, self.retries = timeout, max(0, retries)
+        self.timeout, self.retries, self.busy_wait = timeout, None if retries is None else max(0, retries), busy_wait
         self.warnings: list[str] = []
         parsed = urlparse(self.url)
         if parsed.scheme == "unix":
@@ -135,7 +139,7 @@ class Client:
         return cls(self._parsed.hostname, self._parsed.port, timeout=self.timeout)
 
     def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict[str, str], bytes]:
-        """(status, headers, body) of one call, waiting out 503 up to ``retries`` times."""
+        """(status, headers, body) of one call, waiting out 503 (see the class)."""
         headers = {"Accept": "application/zip, application/json"}
         data = None
         if body is not None:
@@ -143,7 +147,8 @@ class Client:
             headers["Content-Type"] = "application/json"
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        for attempt in range(self.retries + 1):
+        started = time.monotonic()
+        for attempt in itertools.count():
             conn = self._connection()
             try:
                 conn.request(method, path, body=data, headers=headers)
@@ -155,10 +160,12 @@ class Client:
                                          f"({getattr(exc, 'strerror', None) or exc.__class__.__name__})") from None
             finally:
                 conn.close()
-            if status != 503 or attempt == self.retries:
-                return status, got, answer
             wait = got.get("retry-after", "1")
-            time.sleep(min(MAX_WAIT, int(wait) if wait.isdigit() else 1))
+            wait_s = min(MAX_WAIT, int(wait) if wait.isdigit() else 1) * random.uniform(0.5, 1.5)
+            out_of_time = time.monotonic() - started + wait_s > self.busy_wait
+            if status != 503 or attempt == self.retries or (self.retries is None and out_of_time):
+                return status, got, answer
+            time.sleep(wait_s)
         raise AssertionError("unreachable")
 
     def _json(self, method: str, path: str, body: dict | None = None) -> dict:

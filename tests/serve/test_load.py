@@ -14,7 +14,7 @@ THREADS = 4
 
 def test_twenty_requests_from_four_threads_all_succeed_with_the_same_bytes(service, seed_path, local_editions,
                                                                            tmp_path):
-    client = Client(service.url, retries=20)  # one client shared by the threads; a 503 is waited out
+    client = Client(service.url)  # one client shared by the threads; a 503 is waited out (busy_wait)
 
     def one(i: int) -> bytes:
         [html] = client.build(seed_path.name, formats=["html"], out_dir=tmp_path / str(i), on_server=True)
