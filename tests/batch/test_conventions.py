@@ -30,7 +30,10 @@ def test_a_signal_mid_batch_exits_128_plus_its_number_and_the_report_lists_every
     make_articles(src)
     cmd = [sys.executable, "-P", "-m", "toolkit.cli", "build", str(src), "-o", str(out), "--to", "html,pdf",
            "-j", "1", "--report", str(report_path)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=frozen_env)
+    # As from a terminal: a test run started in the background (`make test &`, nohup) ignores SIGINT, and a
+    # child inherits that; Ctrl-C reaches a foreground command with the default action.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=frozen_env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not recorded(out):  # one article done, the others not
         assert proc.poll() is None, proc.communicate()
