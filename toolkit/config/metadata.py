@@ -28,7 +28,7 @@ def load_sidecar(path: Path, ctx: Context) -> dict:
     for cand in (path.with_name(path.name + ".meta.yaml"), path.with_suffix(".meta.yaml")):
         if cand.is_file():
             try:
-                text = read_bytes(cand, MAX_YAML_BYTES).decode("utf-8")
+                text = read_bytes(cand, MAX_YAML_BYTES, "sidecar metadata").decode("utf-8")
             except UnicodeDecodeError:
                 raise InputError("sidecar metadata is not UTF-8; save it as UTF-8", str(cand)) from None
             data = load_yaml(text, str(cand)) or {}  # 2018-02-30 unquoted: an InputError naming the key

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import InputError, UsageError
-from toolkit.guard.files import MAX_REFERENCE_DOC_BYTES, check_user_file, read_style_sheet, read_text
+from toolkit.guard.files import MAX_REFERENCE_DOC_BYTES, read_style_sheet, read_text, regular_file
 from toolkit.options import MISSING_IMAGES, NOTES, PAPERS
 
 CONFIG_NAME = "toolkit.toml"
@@ -181,7 +181,7 @@ def _named_file(key: str, target: Path, path: Path, root: Path | None) -> Path:
         if name == "css":
             read_style_sheet(target)
         elif name == "reference-doc":
-            check_user_file(target, "reference document", MAX_REFERENCE_DOC_BYTES)
+            regular_file(target, "reference document", MAX_REFERENCE_DOC_BYTES)
     except InputError as exc:
         raise UsageError(f"{key!r}: {exc}", str(path)) from None
     return target

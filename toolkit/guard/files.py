@@ -1,5 +1,5 @@
 """The one gate for files: the input itself (``read_bytes``), what a user or a project names (``read_text``,
-``read_style_sheet``, ``check_user_file`` for the files pandoc reads) and images an edition may load
+``read_style_sheet``; ``regular_file`` alone for the files pandoc reads) and images an edition may load
 (``Resources``).
 
 Every one passes ``regular_file`` first: symlinks resolved, a regular file (no folder, device or pipe),
@@ -86,10 +86,11 @@ class Resources:
 SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 
-def regular_file(path: str | Path, what: str, limit: int) -> Path:
+def regular_file(path: str | Path, what: str, limit: int, advice: str = "") -> Path:
     """The one check before the toolkit opens (or hands pandoc) a file a user, a project file or an article
     names: the resolved path (symlinks followed) of a regular file outside ``/proc``, ``/sys`` and ``/dev``,
-    at most ``limit`` bytes. Raises an InputError naming the file and saying what it was meant to be."""
+    at most ``limit`` bytes. Raises an InputError naming the file and saying what it was meant to be (and
+    ``advice`` after a size refusal)."""
     path = Path(path)
     if "\x00" in str(path):
         raise InputError(f"cannot read {what}: the path holds a NUL byte; check the path", repr(str(path)))
@@ -107,8 +108,8 @@ def regular_file(path: str | Path, what: str, limit: int) -> Path:
     if any(real.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
         raise InputError(f"cannot read {what}: it is a system file ({real}), not one of yours", str(path))
     if st.st_size > limit:
-        raise InputError(f"cannot read {what}: it is {size_text(st.st_size)}, over the {size_text(limit)} limit",
-                         str(path))
+        raise InputError(f"cannot read {what}: it is {size_text(st.st_size)}, over the {size_text(limit)} limit"
+                         + (f"; {advice}" if advice else ""), str(path))
     return real
 
 
@@ -126,38 +127,12 @@ def _read_within(real: Path, shown: Path, what: str, limit: int) -> bytes:
     return data
 
 
-def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """The input file's bytes; refuses folders, devices, pipes, system files and files over ``limit`` before
-    reading (messages for an article: what to give instead)."""
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES, what: str = "the article") -> bytes:
+    """The input file's bytes: ``regular_file``'s checks before reading (folders, devices, pipes, system files
+    and files over ``limit`` refused), then at most ``limit`` bytes."""
     path = Path(path)
-    if "\x00" in str(path):
-        raise InputError("the path holds a NUL byte; check the path", repr(str(path)))
-    try:
-        real = path.resolve()
-        st = real.stat()
-    except FileNotFoundError:
-        raise InputError("no such file; check the path", str(path)) from None
-    except (OSError, RuntimeError) as exc:
-        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}; check the file", str(path)) from None
-    if stat.S_ISDIR(st.st_mode):
-        raise InputError("is a folder, not a file; give an article file", str(path))
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError("is not a regular file (a device or pipe?); give an article file", str(path))
-    if st.st_size > limit:
-        raise InputError(f"the file is {size_text(st.st_size)}, over the {size_text(limit)} limit; "
-                         "split it into articles", str(path))
-    if any(real.is_relative_to(folder) for folder in SYSTEM_FOLDERS):
-        raise InputError(f"is a system file ({real}), not an article; give an article file", str(path))
-    try:
-        with real.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except PermissionError:
-        raise InputError("permission denied; check the file's permissions", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}; check the file and the disk", str(path)) from None
-    if len(data) > limit:
-        raise InputError(f"the file grew over the {size_text(limit)} limit while being read", str(path))
-    return data
+    advice = "split it into articles" if what == "the article" else ""
+    return _read_within(regular_file(path, what, limit, advice), path, what, limit)
 
 
 @functools.lru_cache(maxsize=32)  # asked for each edition, and by available() before read()
@@ -267,12 +242,6 @@ def style_sheet_urls(nodes) -> list[tuple[str, int]]:
 
     walk(nodes)
     return [(u, line) for u, line in found if not u.strip().lower().startswith(("data:", "file:"))]
-
-
-def check_user_file(path: str | Path, what: str, limit: int) -> Path:
-    """A file handed to another program to read (pandoc's ``--reference-doc``, ``--csl``, ``--bibliography``):
-    checked as ``regular_file`` checks what the toolkit reads itself; the resolved path to give it."""
-    return regular_file(path, what, limit)
 
 
 def read_head(path: str | Path, size: int) -> bytes | None:

@@ -10,7 +10,7 @@ import os
 import subprocess
 
 from toolkit.errors import InputError, RenderError
-from toolkit.guard.files import MAX_CITATION_FILE_BYTES, MAX_REFERENCE_DOC_BYTES, check_user_file
+from toolkit.guard.files import MAX_CITATION_FILE_BYTES, MAX_REFERENCE_DOC_BYTES, regular_file
 
 PANDOC_TIMEOUT = 120
 # pandoc's heap ceiling (GHC runtime option): a LaTeX macro bomb or a YAML alias bomb otherwise grows
@@ -72,20 +72,20 @@ def run_pandoc(args: list[str], data: bytes, path: str | None = None, *, writing
 
 
 def checked_file_args(args: list[str]) -> list[str]:
-    """``args`` with each file option's value checked (``toolkit.guard.files.check_user_file``) and resolved;
+    """``args`` with each file option's value checked (``toolkit.guard.files.regular_file``) and resolved;
     ``--opt=value`` is split into ``--opt value``. Raises the guard's InputError naming the file."""
     out: list[str] = []
     pending: tuple[str, int] | None = None
     for arg in args:
         if pending is not None:
-            out.append(str(check_user_file(arg, *pending)))
+            out.append(str(regular_file(arg, *pending)))
             pending = None
             continue
         name, eq, value = arg.partition("=")
         if name in FILE_OPTIONS:
             out.append(name)
             if eq:
-                out.append(str(check_user_file(value, *FILE_OPTIONS[name])))
+                out.append(str(regular_file(value, *FILE_OPTIONS[name])))
             else:
                 pending = FILE_OPTIONS[name]
             continue
