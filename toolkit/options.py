@@ -15,6 +15,7 @@ WARNINGS = logging.getLogger("toolkit.warnings")  # every Context.warn, for a ho
 PAPERS = ("a4", "letter", "a5", "trade")
 NOTES = ("foot", "end")
 MISSING_IMAGES = ("note", "drop")
+PDF_ENGINES = ("weasyprint", "typst")
 COLUMNS = (1, 2)
 _LENGTH = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,3})?)\s*(mm|cm|in|pt|px)\s*$")
 _VARIANT = re.compile(r"^pdf/[a-z0-9-]{1,12}$")
@@ -58,6 +59,8 @@ class Options:
         columns: 1 or 2 body columns in the PDF (2 where the paper is wide enough).
         notes: ``"foot"`` (footnotes on their page) or ``"end"`` (endnotes) in the PDF.
         pdf_variant: ``"pdf/ua-1"``, ``"pdf/a-3u"``, ... (WeasyPrint's variants), or None.
+        pdf_engine: ``"weasyprint"`` (the default: the print edition laid out from its HTML) or ``"typst"``
+            (the same design set by Typst from the same tree, several times faster; ``docs/performance.md``).
         page_map: the EPUB gets a page list matching the PDF's pages.
         embed_fonts: the EPUB embeds its text face.
         annotations: the annotation layers (speakers, sources, pull quotes); False for plain editions.
@@ -83,6 +86,7 @@ class Options:
     columns: int = 1
     notes: str = "foot"
     pdf_variant: str | None = None
+    pdf_engine: str = "weasyprint"
     page_map: bool = False
     embed_fonts: bool = False
     annotations: bool = True
@@ -106,6 +110,7 @@ class Options:
         _choice("columns", self.columns, COLUMNS)
         _choice("notes", self.notes, NOTES)
         _choice("missing_images", self.missing_images, MISSING_IMAGES)
+        _choice("pdf_engine", self.pdf_engine, PDF_ENGINES)
         if not isinstance(self.style, str) or not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", self.style):
             raise UsageError(f"Options(style={self.style!r}): a theme's name (see `toolkit styles`)")
         object.__setattr__(self, "css", _paths(self.css, "css"))

@@ -333,8 +333,13 @@ def layout_pdf(doc: Document, options: Options, ctx: Context):
 
 
 def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
-    """The print edition as PDF bytes: tagged by default, in the PDF variant asked for."""
+    """The print edition as PDF bytes: tagged by default, in the PDF variant asked for.
 
+    ``options.pdf_engine == "typst"`` sets the same design with Typst instead (``toolkit.writers.typst``)."""
+    if options.pdf_engine == "typst":
+        from toolkit.writers.typst.writer import render_typst_pdf
+
+        return render_typst_pdf(doc, options, ctx)
     with LAYOUT_LOCK:  # the whole edition: its layout, and the writing that walks the laid-out boxes
         return _render_pdf(doc, options, ctx)
 
