@@ -68,9 +68,20 @@ def make_repeated(folder: Path, k: int) -> Path:
     return path
 
 
-def pandoc_script(folder: Path) -> Path:
-    path = folder / "pandoc-one.sh"
-    path.write_text(PANDOC_ONE, encoding="utf-8")
+# The same pipeline's print edition alone: pandoc's HTML laid out by the WeasyPrint CLI.
+PANDOC_PDF = r"""#!/bin/sh
+in="$1"; out="$2"; pandoc="$3"; weasy="$4"
+base=$(basename "$in"); stem="${base%.*}"
+case "$in" in *.html|*.htm) f=html;; *) f=markdown;; esac
+"$pandoc" --sandbox -f $f -s --metadata pagetitle="$stem" "$in" -o "$out/$stem.html" 2>/dev/null
+"$weasy" -q "$out/$stem.html" "$out/$stem.pdf" 2>/dev/null
+exit 0
+"""
+
+
+def pandoc_script(folder: Path, pdf_only: bool = False) -> Path:
+    path = folder / ("pandoc-pdf.sh" if pdf_only else "pandoc-one.sh")
+    path.write_text(PANDOC_PDF if pdf_only else PANDOC_ONE, encoding="utf-8")
     path.chmod(0o755)
     return path
 

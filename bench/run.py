@@ -59,44 +59,63 @@ def pandoc_path() -> str:
 
 
 def bench_seed(env: dict, repeat: int, results: dict) -> str:
+    """The seed cold, one command: three editions, and the PDF alone, with each print engine, against the
+    pipeline (three editions) and its PDF alone (pandoc's HTML through the WeasyPrint CLI); all in turn."""
     out_ours, out_pd = WORK / "seed-ours", WORK / "seed-pandoc"
     for d in (out_ours, out_pd):
         d.mkdir(parents=True, exist_ok=True)
-    script = pandoc_script(WORK)
+    script, pdf_script = pandoc_script(WORK), pandoc_script(WORK, pdf_only=True)
     pd_env = dict(env, **REFUSE_NETWORK)
-    ours = lambda: run([*toolkit_cmd(), "-q", "build", str(SEED), "-o", str(out_ours), "--force"], env=env)  # noqa: E731
-    serial_env = dict(env, TOOLKIT_PRINT_PROCESS="0")
-    serial = lambda: run([*toolkit_cmd(), "-q", "build", str(SEED), "-o", str(out_ours), "--force"],  # noqa: E731
-                         env=serial_env)
-    theirs = lambda: run(["sh", str(script), str(SEED), str(out_pd), pandoc_path(), str(VENV_BIN / "weasyprint")],  # noqa: E731
-                         env=pd_env)
-    ours(), serial(), theirs()  # page cache, byte-code, the compiled cffi declarations
-    a, c, b = [], [], []
-    for _ in range(repeat):  # in turn: all three see the same machine load, as far as a shared machine allows
-        a.append(ours())
-        c.append(serial())
-        b.append(theirs())
-    if any(r.code != 0 for r in a + c):
-        raise SystemExit(f"toolkit build of the seed failed (exit {[r.code for r in a + c]})")
-    ratio = median(a) / median(b)
-    results["seed"] = {"ours": [r.wall for r in a], "pandoc": [r.wall for r in b], "ratio": ratio,
-                       "ours_cpu": [r.cpu for r in a], "pandoc_cpu": [r.cpu for r in b],
-                       "serial": [r.wall for r in c], "serial_cpu": [r.cpu for r in c],
-                       "ours_peak_mib": max(r.peak_mib for r in a)}
 
-    def row(name, runs):
-        return [name, f"{median(runs):.2f}", f"{min(r.wall for r in runs):.2f}", f"{median_cpu(runs):.2f}"]
+    def ours(*extra: str, environ: dict | None = None):
+        return lambda: run([*toolkit_cmd(), "-q", "build", str(SEED), "-o", str(out_ours), "--force", *extra],
+                           env=environ or env)
 
-    def ratios(name, runs):
-        return [name, f"{median(runs) / median(b):.2f}", f"{min(r.wall for r in runs) / min(r.wall for r in b):.2f}",
-                f"{median_cpu(runs) / median_cpu(b):.2f}"]
+    def theirs(path: Path):
+        return lambda: run(["sh", str(path), str(SEED), str(out_pd), pandoc_path(), str(VENV_BIN / "weasyprint")],
+                           env=pd_env)
 
-    rows = [row("toolkit build (pdf, epub, html)", a),
-            row("  the same, PDF in the same process (TOOLKIT_PRINT_PROCESS=0)", c),
+    sides = {"three": ours(), "serial": ours(environ=dict(env, TOOLKIT_PRINT_PROCESS="0")),
+             "three_typst": ours("--pdf-engine", "typst"), "pipeline": theirs(script),
+             "pdf": ours("--to", "pdf"), "pdf_typst": ours("--to", "pdf", "--pdf-engine", "typst"),
+             "pipeline_pdf": theirs(pdf_script)}
+    for side in sides.values():  # page cache, byte-code, the compiled cffi declarations
+        side()
+    runs: dict[str, list] = {name: [] for name in sides}
+    for i in range(repeat):  # in turn: all see the same machine load, as far as a shared machine allows
+        order = list(sides.items())
+        for name, side in (order if i % 2 == 0 else order[::-1]):
+            runs[name].append(side())
+    bad = {name: [r.code for r in got] for name, got in runs.items() if any(r.code != 0 for r in got)}
+    if bad:
+        raise SystemExit(f"a build of the seed failed (exits {bad})")
+    b, bp = runs["pipeline"], runs["pipeline_pdf"]
+    results["seed"] = {name: {"wall": [r.wall for r in got], "cpu": [r.cpu for r in got]} for name, got in runs.items()}
+    results["seed"].update(ratio=median(runs["three"]) / median(b), ratio_typst=median(runs["three_typst"]) / median(b),
+                           ratio_pdf=median(runs["pdf"]) / median(bp),
+                           ratio_pdf_typst=median(runs["pdf_typst"]) / median(bp),
+                           ours_peak_mib=max(r.peak_mib for r in runs["three"]))
+
+    def row(name, got):
+        return [name, f"{median(got):.2f}", f"{min(r.wall for r in got):.2f}", f"{median_cpu(got):.2f}"]
+
+    def ratios(name, got, base):
+        return [name, f"{median(got) / median(base):.2f}", f"{min(r.wall for r in got) / min(r.wall for r in base):.2f}",
+                f"{median_cpu(got) / median_cpu(base):.2f}"]
+
+    rows = [row("toolkit build (pdf, epub, html)", runs["three"]),
+            row("  the same, PDF in the same process (TOOLKIT_PRINT_PROCESS=0)", runs["serial"]),
+            row("  the same, --pdf-engine typst", runs["three_typst"]),
             row("pandoc html + pandoc epub + weasyprint pdf", b),
-            ratios("ratio (target <= 0.8)", a),
-            ratios("ratio, PDF in the same process", c)]
-    return table(f"Seed, three editions, one command ({repeat} rounds in turn)",
+            ratios("ratio (target <= 0.8)", runs["three"], b),
+            ratios("ratio, PDF in the same process", runs["serial"], b),
+            ratios("ratio, --pdf-engine typst", runs["three_typst"], b),
+            row("toolkit build --to pdf", runs["pdf"]),
+            row("  the same, --pdf-engine typst", runs["pdf_typst"]),
+            row("pandoc html + weasyprint pdf", bp),
+            ratios("ratio, PDF alone (target <= 1.0)", runs["pdf"], bp),
+            ratios("ratio, PDF alone, --pdf-engine typst", runs["pdf_typst"], bp)]
+    return table(f"Seed, one cold command ({repeat} rounds in turn)",
                  ["pipeline", "median wall s", "best wall s", "median CPU s"], rows)
 
 

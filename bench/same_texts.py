@@ -67,10 +67,16 @@ def compare(name: str, folder: Path, env: dict, pd_env: dict, rounds: int, pando
     ours_out, pd_out = WORK / f"same-{name}-toolkit", WORK / f"same-{name}-pandoc"
     report = WORK / f"same-{name}-report.json"
 
-    def ours() -> Run:
-        shutil.rmtree(ours_out, ignore_errors=True)
-        return run_tree([*toolkit_cmd(), "-q", "build", str(folder), "-o", str(ours_out), "-j", "2",
-                    "--report", str(report)], env=env)
+    def ours(out: Path = ours_out, where: Path = report, *extra: str) -> Run:
+        shutil.rmtree(out, ignore_errors=True)
+        return run_tree([*toolkit_cmd(), "-q", "build", str(folder), "-o", str(out), "-j", "2",
+                         "--report", str(where), *extra], env=env)
+
+    def ours_typst() -> Run:  # its own folders: the rerun below must find the default engine's editions
+        where = WORK / f"same-{name}-typst-report.json"
+        got = ours(WORK / f"same-{name}-typst", where, "--pdf-engine", "typst")
+        typst_counts.update(json.loads(where.read_text())["counts"] if where.is_file() else {})
+        return got
 
     def theirs() -> Run:
         shutil.rmtree(pd_out, ignore_errors=True)
@@ -79,16 +85,18 @@ def compare(name: str, folder: Path, env: dict, pd_env: dict, rounds: int, pando
 
     a: list[Run] = []
     b: list[Run] = []
+    t: list[Run] = []
+    typst_counts: dict = {}
     for i in range(rounds):
-        for side in ((ours, theirs) if i % 2 == 0 else (theirs, ours)):
-            (a if side is ours else b).append(side())
+        for side in ((ours, ours_typst, theirs) if i % 2 == 0 else (theirs, ours_typst, ours)):
+            (a if side is ours else b if side is theirs else t).append(side())
     counts = json.loads(report.read_text())["counts"] if report.is_file() else {}
     again = run_tree([*toolkit_cmd(), "-q", "build", str(folder), "-o", str(ours_out), "-j", "2",
                  "--report", str(report)], env=env)
     rerun = json.loads(report.read_text())["counts"] if report.is_file() else {}
     pd_files = len([p for p in pd_out.iterdir() if p.suffix in (".pdf", ".epub", ".html")])
     ours_files = len([p for p in ours_out.rglob("*") if p.suffix in (".pdf", ".epub", ".html")])
-    ok = all(r.code == 0 for r in a) and again.code == 0 and counts.get("built") == len(files) \
+    ok = all(r.code == 0 for r in a + t) and typst_counts.get("built") == len(files) and again.code == 0 and counts.get("built") == len(files) \
         and ours_files >= 3 * len(files)
     wall_a, wall_b = statistics.median(r.wall for r in a), statistics.median(r.wall for r in b)
     cpu_a, cpu_b = statistics.median(r.cpu for r in a), statistics.median(r.cpu for r in b)
@@ -98,7 +106,9 @@ def compare(name: str, folder: Path, env: dict, pd_env: dict, rounds: int, pando
                                "cpu_ratio": cpu_a / cpu_b if cpu_b else None, "rerun": again.wall,
                                "counts": counts, "rerun_counts": rerun, "pipeline_files": pd_files,
                                "toolkit_files": ours_files, "ok": ok,
-                               "toolkit_peak_mib": max(r.peak_mib for r in a)}
+                               "toolkit_peak_mib": max(r.peak_mib for r in a),
+                               "typst": [r.wall for r in t], "typst_cpu": [r.cpu for r in t],
+                               "typst_ratio": statistics.median(r.wall for r in t) / wall_b, "typst_counts": typst_counts}
     label = f"{name} ({len(files)})"
     each = lambda runs: " ".join(f"{r.wall:.1f}" for r in runs)  # noqa: E731
     rows = [[label, "pandoc + pandoc + weasyprint, xargs -P 2", f"{wall_b:.1f}", f"{cpu_b:.1f}", each(b),
@@ -107,6 +117,11 @@ def compare(name: str, folder: Path, env: dict, pd_env: dict, rounds: int, pando
              f"{counts.get('built', 0)} built, {counts.get('failed', 0)} failed, {ours_files} files"],
             [label, "ratio (target <= 0.5)", f"{wall_a / wall_b:.2f}x", f"{cpu_a / cpu_b:.2f}x" if cpu_b else "",
              "", ""],
+            [label, "toolkit build -j 2 --pdf-engine typst", f"{statistics.median(r.wall for r in t):.1f}",
+             f"{statistics.median(r.cpu for r in t):.1f}", each(t),
+             f"{typst_counts.get('built', 0)} built, {typst_counts.get('failed', 0)} failed"],
+            [label, "ratio, --pdf-engine typst", f"{statistics.median(r.wall for r in t) / wall_b:.2f}x",
+             f"{statistics.median(r.cpu for r in t) / cpu_b:.2f}x" if cpu_b else "", "", ""],
             [label, "toolkit build -j 2, no change", f"{again.wall:.2f}", f"{again.cpu:.2f}",
              f"{again.wall / wall_a:.1%} of the first", f"{rerun.get('unchanged', 0)} unchanged"]]
     return rows, ok

@@ -170,7 +170,9 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
         pd_out.mkdir(parents=True)
         client.build(seed, out_dir=warm_out)
         run(["sh", str(script), str(seed), str(pd_out), pandoc, str(weasy)], env=pd_env)
-        walls, cpus, theirs = [], [], []
+        walls, cpus, theirs, walls_t, cpus_t = [], [], [], [], []
+        typst = {"pdf_engine": "typst"}
+        client.build(seed, out_dir=warm_out, options=typst)
 
         def ours() -> None:
             c0, t0 = tree_cpu(proc.pid), time.perf_counter()
@@ -178,14 +180,21 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
             walls.append(time.perf_counter() - t0)
             cpus.append(tree_cpu(proc.pid) - c0)
 
+        def ours_typst() -> None:
+            c0, t0 = tree_cpu(proc.pid), time.perf_counter()
+            client.build(seed, out_dir=warm_out, options=typst)
+            walls_t.append(time.perf_counter() - t0)
+            cpus_t.append(tree_cpu(proc.pid) - c0)
+
         def pipeline() -> None:
             theirs.append(run(["sh", str(script), str(seed), str(pd_out), pandoc, str(weasy)], env=pd_env))
 
         n_warm = max(rounds, 5)  # a round is a second or two: more of them cost little
         for i in range(n_warm):
-            for side in ((ours, pipeline) if i % 2 == 0 else (pipeline, ours)):
+            for side in ((ours, ours_typst, pipeline) if i % 2 == 0 else (pipeline, ours_typst, ours)):
                 side()
         ratio = statistics.median(walls) / statistics.median(r.wall for r in theirs)
+        ratio_t = statistics.median(walls_t) / statistics.median(r.wall for r in theirs)
         # load: one request at a time per variant, then all at once from the client threads
         seq = SERVICE / "sequential"
         for k, path in enumerate(variants):
@@ -222,7 +231,8 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
     ok = not errors and not differ and local_same and sampler.peak < MEMORY_BOUND_MIB
     pd_wall = statistics.median(r.wall for r in theirs)
     pd_cpu = statistics.median(r.cpu for r in theirs)
-    results["service"] = {"warm": walls, "warm_service_cpu": cpus, "pipeline": [r.wall for r in theirs],
+    results["service"] = {"warm": walls, "warm_service_cpu": cpus, "warm_typst": walls_t,
+                          "warm_typst_service_cpu": cpus_t, "ratio_typst": ratio_t, "pipeline": [r.wall for r in theirs],
                           "pipeline_cpu": [r.cpu for r in theirs], "ratio": ratio, "requests": requests,
                           "clients": clients, "formats": list(formats), "load_wall": load_wall,
                           "request_walls": sorted(took), "errors": errors, "differ": differ,
@@ -234,6 +244,8 @@ def bench_service(env: dict, pd_env: dict, rounds: int, requests: int, clients: 
              ""],
             ["", "service warm: Client.build to files", f"{statistics.median(walls):.2f}",
              f"{statistics.median(cpus):.2f}", f"{ratio:.2f}x the pipeline (target <= 0.35)"],
+            ["", "the same, pdf_engine typst", f"{statistics.median(walls_t):.2f}",
+             f"{statistics.median(cpus_t):.2f}", f"{ratio_t:.2f}x the pipeline"],
             [f"{requests} requests, {clients} threads", f"{'+'.join(formats)}, {len(variants)} variants of the seed",
              f"{load_wall:.1f}", "", f"{requests - len(errors)} succeeded, {len(differ)} with other bytes than "
              f"sequential builds; median request {statistics.median(took):.1f} s, slowest {max(took):.1f} s"],

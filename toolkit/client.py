@@ -33,7 +33,7 @@ from toolkit.options import Options
 DEFAULT_FORMATS = ("pdf", "epub", "html")
 MAX_WAIT = 30  # seconds: the longest Retry-After a busy service is waited for
 # Options a request carries (the service refuses the rest); each with its default, left out when unchanged
-SENT_OPTIONS = ("paper", "style", "columns", "notes", "pdf_variant", "page_map", "embed_fonts", "annotations",
+SENT_OPTIONS = ("paper", "style", "columns", "notes", "pdf_variant", "pdf_engine", "page_map", "embed_fonts", "annotations",
                 "missing_images", "bleed", "marks", "strict", "source_date_epoch", "allow_network")
 
 

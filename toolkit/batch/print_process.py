@@ -89,10 +89,13 @@ def _child(tree_fd: int, result_fd: int, options: Options, input_path: str | Non
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGALRM, signal.SIG_IGN)  # the parent keeps the time limit
         _die_with_parent()
-        from toolkit.writers.compiled_ffi import install
+        if options.pdf_engine == "typst":
+            import typst  # noqa: F401 - while the parent reads the article
+        else:
+            from toolkit.writers.compiled_ffi import install
 
-        install()  # WeasyPrint's C declarations from the compiled cache
-        import weasyprint  # noqa: F401 - while the parent reads the article
+            install()  # WeasyPrint's C declarations from the compiled cache
+            import weasyprint  # noqa: F401 - while the parent reads the article
 
         from toolkit.pipeline import render
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from toolkit.errors import strict_failure
-from toolkit.options import PAPERS, Options
+from toolkit.options import PAPERS, PDF_ENGINES, Options
 
 QUIET_LIBRARIES = frozenset(("trafilatura", "htmldate", "justext", "courlan"))
 
@@ -73,6 +73,7 @@ def make_options(**kw) -> Options:
         paper=kw.get("paper") or "a4", style=kw.get("style") or "classic",
         css=tuple(Path(p) for p in kw.get("css") or ()), columns=kw.get("columns") or 1,
         notes=kw.get("notes") or "foot", pdf_variant=kw.get("pdf_variant"),
+        pdf_engine=kw.get("pdf_engine") or "weasyprint",
         page_map=bool(kw.get("page_map")), embed_fonts=bool(kw.get("embed_fonts")),
         annotations=not kw.get("no_annotations"), allow_network=bool(kw.get("allow_network")),
         strict=bool(kw.get("strict")), bleed=kw.get("bleed"), marks=bool(kw.get("marks")),
@@ -129,6 +130,8 @@ def edition_options(f):
         click.option("--columns", type=click.IntRange(1, 2), default=1, help="Body columns in the PDF."),
         click.option("--notes", type=click.Choice(["foot", "end"]), default="foot"),
         click.option("--pdf-variant", default=None, help="e.g. pdf/ua-1, pdf/a-3u."),
+        click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="weasyprint", show_default=True,
+                     help="Who sets the print edition: WeasyPrint, or Typst (same design, several times faster)."),
         click.option("--page-map", is_flag=True, help="EPUB page list matching the PDF's pages."),
         click.option("--embed-fonts", is_flag=True, help="Embed the text face in the EPUB."),
         click.option("--no-annotations", is_flag=True,

@@ -34,7 +34,7 @@ from typing import Any
 
 from toolkit.errors import InputError, UsageError
 from toolkit.guard.files import MAX_REFERENCE_DOC_BYTES, read_style_sheet, read_text, regular_file
-from toolkit.options import MISSING_IMAGES, NOTES, PAPERS
+from toolkit.options import MISSING_IMAGES, NOTES, PAPERS, PDF_ENGINES
 
 CONFIG_NAME = "toolkit.toml"
 
@@ -48,6 +48,7 @@ EDITION_KEYS: dict[str, tuple[str, str, str]] = {
     "notes": ("notes", "notes", "notes"),
     "missing-images": ("missing_images", "missing_images", "missing_images"),
     "pdf-variant": ("pdf_variant", "pdf_variant", "str"),
+    "pdf-engine": ("pdf_engine", "pdf_engine", "pdf_engine"),
     "page-map": ("page_map", "page_map", "bool"),
     "embed-fonts": ("embed_fonts", "embed_fonts", "bool"),
     "annotations": ("annotations", "no_annotations", "bool"),
@@ -210,6 +211,10 @@ def _check(kind: str, value: Any, key: str, path: Path, base: Path, root: Path |
     if kind == "missing_images":
         if value not in MISSING_IMAGES:
             raise bad("'note' or 'drop'")
+        return value
+    if kind == "pdf_engine":
+        if value not in PDF_ENGINES:
+            raise bad(" or ".join(repr(e) for e in PDF_ENGINES))
         return value
     if kind == "columns":
         if not isinstance(value, int) or isinstance(value, bool) or value not in (1, 2):

@@ -22,7 +22,8 @@ from toolkit.options import Options
 DEFAULT_FORMATS = ("pdf", "epub", "html")
 DEFAULT_FILENAME = "article.txt"
 # Edition options a request may set, with the type each takes (the Options constructor checks the values).
-SAFE_OPTIONS = {"paper": str, "style": str, "columns": int, "notes": str, "pdf_variant": str, "page_map": bool,
+SAFE_OPTIONS = {"paper": str, "style": str, "columns": int, "notes": str, "pdf_variant": str, "pdf_engine": str,
+                "page_map": bool,
                 "embed_fonts": bool, "annotations": bool, "missing_images": str, "bleed": str, "marks": bool,
                 "strict": bool, "source_date_epoch": int, "allow_network": bool, "meta": dict}
 # Options that name a file on the server: a request may not (the service's own files are not the client's).
