@@ -82,30 +82,89 @@ def normalize_language(value: str | None) -> str | None:
     return "-".join(parts)
 
 
+BIG_ARRAYS = ("ptc", "nextmove")  # 28 and 39 MB: mapped from the cache, never read whole
+SMALL_ARRAYS = ("pc", "classes", "nextmove_row", "out_feat")
+
+
 def load_identifier():
     """py3langid's identifier. Its model ships LZMA-compressed (0.5-0.8 s to unpack in every cold process):
-    the unpacked model is kept in the user's cache (``toolkit.language.package_cache``) and read from there."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    the unpacked arrays are kept in the user's cache (``toolkit.language.package_cache``); the two large ones
+    as ``.npy`` files mapped into memory, so a cold process touches only the pages a text visits
+    (0.11 -> 0.03 CPU s to load, the same probabilities)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    unpacked = None
+    made: list = []
     try:
-        import lzma
-
         import numpy as np
-        from py3langid.modelio import _to_array
 
         from toolkit.language.package_cache import cached_file
 
-        unpacked = cached_file("langid-model", ("py3langid", "numpy"), ".npz",
-                               lambda: lzma.open(MODEL_DIR / MODEL_FILE).read())
-        if unpacked is not None:
-            with np.load(unpacked, allow_pickle=False) as data:
+        def unpacked() -> dict:
+            if not made:
+                made.append(_unpack_model())
+            return made[0]
+
+        key = ("py3langid", "numpy")
+        big = {name: cached_file(f"langid-{name}", key, ".npy", lambda n=name: _npy_bytes(unpacked()[n]))
+               for name in BIG_ARRAYS}
+        small = cached_file("langid-small", key, ".npz",
+                            lambda: _npz_bytes({n: unpacked()[n] for n in SMALL_ARRAYS}))
+        if small is not None and all(big.values()):
+            ptc = np.load(big["ptc"], mmap_mode="r", allow_pickle=False)
+            nextmove = memoryview(np.load(big["nextmove"], mmap_mode="r", allow_pickle=False))
+            with np.load(small, allow_pickle=False) as data:
                 return LanguageIdentifier(
-                    np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-                    _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
-                    tk_row=_to_array(data["nextmove_row"]))
+                    ptc, np.asarray(data["pc"]), data["classes"].tolist(), nextmove,
+                    data["out_feat"].tolist(), norm_probs=True, tk_row=data["nextmove_row"].tolist())
+        if made:  # no cache folder: the arrays unpacked in memory
+            arrays = made[0]
+            return LanguageIdentifier(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
+                                      memoryview(arrays["nextmove"]), arrays["out_feat"].tolist(),
+                                      norm_probs=True, tk_row=arrays["nextmove_row"].tolist())
     except Exception as exc:  # a damaged cache file or another py3langid layout: its own loader
         log.debug("py3langid model not read from the cache: %s", exc)
-        if unpacked is not None:
-            unpacked.unlink(missing_ok=True)  # made again by the next process
+        _forget_model()
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _unpack_model() -> dict:
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    with np.load(io.BytesIO(lzma.open(MODEL_DIR / MODEL_FILE).read()), allow_pickle=False) as data:
+        return {name: np.ascontiguousarray(data[name]) for name in BIG_ARRAYS + SMALL_ARRAYS}
+
+
+def _npy_bytes(array) -> bytes:
+    import io
+
+    import numpy as np
+
+    out = io.BytesIO()
+    np.save(out, array, allow_pickle=False)
+    return out.getvalue()
+
+
+def _npz_bytes(arrays: dict) -> bytes:
+    import io
+
+    import numpy as np
+
+    out = io.BytesIO()
+    np.savez(out, **arrays)
+    return out.getvalue()
+
+
+def _forget_model() -> None:
+    """Remove the cached model files (a damaged one is made again by the next process)."""
+    from toolkit.language.package_cache import cache_dir, key_of
+
+    folder = cache_dir()
+    if folder is None:
+        return
+    key = ("py3langid", "numpy")
+    for name, suffix in [*((n, ".npy") for n in BIG_ARRAYS), ("small", ".npz")]:
+        (folder / (key_of(f"langid-{name}", key) + suffix)).unlink(missing_ok=True)
