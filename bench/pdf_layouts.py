@@ -3,7 +3,8 @@
 Builds the print edition in this process (``toolkit.pipeline.read`` then ``render(doc, "pdf")``) for the
 seed and a sample of the development corpora (wcxb-dev-text, fundus, ggt-dev: every n-th item, the same
 ones each run), and reads the PDF writer's ``last_log``: the number of layouts, the faults that made each
-extra one (a pull quote stranded at a page's head, footnotes sent off their call's page, hyphenation), and
+extra one (a pull quote stranded at a page's head, footnotes sent off their call's page, hyphenation), the
+faults still in the layout that is kept (notes off their call's page, stranded pull quotes, hyphen faults), and
 the wall time of each stage - read+passes, the HTML of the tree, WeasyPrint's layout(s), the checks of a
 layout, the PDF's metadata, and ``write_pdf`` (with the tagging of artifacts).
 
@@ -60,7 +61,7 @@ def build_one(path: Path, css: tuple[str, ...] = ()) -> dict | None:
         return None
     log = writer.last_log
     return {"name": path.name, "layouts": log.layouts, "pages": log.pages, "reasons": log.reasons,
-            "seconds": {"read": read, **log.seconds}}
+            "faults": dict(log.kept_faults), "seconds": {"read": read, **log.seconds}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--css", action="append", default=[],
                         help="a style sheet laid over the print sheets (to compare a rule's effect)")
     args = parser.parse_args(argv)
+    writer.AUDIT_KEPT_LAYOUT = True  # count the faults left in each kept layout
     css = tuple(str(Path(c).resolve()) for c in args.css)
 
     paths = [args.seed, *(sample(args.corpus, args.limit) if args.corpus.is_dir() else [])]
@@ -85,15 +87,22 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         s = r["seconds"]
         why = "; ".join("+".join(x) for x in r["reasons"]) or "-"
-        rows.append(["seed" if r is results[0] else r["name"][:28], r["pages"], r["layouts"], why,
+        left = "+".join(f"{k} {v}" for k, v in r["faults"].items() if v) or "-"
+        rows.append(["seed" if r is results[0] else r["name"][:28], r["pages"], r["layouts"], why, left,
                      *(f"{s.get(k, 0.0) * 1000:.0f}" for k in STAGES)])
-    print(table("print editions (ms per stage)", ["article", "pages", "layouts", "relayout for", *STAGES], rows))
+    print(table("print editions (ms per stage)", ["article", "pages", "layouts", "relayout for", "kept faults",
+                                                      *STAGES], rows))
 
     again = [r for r in results if r["layouts"] > 1]
     causes = Counter(c for r in results for c in {c for rs in r["reasons"][:1] for c in rs})
     print(f"articles: {len(results)}; laid out more than once: {len(again)} "
           f"({100 * len(again) / max(1, len(results)):.0f} %); layouts in all: {sum(r['layouts'] for r in results)}")
     print("first relayout caused by: " + (", ".join(f"{k} {v}" for k, v in causes.most_common()) or "none"))
+    kept = Counter()
+    for r in results:
+        kept.update(r["faults"])
+    print(f"faults left in the kept layouts: {sum(kept.values())} in {sum(1 for r in results if any(r['faults'].values()))} "
+          "articles (" + (", ".join(f"{k} {v}" for k, v in kept.items())) + ")")
     totals = {k: sum(r["seconds"].get(k, 0.0) for r in results) for k in STAGES}
     whole = sum(totals.values()) or 1.0
     print("stage share of the time: " + ", ".join(f"{k} {100 * v / whole:.0f} %" for k, v in totals.items()))

@@ -4,8 +4,12 @@
   and leaves the previous page short. Pull quotes may stand anywhere near their quotation, so
   the writer moves such a quote to the next paragraph that is still far enough from its sentence.
 * To keep two lines of a paragraph together at the foot of a page, WeasyPrint sends that page's
-  footnotes to the next page, away from their calls. The writer then asks that paragraph for
-  three lines on either side of a break, so it breaks earlier and the notes stay.
+  footnotes to the next page, away from their calls. While the writer lays out inside
+  ``notes_kept_home()`` it does not: the paragraph breaks as it would on a page without notes (it
+  moves on whole when only one line would fit). No orphans/widows values can prevent it: WeasyPrint
+  sends notes on whenever exactly ``orphans - 1`` lines fit, which any paragraph that may split meets.
+  Where notes still leave their page (columns, a WeasyPrint without the hook), the writer asks that
+  paragraph for three lines on either side of a break in a second layout.
 * Hyphenation: WeasyPrint has no ``hyphenate-limit-lines`` and cannot keep a hyphen off a page's last
   line, so a paragraph that ends three lines running with a hyphen, or breaks a word across two pages,
   is set again without automatic hyphenation.
@@ -15,7 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from toolkit.tree.nodes import Document
 from toolkit.writers.pdf.pullquotes import PullQuote, usable_slot
@@ -130,6 +137,82 @@ def displacing_paragraphs(document) -> list[str]:
             if pid and _SAFE_ID.match(pid) and pid not in found:
                 found.append(pid)
     return found
+
+
+def notes_off_page(document) -> int:
+    """How many footnote calls have their note on another page than their own."""
+    count = 0
+    for page in document.pages:
+        page_box = page._page_box
+        notes = {id(b.element) for child in page_box.children if type(child).__name__ == "FootnoteAreaBox"
+                 for b in child.children}
+        count += sum(1 for call in _calls(page_box) if id(call) not in notes)
+    return count
+
+
+def layout_faults(document) -> dict[str, int]:
+    """The faults a layout has, counted: notes off their call's page, stranded pull quotes, hyphen faults."""
+    return {"footnote": notes_off_page(document), "pullquote": len(stranded(document)),
+            "hyphen": len(hyphen_faults(document))}
+
+
+_HOOK_LOCK = threading.RLock()
+
+
+def _report_hook_parts():
+    """(LayoutContext, WeasyPrint's block layout module) if this WeasyPrint has what the hook relies on."""
+    try:
+        from weasyprint.layout import LayoutContext, block
+    except ImportError:  # pragma: no cover - weasyprint is a dependency
+        return None
+    line_layout, break_line = getattr(block, "_linebox_layout", None), getattr(block, "_break_line", None)
+    code = getattr(line_layout, "__code__", None)
+    if code is None or not callable(break_line) or not callable(getattr(LayoutContext, "report_footnote", None)):
+        return None
+    if not {"reported_footnotes", "report", "could_break_before"} <= set(code.co_varnames):
+        return None
+    return LayoutContext, block
+
+
+@contextmanager
+def notes_kept_home() -> Iterator[bool]:
+    """While WeasyPrint lays out inside this, no paragraph sends its page's footnotes to the next page.
+
+    WeasyPrint's line layout, when a paragraph's second line (``orphans``) overflows a page holding
+    footnotes, moves those notes one by one to the next page until the line fits. Here that move is
+    refused: the page's notes are held aside for that one test, the line still overflows, and
+    WeasyPrint breaks the paragraph as it does on a page without notes (the held notes come back as it
+    does). A note whose own call does not fit is still sent on with its line. Yields False, changing
+    nothing, if this WeasyPrint lacks the internals the hook relies on.
+    """
+    parts = _report_hook_parts()
+    if parts is None:
+        yield False
+        return
+    context_class, block = parts
+    with _HOOK_LOCK:
+        original_report, original_break = context_class.report_footnote, block._break_line
+        line_code = block._linebox_layout.__code__
+
+        def report_footnote(self, footnote):
+            caller = sys._getframe(1)
+            if caller.f_code is line_code and "reported_footnotes" in caller.f_locals:
+                self._notes_held = self.current_page_footnotes  # the loop ends; the line still overflows
+                self.current_page_footnotes = []
+                return
+            original_report(self, footnote)
+
+        def break_line(context, *args, **kwargs):
+            held = getattr(context, "_notes_held", None)
+            if held is not None:
+                context.current_page_footnotes, context._notes_held = held, None
+            return original_break(context, *args, **kwargs)
+
+        context_class.report_footnote, block._break_line = report_footnote, break_line
+        try:
+            yield True
+        finally:
+            context_class.report_footnote, block._break_line = original_report, original_break
 
 
 HYPHEN = "\u2010"  # WeasyPrint's default hyphenate-character: only automatic breaks end with it

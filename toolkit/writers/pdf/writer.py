@@ -177,6 +177,7 @@ class LayoutLog:
     layouts: int = 0
     pages: int = 0
     reasons: list[list[str]] = field(default_factory=list)
+    kept_faults: dict[str, int] = field(default_factory=dict)  # only when AUDIT_KEPT_LAYOUT is set
     seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, stage: str, since: float) -> float:
@@ -185,6 +186,7 @@ class LayoutLog:
         return now
 
 
+AUDIT_KEPT_LAYOUT = False  # bench/pdf_layouts.py: count the faults left in the kept layout (costs a check)
 last_log = LayoutLog()  # replaced by each edition (under LAYOUT_LOCK)
 
 
@@ -253,6 +255,8 @@ def _layout(doc: Document, options: Options, ctx: Context, log: LayoutLog):
         displacing_paragraphs,
         hyphen_faults,
         keep_css,
+        layout_faults,
+        notes_kept_home,
         shifted,
         stranded,
         unhyphenated_css,
@@ -278,7 +282,7 @@ def _layout(doc: Document, options: Options, ctx: Context, log: LayoutLog):
             extra = keep_css(keep, columns(options) == 2) + unhyphenated_css(plain)
             sheets = [css, weasyprint.CSS(string=extra)] if extra else [css]
             clock = log.add("html", clock)
-            with _collector_paused():
+            with _collector_paused(), notes_kept_home():
                 document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render(
                     stylesheets=sheets, font_config=fonts, color_profiles=profiles, pdf_variant=variant)
             clock = log.add("layout", clock)
@@ -299,6 +303,8 @@ def _layout(doc: Document, options: Options, ctx: Context, log: LayoutLog):
             document = None  # drop this layout before the next one is made
     except Exception as exc:  # WeasyPrint raises many kinds; report one line
         raise RenderError(f"PDF layout failed: {exc.__class__.__name__}: {exc}") from exc
+    if AUDIT_KEPT_LAYOUT:
+        log.kept_faults = layout_faults(document)
     clock = time.perf_counter()
     apply_metadata(document, doc, options)
     log.add("metadata", clock)
