@@ -1,0 +1,328 @@
+"""Turns the tree into Typst markup: one method per node kind (``i_X`` inlines, ``b_X`` blocks), as the HTML
+``Renderer`` does, with what the print edition adds (footnotes or endnotes, cited sources as notes, pull quotes).
+
+The author's words reach Typst only as string literals (``#"...";``), so no character of theirs is read as
+markup: ``#``, ``*``, ``$``, ``@``, ``<label>``, ``//`` and ``\\`` print as themselves, and their quotation
+marks are the ones they typed (smart quotes are off in the preamble). Tables, definition lists, figures
+and formulas are drawn by the mixin in ``structures.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from toolkit.language.labels import Labels
+from toolkit.tree.nodes import (
+    Abbr,
+    BlockQuote,
+    Cite,
+    Code,
+    CodeBlock,
+    Div,
+    Document,
+    Emph,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    NoteRef,
+    Para,
+    Quote,
+    Rule,
+    Span,
+    Strong,
+    Styled,
+    Term,
+    Text,
+)
+from toolkit.tree.walk import plain_text
+from toolkit.writers.html.kinds import ABSTRACT_LABEL
+from toolkit.writers.html.render import labels_of, safe_url
+from toolkit.writers.pdf.pullquotes import PullQuote
+from toolkit.writers.pdf.render import running_head
+from toolkit.writers.typst.design import lang_args, lit
+from toolkit.writers.typst.structures import Structures
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+_CLAUSE_END = re.compile(r"(?<!\b\w)[.,;:!?…](?=\s|$)")  # where a deferred citation call goes (as in print)
+STYLE_CALLS = {"strikeout": "strike", "underline": "underline", "smallcaps": "smallcaps",
+               "superscript": "super", "subscript": "sub"}
+LIST_NUMBERING = {"decimal": "1.", "lower-alpha": "a.", "upper-alpha": "A.", "lower-roman": "i.", "upper-roman": "I."}
+
+
+def words(text: str) -> str:
+    """Text as Typst prints it literally: a string literal ended by ``;`` (so nothing after it joins the call)."""
+    return f"#{lit(text)};" if text else ""
+
+
+def with_lang(attr, markup: str) -> str:
+    """Markup in the language and direction the author gave it (``lang``, ``dir``), else as it is."""
+    args = lang_args(attr.get("lang")) if attr is not None else ""
+    direction = (attr.get("dir") or "").strip().lower() if attr is not None else ""
+    if direction in ("ltr", "rtl"):
+        args += (", " if args else "") + f"dir: {direction}"
+    return f"#text({args})[{markup}]" if args else markup
+
+
+@dataclass
+class TypstMarkup(Structures):
+    doc: Document
+    notes_mode: str = "foot"
+    annotate: bool = True
+    missing_images: str = "note"
+    pullquotes: list[PullQuote] = field(default_factory=list)
+    image_path: Callable[[str], str | None] = lambda src: None  # a figure's image, copied into the build folder
+    store: Callable[[bytes, str], str] = lambda data, ext: ""  # a drawing (formula) written there: its name
+    warn: Callable[[str], None] = lambda msg: None
+    section_chars: int = 28
+    max_image_height: str = "92mm"
+    first_image_height: str = "105mm"
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, body markup) in call order
+    cited: set[str] = field(default_factory=set)
+    pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause
+    quote_depth: int = 0
+    in_note: bool = False
+
+    @cached_property
+    def labels(self) -> Labels:
+        return labels_of(self.doc)
+
+    @cached_property
+    def notes_by_id(self) -> dict[str, Note]:
+        found: dict[str, Note] = {}
+        for b in self.doc.blocks:
+            if isinstance(b, Note):
+                found.setdefault(b.id, b)
+        return found
+
+    # ------------------------------------------------------------ inlines
+    def inlines(self, nodes) -> str:
+        return "".join(self.inline(n) for n in nodes)
+
+    def run(self, nodes) -> str:
+        """A block's words, then whatever citation calls still wait for the end of a clause."""
+        out = self.inlines(nodes)
+        if self.pending and not self.quote_depth:
+            out += "".join(self.pending)
+            self.pending.clear()
+        return out
+
+    def inline(self, node) -> str:
+        method = getattr(self, "i_" + type(node).__name__, None)
+        if method is None:
+            self.warn(f"{type(node).__name__} inline is not supported by the Typst print engine; skipped")
+            return ""
+        return method(node)
+
+    def i_Text(self, n: Text) -> str:
+        text = _SPACES.sub(" ", n.text)
+        if not self.pending or self.quote_depth:
+            return words(text)
+        m = _CLAUSE_END.search(text)
+        if m is None:
+            return words(text)
+        calls = "".join(self.pending)
+        self.pending.clear()
+        return words(text[:m.end()]) + calls + words(text[m.end():])
+
+    def i_Emph(self, n: Emph) -> str:
+        return f"#emph[{self.inlines(n.children)}]"
+
+    def i_Strong(self, n: Strong) -> str:
+        return f"#strong[{self.inlines(n.children)}]"
+
+    def i_Code(self, n: Code) -> str:
+        return f"#raw({lit(n.text)});"
+
+    def i_LineBreak(self, n: LineBreak) -> str:
+        return "#linebreak();"
+
+    def i_Link(self, n: Link) -> str:
+        inner = self.inlines(n.children)
+        url = safe_url(n.url)
+        if url is None or url.startswith("#"):
+            return inner
+        return f"#link({lit(url)})[{inner or words(url)}]"
+
+    def _marks(self, attr) -> tuple[str, str]:
+        marks = attr.get("marks") if attr else None
+        if marks is None:
+            return "\u201c", "\u201d"
+        return (marks[0] if marks else "", marks[1] if len(marks) > 1 else "")
+
+    def i_Quote(self, n: Quote) -> str:
+        self.quote_depth += 1
+        try:
+            inner = self.inlines(n.children)
+        finally:
+            self.quote_depth -= 1
+        if not n.direct:
+            return inner
+        opening, closing = self._marks(n.attr)
+        return words(opening) + with_lang(n.attr, inner) + words(closing)
+
+    def i_Term(self, n: Term) -> str:
+        opening, closing = self._marks(n.attr)
+        return words(opening) + with_lang(n.attr, self.inlines(n.children)) + words(closing)
+
+    def i_Abbr(self, n: Abbr) -> str:
+        return words(n.text)
+
+    def i_Span(self, n: Span) -> str:
+        return with_lang(n.attr, self.inlines(n.children))
+
+    def i_Styled(self, n: Styled) -> str:
+        inner = self.inlines(n.children)
+        call = STYLE_CALLS.get(n.style)
+        if call is None:
+            self.warn(f"{n.style!r} styled text is not known to this writer; its words are kept unstyled")
+            return inner
+        return f"#{call}[{inner}]"
+
+    # ------------------------------------------------------------ notes and citations
+    def _note_body(self, note: Note) -> str:
+        parts = []
+        self.in_note = True
+        try:
+            for block in note.blocks:
+                parts.append(self.inlines(block.children) if isinstance(block, Para) else self.block(block))
+        finally:
+            self.in_note = False
+        return " ".join(p for p in parts if p)
+
+    def i_NoteRef(self, n: NoteRef) -> str:
+        note = self.notes_by_id.get(n.note)
+        if note is None:
+            self.warn(f"note {n.note!r} is referenced but missing; skipped")
+            return ""
+        if self.in_note:
+            self.warn(f"note {n.note!r} is called inside another note; its call is left out there")
+            return ""
+        done = next((i for i, (nid, _) in enumerate(self.notes, 1) if nid == n.note), 0)
+        if done:
+            return f"#footnote(<tk-fn-{done}>)" if self.notes_mode == "foot" else self.endnote_call(done)
+        body = self._note_body(note)
+        self.notes.append((n.note, body))
+        number = len(self.notes)
+        if self.notes_mode == "foot":
+            return f"#footnote[{body}]<tk-fn-{number}>"
+        return self.endnote_call(number)
+
+    def endnote_call(self, number: int) -> str:
+        return f"#super(typographic: false, text(font: tk-sans, fill: tk-accent, weight: 600, link(<tk-note-{number}>)[{number}]))"
+
+    def i_Cite(self, n: Cite) -> str:
+        inner = self.inlines(n.children)
+        src = self.doc.source(n.source)
+        if not self.annotate or src is None or self.in_note:
+            return inner
+        first = src.id not in self.cited
+        self.cited.add(src.id)
+        number = next(i for i, s in enumerate(self.doc.sources, 1) if s.id == src.id)
+        if self.notes_mode == "foot":
+            if first:
+                url = safe_url(src.url) if src.url else None
+                more = (f" #text(font: tk-sans, size: .92em, fill: tk-muted, {lit(url)})"
+                        if url and not url.startswith("#") else "")
+                self.pending.append(f"#footnote[{words(self.source_label(src))}{more}]")
+            return inner
+        self.pending.append(f"#super(typographic: false, text(font: tk-sans, fill: tk-accent, weight: 600, "
+                            f"link(<tk-src-{number}>)[{number}]))")
+        return inner
+
+    @staticmethod
+    def source_label(src) -> str:
+        if src.reference:
+            return src.reference
+        return src.name + (f" ({src.abbrev})" if src.abbrev and src.abbrev != src.name else "")
+
+    # ------------------------------------------------------------ blocks
+    def blocks(self, nodes) -> str:
+        return "\n\n".join(s for s in (self.block(b) for b in nodes) if s)
+
+    def block(self, node) -> str:
+        method = getattr(self, "b_" + type(node).__name__, None)
+        if method is None:
+            self.warn(f"{type(node).__name__} block is not supported by the Typst print engine; skipped")
+            return ""
+        return method(node)
+
+    def b_Para(self, n: Para) -> str:
+        return with_lang(n.attr, self.para_content(n.children))
+
+    def b_Heading(self, n: Heading) -> str:
+        level = min(max(n.level, 2), 6)
+        mark = ""
+        if level == 2:
+            mark = f"#metadata({lit(running_head(plain_text(n.children), self.section_chars))}) <tk-section>\n"
+        return f"{mark}#heading(level: {level})[{with_lang(n.attr, self.run(n.children))}]"
+
+    def b_BlockQuote(self, n: BlockQuote) -> str:
+        return f"#quote(block: true)[{with_lang(n.attr, self.blocks(n.blocks))}]"
+
+    def b_ListBlock(self, n: ListBlock) -> str:
+        items = ", ".join(f"[{self.blocks(item)}]" for item in n.items)
+        if not n.ordered:
+            return with_lang(n.attr, f"#list({items})")
+        numbering = LIST_NUMBERING.get(n.style, "1.")
+        return with_lang(n.attr, f"#enum(start: {int(n.start)}, numbering: {lit(numbering)}, {items})")
+
+    def b_CodeBlock(self, n: CodeBlock) -> str:
+        return f"#raw(block: true, {lit(n.text)})"
+
+    def b_Rule(self, n: Rule) -> str:
+        return "#tk-rule-line()"
+
+    def b_Note(self, n: Note) -> str:
+        return ""  # set where it is called
+
+    def b_Div(self, n: Div) -> str:
+        inner = self.blocks(n.blocks)
+        return f"#block(width: 100%)[{with_lang(n.attr, inner)}]" if inner else ""
+
+    # ------------------------------------------------------------ the article
+    def pullquote(self, quote: PullQuote) -> str:
+        by = f"[{words(quote.speaker)}]" if quote.speaker else "none"
+        return f"#tk-pullquote([{words(quote.text)}], {by})"
+
+    def body(self) -> str:
+        slots = {q.slot: q for q in self.pullquotes}
+        out = []
+        if self.doc.abstract:
+            out.append(f"#heading(level: 2)[{words(ABSTRACT_LABEL)}]")
+            out.append(self.blocks(self.doc.abstract))
+        for index, block in enumerate(self.doc.blocks):
+            if index in slots:
+                out.append(self.pullquote(slots[index]))
+            self.first_block = index == 0
+            markup = self.block(block)
+            if markup:
+                out.append(markup)
+        return "\n\n".join(out)
+
+    def notes_section(self) -> str:
+        if self.notes_mode == "foot" or not self.notes:
+            return ""
+        items = ", ".join(f"[{body}#metadata(none) <tk-note-{i}>]" for i, (_, body) in enumerate(self.notes, 1))
+        return f"#tk-list-section({lit(self.labels.word('notes'))}, enum({items}))"
+
+    def sources_section(self) -> str:
+        if not self.doc.sources:
+            return ""
+        items = []
+        for i, s in enumerate(self.doc.sources, 1):
+            label = words(self.source_label(s))
+            url = safe_url(s.url) if s.url else None
+            if url and not url.startswith("#"):
+                label = f"#link({lit(url)})[{label}]"
+            items.append(f"[{label}#metadata(none) <tk-src-{i}>]")
+        title = dict(self.doc.meta.extra).get("references-title") or self.labels.word("sources")
+        return f"#tk-list-section({lit(title)}, enum({', '.join(items)}))"
+
+    def article(self) -> str:
+        body = self.body()
+        return "\n\n".join(s for s in (body, self.notes_section(), self.sources_section()) if s) + "\n"
