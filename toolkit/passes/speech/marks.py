@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 OPEN_DOUBLE = "“«„‟"
 CLOSE_DOUBLE = "”»"
@@ -198,8 +199,19 @@ def find_single(text: str, taken: list[Marked]) -> list[Marked]:
 
 
 def find_marked(text: str) -> list[Marked]:
-    """All top-level quoted spans of ``text`` in order."""
+    """All top-level quoted spans of ``text`` in order. The quotes pass and the dates pass both ask for
+    each paragraph's: the spans (frozen) are kept for the last paragraphs seen."""
+    return list(_find_marked(text))
+
+
+def forget_marked() -> None:
+    """Drop the spans kept: a new article starts (its passes then share its paragraphs' spans)."""
+    _find_marked.cache_clear()
+
+
+@lru_cache(maxsize=1024)
+def _find_marked(text: str) -> tuple[Marked, ...]:
     corners = find_corners(text) if any(c in text for c in CORNERS) else []
     doubles = [m for m in find_double(text) if not any(c.start <= m.start < c.end for c in corners)]
     taken = [*corners, *doubles]
-    return sorted([*taken, *find_single(text, taken)], key=lambda m: m.start)
+    return tuple(sorted([*taken, *find_single(text, taken)], key=lambda m: m.start))

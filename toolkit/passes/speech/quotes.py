@@ -31,7 +31,7 @@ from toolkit.passes.speech.attribution import (
 from toolkit.passes.speech.found import Found
 from toolkit.passes.speech.indirect import Reported, find_reported
 from toolkit.passes.speech.links import link_groups
-from toolkit.passes.speech.marks import Covering, Marked, find_marked
+from toolkit.passes.speech.marks import Covering, Marked, find_marked, forget_marked
 from toolkit.passes.speech.signed import block_quote_paragraphs, sign, signatures
 from toolkit.tree.nodes import Attr, BlockQuote, Document, Heading, Para, Quote, Term, Text
 from toolkit.tree.walk import iter_nodes, plain_text, walk
@@ -376,6 +376,7 @@ def _unwrap_reader_quotes(doc: Document) -> Document:
 
 
 def mark_quotes(doc: Document, ctx: Context) -> Document:
+    forget_marked()  # the spans kept are this article's (for the dates pass), not the last one's
     if any(isinstance(n, Term) or (isinstance(n, Quote) and not _reader_quote(n)) for n in iter_nodes(doc)):
         return doc  # already marked (a tree read back from JSON or Markdown)
     if any(isinstance(n, Quote) for n in iter_nodes(doc)):
