@@ -1,0 +1,66 @@
+"""Choosing the print engine: --pdf-engine, toolkit.toml's pdf-engine, Options(pdf_engine=...)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.writers.pandoc_inputs import ARTICLE
+from toolkit.cli.commands import main
+from toolkit.errors import UsageError
+from toolkit.options import Options
+
+
+def producer(path: Path) -> str:
+    """Who made the PDF: WeasyPrint names itself as Producer, Typst as Creator."""
+    from pypdf import PdfReader
+
+    info = PdfReader(str(path)).metadata or {}
+    return f"{info.get('/Producer', '')} {info.get('/Creator', '')}"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    shutil.copy(ARTICLE, tmp_path / "article.md")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_the_command_line_chooses_the_engine(project):
+    assert run("build", "article.md", "--to", "pdf", "-o", "ws.pdf").exit_code == 0
+    result = run("build", "article.md", "--to", "pdf", "--pdf-engine", "typst", "-o", "ty.pdf")
+    assert result.exit_code == 0, result.output
+    assert "WeasyPrint" in producer(project / "ws.pdf")
+    assert "Typst" in producer(project / "ty.pdf")
+
+
+def test_the_project_file_chooses_the_engine_and_the_command_line_wins(project):
+    (project / "toolkit.toml").write_text('pdf-engine = "typst"\n')
+    assert run("build", "article.md", "--to", "pdf", "-o", "a.pdf").exit_code == 0
+    assert "Typst" in producer(project / "a.pdf")
+    assert run("build", "article.md", "--to", "pdf", "--pdf-engine", "weasyprint", "-o", "b.pdf").exit_code == 0
+    assert "WeasyPrint" in producer(project / "b.pdf")
+
+
+def test_an_unknown_engine_is_one_line_naming_the_key(project):
+    (project / "toolkit.toml").write_text('pdf-engine = "latex"\n')
+    result = run("build", "article.md", "--to", "pdf", "-o", "a.pdf")
+    assert result.exit_code == 2
+    assert "pdf-engine" in result.output
+    assert "toolkit.toml" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "a.pdf").exists()
+    assert run("build", "article.md", "--pdf-engine", "latex").exit_code == 2
+
+
+def test_options_check_the_engine():
+    assert Options(pdf_engine="typst").pdf_engine == "typst"
+    with pytest.raises(UsageError, match="pdf-engine"):
+        Options(pdf_engine="latex")
