@@ -142,7 +142,8 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     }}
   }})
 #set columns(gutter: {COLUMN_GAP:.2f}pt)
-#set par(justify: true, leading: .8em, spacing: .8em, first-line-indent: 1.3em)
+#set par(justify: true, leading: .8em, spacing: .8em, first-line-indent: 1.3em,
+  justification-limits: (spacing: (min: 100%, max: 150%)))
 #show heading: set text(font: tk-display, weight: "{theme["headline"]}", style: "normal", hyphenate: false,
   number-type: "lining")
 #show heading: set par(justify: false, first-line-indent: 0pt)
@@ -151,10 +152,10 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show heading.where(level: 1): set par(leading: .35em)
 #show heading.where(level: 1): set block(above: 0pt, below: {rem(.55)})
 #show heading.where(level: 2): set text(size: {rem(1.22)})
-#show heading.where(level: 2): set block(above: {rem(1.25)}, below: {rem(.55)})
+#show heading.where(level: 2): set block(above: {rem(1.55)}, below: {rem(.75)})
 #show heading.where(level: 3): set text(size: {rem(1.1)})
-#show heading.where(level: 3): set block(above: {rem(1.05)}, below: {rem(.5)})
-#show heading.where(level: 4): set block(above: {rem(.95)}, below: {rem(.45)})
+#show heading.where(level: 3): set block(above: {rem(1.35)}, below: {rem(.7)})
+#show heading.where(level: 4): set block(above: {rem(1.2)}, below: {rem(.6)})
 #show heading.where(level: 5): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
 #show heading.where(level: 6): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
 #show raw: set text(font: tk-mono, size: .9em)
@@ -181,12 +182,14 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show footnote.entry: set par(justify: false, leading: .5em, first-line-indent: 0pt, hanging-indent: 0pt)
 #show footnote: set text(font: tk-sans, fill: tk-accent, weight: 600)
 #show footnote: set super(typographic: false, size: .62em)
-#set table(stroke: none, inset: (x: .55em, y: .32em))
+#set table(stroke: none, inset: (x: .55em, y: .5em))
 #show table: set text(size: {rem(.84)})
 #show table: set par(justify: false, first-line-indent: 0pt)
 #show figure: set block(breakable: false, above: {rem(.6)}, below: {rem(1.1)})
 #show figure.caption: it => align(left, text(font: tk-sans, size: {rem(.72)}, fill: rgb("#333333"), it.body))
 #show figure.where(kind: table): set figure.caption(position: top)
+#show figure.where(kind: table): set align(left)
+#show figure.where(kind: table): set block(above: {rem(1.1)}, below: {rem(1.2)})
 #show figure.where(kind: table): set block(breakable: true)
 #let tk-credit(body) = text(size: .86em, tracking: .06em, fill: tk-faint, upper(body))
 #let tk-missing(body) = block(below: .45em, text(font: tk-sans, size: {rem(.68)}, fill: tk-muted, body))
@@ -206,6 +209,11 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
       text(font: tk-sans, size: {rem(.68)}, weight: 600, tracking: .1em, fill: tk-muted, "\\u{{2014}}\\u{{2009}}" + upper(by))
     }}
   }})))
+#let tk-label-heading(title) = {{
+  show heading: it => block(below: {rem(.6)}, text(font: tk-sans, size: {rem(.68)}, weight: 700,
+    tracking: .14em, fill: tk-muted, upper(it.body)))
+  heading(level: 2, title)
+}}
 #let tk-list-section(title, body) = block(above: {rem(1.6)}, width: 100%, stroke: (top: .6pt + tk-rule),
   inset: (top: {rem(.5)}), {{
     set text(size: {rem(.8)})

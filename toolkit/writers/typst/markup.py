@@ -293,8 +293,8 @@ class TypstMarkup(Structures):
         slots = {q.slot: q for q in self.pullquotes}
         out = []
         if self.doc.abstract:
-            out.append(f"#heading(level: 2)[{words(ABSTRACT_LABEL)}]")
-            out.append(self.blocks(self.doc.abstract))
+            out.append(f"#tk-label-heading({lit(ABSTRACT_LABEL)})")
+            out.append(f"#block(below: 1.2 * tk-rem, {{ set par(first-line-indent: 0pt); [{self.blocks(self.doc.abstract)}] }})")
         for index, block in enumerate(self.doc.blocks):
             if index in slots:
                 out.append(self.pullquote(slots[index]))

@@ -69,8 +69,10 @@ class Structures:
 
     def _cell(self, cell: TableCell, rows_left: int, header: bool, footer: bool) -> str:
         inner = self.compact(cell.blocks)
-        if cell.header or header or footer:
-            inner = f"#strong[{inner}]" if inner else ""
+        if header and inner:
+            inner = f"#text(font: tk-sans, size: .92em, weight: 600)[{inner}]"
+        elif (cell.header or footer) and inner:
+            inner = f"#strong[{inner}]"
         args = []
         if cell.colspan > 1:
             args.append(f"colspan: {int(cell.colspan)}")
@@ -86,7 +88,7 @@ class Structures:
     def b_DefinitionList(self, n: DefinitionList) -> str:
         out = []
         for item in n.items:
-            out.append(f"#block(above: .7em, below: .3em, sticky: true, strong[{self.run(item.term)}])")
+            out.append(f"#block(above: 1.1em, below: .5em, sticky: true, strong[{self.run(item.term)}])")
             for definition in item.definitions:
                 body = self.compact(definition)
                 if body:
