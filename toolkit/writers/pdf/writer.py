@@ -12,6 +12,7 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from toolkit.errors import RenderError, UsageError
 from toolkit.guard.files import Resources, read_text
@@ -350,6 +351,25 @@ def render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
         return _render_pdf(doc, options, ctx)
 
 
+@contextmanager
+def _deflate_level(level: int) -> Iterator[None]:
+    """pydyf deflates streams at level 9; at 6 the seed is written 20 ms (12 %) sooner, 0.8 % larger.
+    Swapped in while one edition is written (under LAYOUT_LOCK); another pydyf is left as it is."""
+    import zlib
+
+    import pydyf
+
+    swap = getattr(pydyf, "zlib", None) is zlib
+    if swap:
+        pydyf.zlib = SimpleNamespace(compress=lambda data, *_: zlib.compress(data, level),
+                                     compressobj=lambda *_, **__: zlib.compressobj(level))
+    try:
+        yield
+    finally:
+        if swap:
+            pydyf.zlib = zlib
+
+
 def _render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
     from toolkit.writers.pdf.artifacts import hidden_as_artifacts
 
@@ -364,7 +384,7 @@ def _render_pdf(doc: Document, options: Options, ctx: Context) -> bytes:
     with captured_log() as capture:  # the tagging step logs missing alt text and language
         try:
             clock = time.perf_counter()
-            with hidden_as_artifacts(document) as artifacts:
+            with hidden_as_artifacts(document) as artifacts, _deflate_level(6):
                 data = document.write_pdf(**kwargs)
             last_log.add("write", clock)
             if not artifacts:
