@@ -153,3 +153,29 @@ def test_a_missing_image_is_said_or_dropped(tmp_path):
     assert "Image not included" in noted
     assert "Image not included" not in dropped
     assert "demonstrates how he was strung up" in " ".join(dropped.split())
+
+
+def test_an_image_is_drawn_with_its_alt_text_and_caption(tmp_path):
+    image_module = pytest.importorskip("PIL.Image")
+    image_module.new("RGB", (400, 300), (200, 30, 30)).save(tmp_path / "square.png")
+    src = tmp_path / "pictures.md"
+    src.write_text("---\ntitle: Pictures of Things\nauthor: Tomasz Wójcik\nlang: en\n---\n\nSome words first.\n\n"
+                   "![A red square on a white wall](square.png)\n\nWords after it.\n", encoding="utf-8")
+    opts = Options(pdf_engine="typst")
+    from toolkit.options import Context
+
+    ctx = Context(input_path=src, options=opts)
+    pdf = tmp_path / "pictures.pdf"
+    pdf.write_bytes(render(read(src, options=opts), "pdf", opts, ctx))
+    assert not [w for w in ctx.warnings if "not found" in w]
+    need("pdfimages")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(listing.strip().splitlines()) == 3  # two header lines and the one image
+    assert "A red square on a white wall" in " ".join(text_of(pdf).split())
+    assert "figures=1 (without alt: 0)" in check_pdf(pdf, "--expect-tagged")
+
+
+def test_a_cited_source_becomes_a_footnote_and_a_source(tmp_path):
+    text = " ".join(text_of(build(SEED, tmp_path / "seed.pdf")).split())
+    assert "1. The Diplomat" in text  # the first citation's note under the page
+    assert "SOURCES" in text.replace(" ", "")

@@ -29,6 +29,13 @@ THEMES = {
 }
 MONO = ("DejaVu Sans Mono",)
 SEP = ' + " · " + '
+# the running head: title left and section right; over two columns one line across (print.css, page.py)
+HEAD_SIDES = """grid(columns: (60%, 40%),
+        align(left + bottom, text(font: tk-sans, size: 7pt, fill: tk-muted, tk-running-title)),
+        align(right + bottom, text(font: tk-sans, size: 6.5pt, weight: 600, fill: tk-accent, tracking: .12em,
+          upper(section))))"""
+HEAD_ACROSS = """align(center + bottom, text(font: tk-sans, size: 7pt, fill: tk-muted,
+        tk-running-title + "\\u{2009}\\u{00B7}\\u{2009} " + section))"""
 BUNDLED = ("Libertinus Serif", "New Computer Modern", "DejaVu Sans Mono")  # Typst's own faces: the last resort
 LANG = re.compile(r"^([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?(?:-.*)?$")
 
@@ -101,7 +108,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     title = lit(m.title or labels.word("untitled"))
     lang = lang_args(m.language) or 'lang: "en"'
     page_word, page_of = lit(labels.word("page")), lit(labels.word("page-of"))
-    head_cols = "(62%, 1fr)" if cols == 2 else "(60%, 40%)"
+    head = HEAD_ACROSS if cols == 2 else HEAD_SIDES
     gutter = ", columns: 2" if cols == 2 else ""
     return f"""\
 #set document(title: {title}, author: {authors}, keywords: {keywords}{description}, date: {document_date(m.date)})
@@ -129,10 +136,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
       let on-page = query(<tk-section>).filter(s => s.location().page() == here-page)
       let before = query(selector(<tk-section>).before(here()))
       let section = if on-page.len() > 0 {{ on-page.first().value }} else if before.len() > 0 {{ before.last().value }} else {{ tk-kicker }}
-      block(width: 100%, stroke: (bottom: .4pt + tk-rule), inset: (bottom: 4pt), grid(columns: {head_cols},
-        align(left + bottom, text(font: tk-sans, size: 7pt, fill: tk-muted, tk-running-title)),
-        align(right + bottom, text(font: tk-sans, size: 6.5pt, weight: 600, fill: tk-accent, tracking: .12em,
-          upper(section)))))
+      block(width: 100%, stroke: (bottom: .4pt + tk-rule), inset: (bottom: 4pt), {head})
     }}
   }},
   footer: context {{
@@ -152,9 +156,9 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show heading.where(level: 1): set par(leading: .35em)
 #show heading.where(level: 1): set block(above: 0pt, below: {rem(.55)})
 #show heading.where(level: 2): set text(size: {rem(1.22)})
-#show heading.where(level: 2): set block(above: {rem(1.55)}, below: {rem(.75)})
+#show heading.where(level: 2): set block(above: {rem(1.75)}, below: {rem(.8)})
 #show heading.where(level: 3): set text(size: {rem(1.1)})
-#show heading.where(level: 3): set block(above: {rem(1.35)}, below: {rem(.7)})
+#show heading.where(level: 3): set block(above: {rem(1.5)}, below: {rem(.75)})
 #show heading.where(level: 4): set block(above: {rem(1.2)}, below: {rem(.6)})
 #show heading.where(level: 5): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
 #show heading.where(level: 6): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
@@ -182,9 +186,10 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show footnote.entry: set par(justify: false, leading: .5em, first-line-indent: 0pt, hanging-indent: 0pt)
 #show footnote: set text(font: tk-sans, fill: tk-accent, weight: 600)
 #show footnote: set super(typographic: false, size: .62em)
-#set table(stroke: none, inset: (x: .55em, y: .5em))
+#set table(stroke: none, inset: (x: .55em, y: .55em))
 #show table: set text(size: {rem(.84)})
 #show table: set par(justify: false, first-line-indent: 0pt)
+#show table: set text(hyphenate: false)
 #show figure: set block(breakable: false, above: {rem(.6)}, below: {rem(1.1)})
 #show figure.caption: it => align(left, text(font: tk-sans, size: {rem(.72)}, fill: rgb("#333333"), it.body))
 #show figure.where(kind: table): set figure.caption(position: top)
@@ -193,9 +198,10 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show figure.where(kind: table): set block(breakable: true)
 #let tk-credit(body) = text(size: .86em, tracking: .06em, fill: tk-faint, upper(body))
 #let tk-missing(body) = block(below: .45em, text(font: tk-sans, size: {rem(.68)}, fill: tk-muted, body))
+// an image at its CSS size (a pixel is .75pt; Typst counts 1pt), never wider than the column nor taller than max-height
 #let tk-image(path, alt, max-height) = layout(size => {{
   let natural = measure(image(path))
-  let width = calc.min(size.width, max-height * natural.width / natural.height)
+  let width = calc.min(size.width, natural.width * .75, max-height * (natural.width / natural.height))
   align(center, image(path, alt: alt, width: width))
 }})
 #let tk-pullquote(body, by) = pdf.artifact(block(width: 100%, inset: (x: {'0%' if cols == 2 else '7%'}),

@@ -79,6 +79,7 @@ class TypstMarkup(Structures):
     store: Callable[[bytes, str], str] = lambda data, ext: ""  # a drawing (formula) written there: its name
     warn: Callable[[str], None] = lambda msg: None
     section_chars: int = 28
+    span_first_figure: bool = False  # two columns: an opening figure spans both (print.css column-span)
     max_image_height: str = "92mm"
     first_image_height: str = "105mm"
     notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, body markup) in call order
@@ -300,6 +301,8 @@ class TypstMarkup(Structures):
                 out.append(self.pullquote(slots[index]))
             self.first_block = index == 0
             markup = self.block(block)
+            if markup and index == 0 and self.span_first_figure and type(block).__name__ == "Figure":
+                markup = f"#place(top, scope: \"parent\", float: true, block(width: 100%)[{markup}])"
             if markup:
                 out.append(markup)
         return "\n\n".join(out)

@@ -110,6 +110,7 @@ def typst_source(doc: Document, options: Options, folder: BuildFolder, warn) -> 
                          missing_images=options.missing_images,
                          pullquotes=choose(doc) if options.annotations else [],
                          image_path=folder.image, store=folder.write, warn=warn, section_chars=section_chars,
+                         span_first_figure=columns(options) == 2,
                          max_image_height="62mm" if small else "92mm", first_image_height="70mm" if small else "105mm")
     title = running_head(doc.meta.title or labels.word("untitled"), title_chars)
     return (preamble(doc, options, labels, families, title) + header_block(doc, labels, columns(options))
