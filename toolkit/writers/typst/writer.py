@@ -34,7 +34,7 @@ IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
 VARIANTS = {"pdf/ua-1": "ua-1", **{f"pdf/a-{v}": f"a-{v}" for v in
                                    ("1a", "1b", "2a", "2b", "2u", "3a", "3b", "3u", "4", "4e", "4f")}}
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # one compilation at a time; creating the compiler takes it too
 _COMPILER = None
 _FAMILIES: frozenset[str] = frozenset()
 
@@ -43,14 +43,15 @@ def compiler():
     """The process's Typst compiler and the font families it knows: the print faces' folders only, when
     present (scanning every system font costs each cold start), else the system's and Typst's own faces."""
     global _COMPILER, _FAMILIES
-    if _COMPILER is None:
-        import typst
+    with _LOCK:
+        if _COMPILER is None:
+            import typst
 
-        folders = [f for f in FONT_FOLDERS if Path(f).is_dir()]
-        fonts = typst.Fonts(include_system_fonts=not folders, include_embedded_fonts=True, font_paths=folders)
-        _FAMILIES = frozenset(f.lower() for f in fonts.families())
-        _COMPILER = typst.Compiler(font_paths=fonts)
-    return _COMPILER, _FAMILIES
+            folders = [f for f in FONT_FOLDERS if Path(f).is_dir()]
+            fonts = typst.Fonts(include_system_fonts=not folders, include_embedded_fonts=True, font_paths=folders)
+            _FAMILIES = frozenset(f.lower() for f in fonts.families())
+            _COMPILER = typst.Compiler(font_paths=fonts)
+        return _COMPILER, _FAMILIES
 
 
 def typst_standard(variant: str | None) -> list[str]:
