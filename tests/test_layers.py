@@ -162,7 +162,7 @@ OWN_FILES = {
     ("toolkit/cli/doctor.py", "_styles"): "the packaged style sheets",
     ("toolkit/writers/annotated/writer.py", "script_text"): "the packaged script (toolkit/writers/assets)",
     ("toolkit/writers/compiled_ffi.py", "_spec"): "WeasyPrint's own module source",
-    ("toolkit/readers/text/language.py", "load_identifier"): "py3langid's own model file, unpacked for the cache",
+    ("toolkit/readers/text/language.py", "_unpack_model"): "py3langid's own model file, unpacked for the cache",
     ("toolkit/language/package_cache.py", "cached_table"): "the toolkit's own cache of derived package tables",
     ("toolkit/writers/epub/images.py", "is_animated"): "Image.open on bytes in memory",
     ("toolkit/writers/epub/images.py", "for_devices"): "Image.open on bytes in memory (downscaling for the EPUB)",
