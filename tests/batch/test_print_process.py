@@ -19,9 +19,9 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 ALL = ("pdf", "epub", "html")
 
 
-def _build(path: Path, out: Path, parallel: str) -> dict[str, bytes]:
+def _build(path: Path, out: Path, parallel: str, *extra: str) -> dict[str, bytes]:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", TOOLKIT_PRINT_PROCESS=parallel)
-    proc = subprocess.run([sys.executable, "-m", "toolkit.cli", "-q", "build", str(path), "-o", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "toolkit.cli", "-q", "build", str(path), "-o", str(out), *extra],
                           env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     return {p.suffix: p.read_bytes() for p in out.iterdir() if p.suffix in (".pdf", ".epub", ".html")}
@@ -32,6 +32,23 @@ def test_same_editions_as_one_process(tmp_path):
     forked, serial = _build(src, tmp_path / "forked", "1"), _build(src, tmp_path / "serial", "0")
     assert set(forked) == {".pdf", ".epub", ".html"}
     assert forked == serial
+
+
+def test_same_editions_as_one_process_with_typst_setting_the_print_edition(tmp_path):
+    """The Typst engine's second process builds the web edition too: still the bytes of one process."""
+    src = write_article(tmp_path, "t.txt", "The same bytes with either engine", paragraphs=12)
+    forked = _build(src, tmp_path / "forked", "1", "--pdf-engine", "typst")
+    serial = _build(src, tmp_path / "serial", "0", "--pdf-engine", "typst")
+    assert set(forked) == {".pdf", ".epub", ".html"}
+    assert forked == serial
+
+
+def test_the_second_process_takes_the_web_edition_only_beside_a_typst_pdf_and_an_epub():
+    from toolkit.batch.print_process import side_formats
+
+    assert side_formats(ALL, Options()) == ("pdf",)
+    assert side_formats(ALL, Options(pdf_engine="typst")) == ("pdf", "html")
+    assert side_formats(("pdf", "html"), Options(pdf_engine="typst")) == ("pdf",)
 
 
 def test_worth_it_only_beside_another_edition():
@@ -128,8 +145,8 @@ def test_a_child_gone_before_the_tree_means_the_pdf_is_built_here(tmp_path, monk
     started = []
     real_start = print_process.PrintProcess.start
 
-    def start_then_kill(options, path):
-        printer = real_start(options, path)
+    def start_then_kill(options, path, *formats):
+        printer = real_start(options, path, *formats)
         os.kill(printer.pid, signal.SIGKILL)
         os.waitpid(printer.pid, 0)
         printer.pid = 0

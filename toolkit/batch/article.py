@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.batch.inputs import ArticleJob
-from toolkit.batch.print_process import PrintProcess, worth_it
+from toolkit.batch.print_process import PrintProcess, side_formats, worth_it
 from toolkit.errors import ToolkitError, strict_failure
 from toolkit.options import Context, Options
 
@@ -117,20 +117,21 @@ def build_article(job: ArticleJob, options: Options, formats: tuple[str, ...],
     t0, c0 = time.perf_counter(), time.process_time()
     result = ArticleResult(key=job.key, input=job.input, worker=str(os.getpid()))
     ctx = Context(input_path=Path(job.input), options=options)
-    printer = None
+    printer, aside = None, ()
     try:
         with time_limit(timeout):
             if parallel_pdf and worth_it(formats, options):
-                printer = PrintProcess.start(options, job.input)  # imports WeasyPrint while we read
+                aside = side_formats(formats, options)
+                printer = PrintProcess.start(options, job.input, aside)  # imports WeasyPrint while we read
             doc = read(job.input, fmt=job.fmt, options=options, ctx=ctx, metadata=job.metadata or None)
             result.title = doc.meta.title or ""
             result.stem = _stem(job, doc)
             if printer is not None and not printer.send(doc):
                 printer = None  # the child is gone: the PDF is built here like the others
             outputs = {fmt: render(doc, fmt, options, ctx) for fmt in formats
-                       if printer is None or fmt != "pdf"}
+                       if printer is None or fmt not in aside}
             if printer is not None:
-                outputs["pdf"] = printer.result(ctx)
+                outputs.update(printer.result(ctx))
             result.outputs = {fmt: outputs[fmt] for fmt in formats}
         result.warnings = list(dict.fromkeys(ctx.warnings))
         if options.strict and result.warnings:
