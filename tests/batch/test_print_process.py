@@ -51,12 +51,12 @@ def test_the_second_process_takes_the_web_edition_only_beside_a_typst_pdf_and_an
     assert side_formats(("pdf", "html"), Options(pdf_engine="typst")) == ("pdf",)
 
 
-def test_worth_it_only_beside_another_edition():
+def test_worth_it_whenever_a_pdf_is_built():
     opts = Options()
     if (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) < 2:
         pytest.skip("one core: never worth it")
     assert worth_it(ALL, opts)
-    assert not worth_it(("pdf",), opts)  # nothing to do meanwhile
+    assert worth_it(("pdf",), opts)  # WeasyPrint and the sheets load while the article is read
     assert not worth_it(("epub", "html"), opts)
     assert not worth_it(ALL, Options(page_map=True))  # the EPUB waits for the PDF's pages
 

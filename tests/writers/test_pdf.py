@@ -276,7 +276,7 @@ def test_shared_style_sheets_change_nothing(monkeypatch, tmp_path):
     """A warm process reuses the parsed sheets and font configuration: same bytes as a fresh one;
     another --css is another entry, not the first one's sheets."""
     from toolkit.pipeline import render
-    from toolkit.writers.pdf import writer as pdf
+    from toolkit.writers.pdf import sheets as pdf
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     doc, opts = sample_doc(), Options()

@@ -8,22 +8,22 @@ import os
 import re
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from toolkit.errors import RenderError, UsageError
-from toolkit.guard.files import Resources, read_text
+from toolkit.guard.files import Resources
 from toolkit.guard.images import IMAGE_TYPES
 from toolkit.options import Context, Options
 from toolkit.tree.nodes import Document
 from toolkit.writers.html.render import byline, esc, labels_of, warn_once
-from toolkit.writers.html.themes import edition_css, styles_dir
-from toolkit.writers.pdf.page import columns, head_room, page_css
+from toolkit.writers.html.themes import styles_dir
+from toolkit.writers.pdf.page import columns, head_room
 from toolkit.writers.pdf.pullquotes import PullQuote, choose
 from toolkit.writers.pdf.render import PrintRenderer
+from toolkit.writers.pdf.sheets import _stylesheet, print_css
 
 # WeasyPrint (Pango, fontconfig, HarfBuzz) is not safe to call from several threads at once: concurrent layouts
 # corrupt memory (GLib-CRITICAL, "corrupted double-linked list"). One edition at a time per process; a service
@@ -159,13 +159,6 @@ def print_html(doc: Document, options: Options, resources: Resources, pullquotes
             f'<head><meta charset="utf-8">{"".join(head)}</head><body>{renderer.article()}</body></html>')
 
 
-def print_css(options: Options) -> str:
-    """Theme, base and print sheets, the paper's geometry, then the user's own CSS (which wins)."""
-    parts = [edition_css("print", options.style, ()), page_css(options)]
-    parts += [read_text(path, "CSS file") for path in options.css]
-    return "\n".join(parts)
-
-
 @dataclass
 class LayoutLog:
     """What the last print edition cost: its layouts, why each extra one was made, and each stage's time.
@@ -219,33 +212,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-_SHEETS: OrderedDict[tuple[str, str | None], tuple] = OrderedDict()
-
-
-def _stylesheet(stylesheet: str, base: str, fetcher):
-    """(font configuration, colour profiles, parsed CSS) for this style sheet, kept for the process.
-
-    A batch worker lays out hundreds of articles with the same sheets: parsing them again (15 ms)
-    and, above all, starting a new font configuration (Pango's font map and its caches) for each
-    article cost 35-90 ms of a 300 ms PDF. Sheets that load nothing relative (ours load nothing)
-    are shared by every article; a user's sheet with a relative ``url()`` is kept per folder.
-    """
-    import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
-    key = (stylesheet, base if "url(" in stylesheet else None)
-    if key in _SHEETS:
-        _SHEETS.move_to_end(key)
-        return _SHEETS[key]
-    fonts, profiles = FontConfiguration(), {}  # for @font-face and @color-profile rules
-    css = weasyprint.CSS(string=stylesheet, base_url=base, url_fetcher=fetcher, font_config=fonts,
-                         color_profiles=profiles)
-    _SHEETS[key] = (fonts, profiles, css)
-    while len(_SHEETS) > 4:
-        _SHEETS.popitem(last=False)
-    return fonts, profiles, css
 
 
 def _layout(doc: Document, options: Options, ctx: Context, log: LayoutLog):
