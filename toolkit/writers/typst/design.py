@@ -110,6 +110,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     page_word, page_of = lit(labels.word("page")), lit(labels.word("page-of"))
     head = HEAD_ACROSS if cols == 2 else HEAD_SIDES
     gutter = ", columns: 2" if cols == 2 else ""
+    column = (p.width - outside - inside - (COLUMN_GAP if cols == 2 else 0)) / cols
     return f"""\
 #set document(title: {title}, author: {authors}, keywords: {keywords}{description}, date: {document_date(m.date)})
 #let tk-accent = {accent}
@@ -121,6 +122,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #let tk-sans = {sans}
 #let tk-mono = {mono}
 #let tk-rem = {rem(1)}
+#let tk-column = {column:.2f}pt
 #let tk-kicker = {lit(m.kicker or "")}
 #let tk-running-title = {lit(running_title)}
 #set smartquote(enabled: false)

@@ -17,6 +17,7 @@ from functools import cached_property
 from toolkit.language.labels import Labels
 from toolkit.tree.nodes import (
     Abbr,
+    Attr,
     BlockQuote,
     Cite,
     Code,
@@ -39,12 +40,13 @@ from toolkit.tree.nodes import (
     Term,
     Text,
 )
-from toolkit.tree.walk import plain_text
+from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.writers.html.kinds import ABSTRACT_LABEL
 from toolkit.writers.html.render import labels_of, safe_url
 from toolkit.writers.pdf.pullquotes import PullQuote
 from toolkit.writers.pdf.render import running_head
 from toolkit.writers.typst.design import lang_args, lit
+from toolkit.writers.typst.dropcap import dropcap_markup, first_para_index
 from toolkit.writers.typst.structures import Structures
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
@@ -80,17 +82,38 @@ class TypstMarkup(Structures):
     warn: Callable[[str], None] = lambda msg: None
     section_chars: int = 28
     span_first_figure: bool = False  # two columns: an opening figure spans both (print.css column-span)
+    dropcap: bool = True  # the first paragraph opens with a three-line initial (print.css .dropcap)
     max_image_height: str = "92mm"
     first_image_height: str = "105mm"
     notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, body markup) in call order
     cited: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause
     quote_depth: int = 0
+    anchored: set[str] = field(default_factory=set)
     in_note: bool = False
 
     @cached_property
     def labels(self) -> Labels:
         return labels_of(self.doc)
+
+    @cached_property
+    def targets(self) -> dict[str, str]:
+        """The Typst label of each id the author gave (``tk-id-N``: ids may hold characters labels cannot);
+        an id given twice labels its first node only, so that a link to it has one place to go."""
+        found: dict[str, str] = {}
+        for node in iter_nodes(self.doc):
+            attr = getattr(node, "attr", None)
+            if isinstance(attr, Attr) and attr.id and attr.id not in found:
+                found[attr.id] = f"tk-id-{len(found) + 1}"
+        return found
+
+    def anchor(self, attr) -> str:
+        """An invisible mark an in-page link can go to, for the first node with this id; else ""."""
+        name = self.targets.get(attr.id) if isinstance(attr, Attr) and attr.id else None
+        if name is None or name in self.anchored:
+            return ""
+        self.anchored.add(name)
+        return f"#metadata(none)<{name}>"
 
     @cached_property
     def notes_by_id(self) -> dict[str, Note]:
@@ -145,7 +168,10 @@ class TypstMarkup(Structures):
     def i_Link(self, n: Link) -> str:
         inner = self.inlines(n.children)
         url = safe_url(n.url)
-        if url is None or url.startswith("#"):
+        if url is not None and url.startswith("#"):
+            name = self.targets.get(url[1:])
+            return f"#link(<{name}>)[{inner or words(url)}]" if name else inner
+        if url is None:
             return inner
         return f"#link({lit(url)})[{inner or words(url)}]"
 
@@ -174,7 +200,7 @@ class TypstMarkup(Structures):
         return words(n.text)
 
     def i_Span(self, n: Span) -> str:
-        return with_lang(n.attr, self.inlines(n.children))
+        return self.anchor(n.attr) + with_lang(n.attr, self.inlines(n.children))
 
     def i_Styled(self, n: Styled) -> str:
         inner = self.inlines(n.children)
@@ -205,7 +231,7 @@ class TypstMarkup(Structures):
             return ""
         done = next((i for i, (nid, _) in enumerate(self.notes, 1) if nid == n.note), 0)
         if done:
-            return f"#footnote(<tk-fn-{done}>)" if self.notes_mode == "foot" else self.endnote_call(done)
+            return f"#footnote(<tk-fn-{done}>)" if self.notes_mode == "foot" else self.endnote_call(done, first=False)
         body = self._note_body(note)
         self.notes.append((n.note, body))
         number = len(self.notes)
@@ -213,8 +239,9 @@ class TypstMarkup(Structures):
             return f"#footnote[{body}]<tk-fn-{number}>"
         return self.endnote_call(number)
 
-    def endnote_call(self, number: int) -> str:
-        return f"#super(typographic: false, text(font: tk-sans, fill: tk-accent, weight: 600, link(<tk-note-{number}>)[{number}]))"
+    def endnote_call(self, number: int, first: bool = True) -> str:
+        back = f"#metadata(none)<tk-ref-{number}>" if first else ""  # where the note's link back goes
+        return back + f"#super(typographic: false, text(font: tk-sans, fill: tk-accent, weight: 600, link(<tk-note-{number}>)[{number}]))"
 
     def i_Cite(self, n: Cite) -> str:
         inner = self.inlines(n.children)
@@ -250,7 +277,9 @@ class TypstMarkup(Structures):
         if method is None:
             self.warn(f"{type(node).__name__} block is not supported by the Typst print engine; skipped")
             return ""
-        return method(node)
+        markup = method(node)
+        mark = self.anchor(getattr(node, "attr", None)) if markup else ""
+        return mark + markup
 
     def b_Para(self, n: Para) -> str:
         return with_lang(n.attr, self.para_content(n.children))
@@ -296,11 +325,16 @@ class TypstMarkup(Structures):
         if self.doc.abstract:
             out.append(f"#tk-label-heading({lit(ABSTRACT_LABEL)})")
             out.append(f"#block(below: 1.2 * tk-rem, {{ set par(first-line-indent: 0pt); [{self.blocks(self.doc.abstract)}] }})")
+        opening = first_para_index(self.doc.blocks) if self.dropcap else -1
         for index, block in enumerate(self.doc.blocks):
             if index in slots:
                 out.append(self.pullquote(slots[index]))
             self.first_block = index == 0
-            markup = self.block(block)
+            markup = None
+            if index == opening:
+                markup = dropcap_markup(self, block)
+                markup = markup and self.anchor(block.attr) + with_lang(block.attr, markup)
+            markup = markup or self.block(block)
             if markup and index == 0 and self.span_first_figure and type(block).__name__ == "Figure":
                 markup = f"#place(top, scope: \"parent\", float: true, block(width: 100%)[{markup}])"
             if markup:
@@ -310,7 +344,8 @@ class TypstMarkup(Structures):
     def notes_section(self) -> str:
         if self.notes_mode == "foot" or not self.notes:
             return ""
-        items = ", ".join(f"[{body}#metadata(none) <tk-note-{i}>]" for i, (_, body) in enumerate(self.notes, 1))
+        items = ", ".join(f"[{body}#metadata(none) <tk-note-{i}> #link(<tk-ref-{i}>, text(font: tk-sans, "
+                          f"fill: tk-accent, \"\\u{{2191}}\"))]" for i, (_, body) in enumerate(self.notes, 1))
         return f"#tk-list-section({lit(self.labels.word('notes'))}, enum({items}))"
 
     def sources_section(self) -> str:

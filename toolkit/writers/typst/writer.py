@@ -24,7 +24,8 @@ from toolkit.writers.pdf.metadata import source_date_epoch
 from toolkit.writers.pdf.page import columns, head_room
 from toolkit.writers.pdf.pullquotes import choose
 from toolkit.writers.pdf.render import running_head
-from toolkit.writers.typst.design import header_block, preamble
+from toolkit.writers.typst.design import THEMES, header_block, preamble
+from toolkit.writers.typst.dropcap import definitions as dropcap_definitions
 from toolkit.writers.typst.markup import TypstMarkup
 
 FONT_FOLDERS = ("/usr/share/fonts/truetype/charis", "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/opentype/inter",
@@ -114,7 +115,10 @@ def typst_source(doc: Document, options: Options, folder: BuildFolder, warn) -> 
                          span_first_figure=columns(options) == 2,
                          max_image_height="62mm" if small else "92mm", first_image_height="70mm" if small else "105mm")
     title = running_head(doc.meta.title or labels.word("untitled"), title_chars)
-    return (preamble(doc, options, labels, families, title) + header_block(doc, labels, columns(options))
+    weight = THEMES.get(options.style, THEMES["classic"])["headline"]
+    opaque = (options.pdf_variant or "").strip().lower().startswith("pdf/a-1")
+    return (preamble(doc, options, labels, families, title) + dropcap_definitions(weight, opaque)
+            + header_block(doc, labels, columns(options))
             + "\n" + markup.article())
 
 
