@@ -20,7 +20,6 @@ from urllib.parse import unquote, urlparse
 
 from toolkit.errors import InputError
 from toolkit.guard.decode import MAX_INPUT_BYTES
-from toolkit.guard.fetch import fetch_image
 from toolkit.guard.images import IMAGE_TYPES, MAX_IMAGE_BYTES, RASTER_DATA, image_ok, usable_image
 
 
@@ -57,6 +56,9 @@ class Resources:
     def read(self, ref: str) -> tuple[bytes, str] | None:
         """(bytes, mime type) of an allowed image, or None."""
         if self.remote(ref):
+            # imported here: urllib.request and http.client cost a cold process 20 ms, for --allow-network only
+            from toolkit.guard.fetch import fetch_image
+
             return fetch_image(ref)
         if (ref or "").startswith(RASTER_DATA):
             return image_from_data_uri(ref)

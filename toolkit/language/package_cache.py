@@ -17,9 +17,10 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TypeVar
+
+from toolkit.language.installed import version_from_folders
 
 T = TypeVar("T")
 log = logging.getLogger("toolkit")
@@ -39,12 +40,22 @@ def key_of(name: str, packages: tuple[str, ...]) -> str:
     from toolkit.version import __version__
 
     parts = [name, __version__, sys.version.split()[0]]
-    for package in packages:
-        try:
-            parts.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            parts.append(f"{package}=?")
+    parts.extend(f"{package}={installed_version(package)}" for package in packages)
     return f"{name}-{hashlib.sha256('|'.join(parts).encode()).hexdigest()[:16]}"
+
+
+def installed_version(package: str) -> str:
+    """``package``'s installed version, ``?`` when it is not installed: read from its metadata folder's name
+    when that is certain (``toolkit.language.installed``), else from ``importlib.metadata`` (28 ms to import)."""
+    found = version_from_folders(package)
+    if found is not None:
+        return found
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
 
 
 def cached_table(name: str, packages: tuple[str, ...], derive: Callable[[], T]) -> T:
