@@ -155,12 +155,12 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show heading: set par(justify: false, first-line-indent: 0pt)
 #show heading: set block(sticky: true)
 #show heading.where(level: 1): set text(size: {rem(2.3)}, tracking: -.005em)
-#show heading.where(level: 1): set par(leading: .35em)
+#show heading.where(level: 1): set par(leading: .41em)
 #show heading.where(level: 1): set block(above: 0pt, below: {rem(.55)})
 #show heading.where(level: 2): set text(size: {rem(1.22)})
-#show heading.where(level: 2): set block(above: {rem(1.75)}, below: {rem(.8)})
+#show heading.where(level: 2): set block(above: {rem(1.75)}, below: {rem(1.06)})
 #show heading.where(level: 3): set text(size: {rem(1.1)})
-#show heading.where(level: 3): set block(above: {rem(1.5)}, below: {rem(.75)})
+#show heading.where(level: 3): set block(above: {rem(1.5)}, below: {rem(1.0)})
 #show heading.where(level: 4): set block(above: {rem(1.2)}, below: {rem(.6)})
 #show heading.where(level: 5): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
 #show heading.where(level: 6): it => block(above: {rem(.9)}, below: {rem(.4)}, smallcaps(it.body))
@@ -173,8 +173,8 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
   set par(first-line-indent: 0pt)
   it.body
 }})
-#set list(indent: .2em, body-indent: .6em, spacing: .8em)
-#set enum(indent: .2em, body-indent: .6em, spacing: .8em)
+#set list(indent: .2em, body-indent: .6em, spacing: .8em + {rem(.2)})
+#set enum(indent: .2em, body-indent: .6em, spacing: .8em + {rem(.2)})
 #show list: set par(justify: false)
 #show enum: set par(justify: false)
 #set footnote.entry(separator: line(length: 100%, stroke: .5pt + tk-rule), clearance: 12pt, gap: 4pt,
@@ -188,7 +188,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show footnote.entry: set par(justify: false, leading: .5em, first-line-indent: 0pt, hanging-indent: 0pt)
 #show footnote: set text(font: tk-sans, fill: tk-accent, weight: 600)
 #show footnote: set super(typographic: false, size: .62em)
-#set table(stroke: none, inset: (x: .55em, y: .55em))
+#set table(stroke: none, inset: (x: .55em, y: .66em))
 #show table: set text(size: {rem(.84)})
 #show table: set par(justify: false, first-line-indent: 0pt)
 #show table: set text(hyphenate: false)
@@ -207,7 +207,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
   align(center, image(path, alt: alt, width: width))
 }})
 #let tk-pullquote(body, by) = pdf.artifact(block(width: 100%, inset: (x: {'0%' if cols == 2 else '7%'}),
-  block(width: 100%, above: {rem(.9)}, below: {rem(1)}, breakable: false,
+  above: .8em + {rem(.9)}, below: .8em + {rem(1)}, breakable: false, block(width: 100%, breakable: false,
     stroke: (top: 1.4pt + tk-accent, bottom: .5pt + tk-rule), inset: (top: {rem(.55)}, bottom: {rem(.6)}), {{
     set par(justify: false, first-line-indent: 0pt, leading: .3em)
     text(font: tk-display, size: {rem(1.42)}, style: "{theme["pull_style"]}", weight: "{theme["pull_weight"]}",
@@ -222,7 +222,8 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     tracking: .14em, fill: tk-muted, upper(it.body)))
   heading(level: 2, title)
 }}
-#let tk-list-section(title, body) = block(above: {rem(1.6)}, width: 100%, stroke: (top: .6pt + tk-rule),
+#let tk-list-section(title, body, keep: false) = block(above: {rem(1.6)}, width: 100%, breakable: not keep,
+  stroke: (top: .6pt + tk-rule),
   inset: (top: {rem(.5)}), {{
     set text(size: {rem(.8)})
     set par(justify: false, first-line-indent: 0pt, leading: .55em)
@@ -245,23 +246,29 @@ def header_block(doc: Document, labels: Labels, cols: int) -> str:
     if m.kicker:
         parts.append(f"text(font: tk-sans, size: .7 * tk-rem, weight: 700, tracking: .14em, fill: tk-accent, "
                      f"number-type: \"lining\", upper({lit(m.kicker)}))")
-        parts.append("v(1.15 * tk-rem)")
+        parts.append("v(1.37 * tk-rem)")
     parts.append(f"heading(level: 1, outlined: false, {lit(m.title or labels.word('untitled'))})")
     if m.subtitle:
         parts.append("v(.9 * tk-rem)")
         parts.append(f"text(size: 1.2 * tk-rem, style: \"italic\", fill: tk-muted, hyphenate: false, "
-                     f"par(leading: .5em, justify: false, {lit(m.subtitle)}))")
+                     f"par(leading: .67em, justify: false, {lit(m.subtitle)}))")
     line = []
     if m.authors:
         line.append(f"text(weight: 600, fill: rgb(\"#222222\"), {lit(labels.byline(m.authors))})")
     if m.date:
         line.append(lit(labels.date(m.date)))
     if line:
-        parts.append("v(.95 * tk-rem)")
+        parts.append("v(1.37 * tk-rem)")
         parts.append(f"text(font: tk-sans, size: .74 * tk-rem, fill: tk-muted, tracking: .02em, "
                      f"number-type: \"lining\", {SEP.join(line)})")
+    elif m.subtitle:
+        parts.append("v(.84 * tk-rem)")  # the dek's margin and what its line box keeps below the baseline
+    else:
+        parts.append("v(.68 * tk-rem)")  # the title's
+    # what CSS's first line box keeps above the cap height (the half-leading and the face's ascent)
+    parts.insert(0, "v(.25 * tk-rem)" if m.kicker else "v(.57 * tk-rem)")
     body = "\n  ".join(parts)
-    opening = (f"block(width: 100%, below: 1.3 * tk-rem, inset: (bottom: 1.1 * tk-rem), stroke: (bottom: .6pt + tk-rule), {{\n"
+    opening = (f"block(width: 100%, below: 1.53 * tk-rem, inset: (bottom: 1.1 * tk-rem), stroke: (bottom: .6pt + tk-rule), {{\n"
                f"  set par(justify: false, first-line-indent: 0pt, spacing: 0pt)\n  set block(above: 0pt, below: 0pt)\n  {body}\n}})")
     if cols == 2:
         opening = f"place(top, scope: \"parent\", float: true, {opening})"

@@ -44,7 +44,7 @@ from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.writers.html.kinds import ABSTRACT_LABEL
 from toolkit.writers.html.render import labels_of, safe_url
 from toolkit.writers.pdf.pullquotes import PullQuote
-from toolkit.writers.pdf.render import running_head
+from toolkit.writers.pdf.render import KEEP_LIST_ITEMS, running_head
 from toolkit.writers.typst.design import lang_args, lit
 from toolkit.writers.typst.dropcap import dropcap_markup, first_para_index
 from toolkit.writers.typst.structures import Structures
@@ -53,6 +53,7 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CLAUSE_END = re.compile(r"(?<!\b\w)[.,;:!?…](?=\s|$)")  # where a deferred citation call goes (as in print)
 STYLE_CALLS = {"strikeout": "strike", "underline": "underline", "smallcaps": "smallcaps",
                "superscript": "super", "subscript": "sub"}
+KEEP_SHORT_LIST = 4  # items: a list this short moves whole to the next page rather than leave one item behind
 LIST_NUMBERING = {"decimal": "1.", "lower-alpha": "a.", "upper-alpha": "A.", "lower-roman": "i.", "upper-roman": "I."}
 
 
@@ -89,6 +90,7 @@ class TypstMarkup(Structures):
     cited: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause
     quote_depth: int = 0
+    list_depth: int = 0
     anchored: set[str] = field(default_factory=set)
     in_note: bool = False
 
@@ -295,11 +297,20 @@ class TypstMarkup(Structures):
         return f"#quote(block: true)[{with_lang(n.attr, self.blocks(n.blocks))}]"
 
     def b_ListBlock(self, n: ListBlock) -> str:
-        items = ", ".join(f"[{self.blocks(item)}]" for item in n.items)
+        self.list_depth += 1
+        try:
+            items = ", ".join(f"[{self.blocks(item)}]" for item in n.items)
+        finally:
+            self.list_depth -= 1
         if not n.ordered:
-            return with_lang(n.attr, f"#list({items})")
-        numbering = LIST_NUMBERING.get(n.style, "1.")
-        return with_lang(n.attr, f"#enum(start: {int(n.start)}, numbering: {lit(numbering)}, {items})")
+            markup = f"#list({items})"
+        else:
+            numbering = LIST_NUMBERING.get(n.style, "1.")
+            markup = f"#enum(start: {int(n.start)}, numbering: {lit(numbering)}, {items})"
+        if not self.list_depth:  # print.css's margins around a list; a short one is not split over two pages
+            keep = "false" if len(n.items) <= KEEP_SHORT_LIST else "true"
+            markup = f"#block(above: .8em + .5 * tk-rem, below: .8em + .7 * tk-rem, breakable: {keep})[{markup}]"
+        return with_lang(n.attr, markup)
 
     def b_CodeBlock(self, n: CodeBlock) -> str:
         return f"#raw(block: true, {lit(n.text)})"
@@ -346,7 +357,8 @@ class TypstMarkup(Structures):
             return ""
         items = ", ".join(f"[{body}#metadata(none) <tk-note-{i}> #link(<tk-ref-{i}>, text(font: tk-sans, "
                           f"fill: tk-accent, \"\\u{{2191}}\"))]" for i, (_, body) in enumerate(self.notes, 1))
-        return f"#tk-list-section({lit(self.labels.word('notes'))}, enum({items}))"
+        keep = "true" if len(self.notes) <= KEEP_LIST_ITEMS else "false"
+        return f"#tk-list-section({lit(self.labels.word('notes'))}, enum({items}), keep: {keep})"
 
     def sources_section(self) -> str:
         if not self.doc.sources:
@@ -359,7 +371,8 @@ class TypstMarkup(Structures):
                 label = f"#link({lit(url)})[{label}]"
             items.append(f"[{label}#metadata(none) <tk-src-{i}>]")
         title = dict(self.doc.meta.extra).get("references-title") or self.labels.word("sources")
-        return f"#tk-list-section({lit(title)}, enum({', '.join(items)}))"
+        keep = "true" if len(items) <= KEEP_LIST_ITEMS else "false"
+        return f"#tk-list-section({lit(title)}, enum({', '.join(items)}), keep: {keep})"
 
     def article(self) -> str:
         body = self.body()

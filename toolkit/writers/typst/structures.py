@@ -88,7 +88,7 @@ class Structures:
     def b_DefinitionList(self, n: DefinitionList) -> str:
         out = []
         for item in n.items:
-            out.append(f"#block(above: 1.1em, below: .5em, sticky: true, strong[{self.run(item.term)}])")
+            out.append(f"#block(above: 1.1em, below: .75em, sticky: true, strong[{self.run(item.term)}])")
             for definition in item.definitions:
                 body = self.compact(definition)
                 if body:
