@@ -33,3 +33,20 @@ def test_too_short_or_unclear_gives_none():
 ])
 def test_normalize_language(value, tag):
     assert normalize_language(value) == tag
+
+
+def test_identifier_from_the_cache_scores_as_py3langids_own(tmp_path, monkeypatch):
+    """The cached model's tokenizer tables are read as views over their arrays, not lists: every language's
+    probability is the one py3langid's own loader gives."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from toolkit.readers.text.language import load_identifier
+
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path))
+    load_identifier()  # stores the cache
+    cached = load_identifier()  # reads it back
+    assert isinstance(cached.tk_output, memoryview)
+    own = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in ("Ana Petrova a dit que le pont serait ouvert avant la fin de l'année.",
+                 "Tomasz Wójcik powiedział, że most zostanie otwarty przed końcem roku.", "x" * 50, ""):
+        assert cached.rank(text) == own.rank(text)

@@ -115,17 +115,19 @@ _TIME = r"(?:[T ]\d{1,2}:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?:Z|[+-]\d\d(?::?\d\d)?)?
 _NAMED = r"(?P<m>[a-z]+)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _SEP = r"(?:\s*,\s*|\s*[./-]\s*|\s+)"
-_META_FORMS = [  # (pattern, order): whole-value forms; the numeric day-or-month-first ones are separate
-    (re.compile(rf"{_WEEKDAY}(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_TIME}", re.I), "ymd"),
-    (re.compile(r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)"), "ymd"),
-    (re.compile(rf"{_WEEKDAY}{_NAMED}{_SEP}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?P<y>\d{{4}})", re.I), "mdy"),
-    (re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?:of\s+)?{_NAMED}{_SEP}(?P<y>\d{{4}})", re.I), "dmy"),
+# The metadata forms are kept as pattern text, compiled by ``re`` (and kept in its cache) when a metadata date
+# is first read: a plain text article has none, and compiling them cost every cold process 3 ms.
+_META_FORMS = [  # (pattern, flags, order): whole-value forms; the numeric day-or-month-first ones are separate
+    (rf"{_WEEKDAY}(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_TIME}", re.I, "ymd"),
+    (r"(?P<y>\d{4})(?P<m>\d\d)(?P<d>\d\d)", 0, "ymd"),
+    (rf"{_WEEKDAY}{_NAMED}{_SEP}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?P<y>\d{{4}})", re.I, "mdy"),
+    (rf"{_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}{_SEP}(?:of\s+)?{_NAMED}{_SEP}(?P<y>\d{{4}})", re.I, "dmy"),
 ]
-_NUMERIC = re.compile(rf"{_WEEKDAY}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})", re.I)
-_SHORT_YEAR = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}")
-_YEAR_ONLY = re.compile(r"\d{4}")
-_MONTH_YEAR = re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}")
-_NAMED_MONTH_YEAR = re.compile(rf"(?:{_NAMED}{_SEP}\d{{4}})|(?:\d{{4}}{_SEP}(?P<m2>[a-z]+)\.?)", re.I)
+_NUMERIC = rf"{_WEEKDAY}(?P<a>\d{{1,2}})(?P<s>[-/.])(?P<b>\d{{1,2}})(?P=s)(?P<y>\d{{4}})"  # re.I
+_SHORT_YEAR = r"\d{1,2}([-/.])\d{1,2}\1\d{2}"
+_YEAR_ONLY = r"\d{4}"
+_MONTH_YEAR = r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}"
+_NAMED_MONTH_YEAR = rf"(?:{_NAMED}{_SEP}\d{{4}})|(?:\d{{4}}{_SEP}(?P<m2>[a-z]+)\.?)"  # re.I
 
 
 # Languages dateparser tries, in this order (all of its ~200 would take seconds to load on first use).
@@ -194,7 +196,8 @@ def parse_metadata_date(value: object) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise ValueError(f"it is empty; {DATE_FORMS}")
-    for pattern, order in _META_FORMS:
+    for source, flags, order in _META_FORMS:
+        pattern = re.compile(source, flags)
         m = pattern.fullmatch(text)
         if m:
             month = _month(m.group("m")) if order != "ymd" else int(m.group("m"))
@@ -204,7 +207,7 @@ def parse_metadata_date(value: object) -> str:
                 raise ValueError(f"{m.group('m')!r} is not a month; {DATE_FORMS}")
             weekday = m.group("wd") if "wd" in pattern.groupindex else None
             return _checked_day(int(m.group("y")), month, int(m.group("d")), weekday)
-    m = _NUMERIC.fullmatch(text)
+    m = re.fullmatch(_NUMERIC, text, re.I)
     if m:
         a, b, sep = int(m.group("a")), int(m.group("b")), m.group("s")
         if a > 12 and b > 12:
@@ -212,12 +215,12 @@ def parse_metadata_date(value: object) -> str:
         month_first = b > 12 or (a <= 12 and sep == "/")
         month, day = (a, b) if month_first else (b, a)
         return _checked_day(int(m.group("y")), month, day, m.group("wd"))
-    if _SHORT_YEAR.fullmatch(text):
+    if re.fullmatch(_SHORT_YEAR, text):
         raise ValueError("write the year with four digits, e.g. 2018-03-29")
-    if _YEAR_ONLY.fullmatch(text):
+    if re.fullmatch(_YEAR_ONLY, text):
         raise ValueError("a year alone is not a date; give the day too, e.g. 2018-03-29")
-    m = _NAMED_MONTH_YEAR.fullmatch(text)
-    if _MONTH_YEAR.fullmatch(text) or (m and _month(m.group("m") or m.group("m2")) is not None):
+    m = re.fullmatch(_NAMED_MONTH_YEAR, text, re.I)
+    if re.fullmatch(_MONTH_YEAR, text) or (m and _month(m.group("m") or m.group("m2")) is not None):
         raise ValueError("a month alone is not a date; give the day too, e.g. 2018-03-29")
     day = day_in_any_language(text)
     if day:

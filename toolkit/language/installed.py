@@ -12,32 +12,59 @@ not say the version), the answer is "ask importlib.metadata", never a guess: the
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
-from collections.abc import Iterator
 from importlib.machinery import PathFinder
+from typing import NamedTuple
 
 METADATA_SUFFIXES = (".dist-info", ".egg-info")
 _SECTION = re.compile(r"^\s*\[([^\]]*)\]\s*$", re.MULTILINE)
 
 
-def _metadata_folders() -> Iterator[tuple[str, str]] | None:
-    """(sys.path folder, metadata folder name) in ``sys.path`` order; None when a distribution could come
-    from a place this reading does not look at."""
+class Folder(NamedTuple):
+    """A metadata folder: the ``sys.path`` folder it is in, its name, its project's normalised name and
+    the version its name says (empty for an egg-info or a name that does not split cleanly)."""
+
+    root: str
+    name: str
+    project: str
+    version: str
+
+
+def _metadata_folders() -> tuple[Folder, ...] | None:
+    """The metadata folders in ``sys.path`` order; None when a distribution could come from a place this
+    reading does not look at. Listed again whenever ``sys.path`` or one of its folders changes."""
     if any(finder is not PathFinder and hasattr(finder, "find_distributions") for finder in sys.meta_path):
         return None
-    found: list[tuple[str, str]] = []
+    stamps = []
     for entry in sys.path:
-        root = entry or "."
+        try:
+            stamps.append((entry or ".", os.stat(entry or ".").st_mtime_ns))
+        except OSError:
+            continue  # missing, or a path hook's name: importlib.metadata finds nothing there either
+    return _listed(tuple(stamps))
+
+
+@functools.lru_cache(maxsize=8)
+def _listed(stamps: tuple[tuple[str, int], ...]) -> tuple[Folder, ...] | None:
+    found: list[Folder] = []
+    for root, _mtime in stamps:
         try:
             names = os.listdir(root)
         except NotADirectoryError:
             return None  # a zip file on sys.path: importlib.metadata reads inside it
         except OSError:
-            continue  # missing, unreadable or a path hook's name: importlib.metadata finds nothing there either
-        found.extend((root, name) for name in names if name.lower().endswith(METADATA_SUFFIXES))
-    return iter(found)
+            continue
+        for name in names:
+            lower = name.lower()
+            if lower.endswith(METADATA_SUFFIXES):
+                stem = name[: -len(".dist-info")]  # both suffixes are ten characters long
+                project, _, version = stem.partition("-")
+                clean = lower.endswith(".dist-info") and version and "-" not in version
+                found.append(Folder(root, name, _normalized(project), version if clean else ""))
+    return tuple(found)
 
 
 def may_declare_groups(prefix: str) -> bool:
@@ -46,9 +73,9 @@ def may_declare_groups(prefix: str) -> bool:
     folders = _metadata_folders()
     if folders is None:
         return True
-    for root, name in folders:
+    for folder in folders:
         try:
-            with open(os.path.join(root, name, "entry_points.txt"), "rb") as fh:  # installed metadata, never a user's file
+            with open(os.path.join(folder.root, folder.name, "entry_points.txt"), "rb") as fh:  # installed metadata, never a user's file
                 text = fh.read().decode("utf-8", "replace")
         except (FileNotFoundError, NotADirectoryError):
             continue  # no entry points, or an egg-info file (a distutils install) that has none
@@ -70,15 +97,9 @@ def version_from_folders(package: str) -> str | None:
     if folders is None:
         return None
     wanted = _normalized(package)
-    for root, name in folders:
-        lower = name.lower()
-        stem = name[: -len(next(s for s in METADATA_SUFFIXES if lower.endswith(s)))]
-        project, _, version = stem.partition("-")
-        if _normalized(project) != wanted:
-            continue
-        if not lower.endswith(".dist-info") or not version or "-" in version:
-            return None  # an egg-info, or a name that does not split cleanly: the metadata decides
-        if any(r == root and _normalized(n.partition("-")[0]) == wanted for r, n in folders):
-            return None  # two folders of one project side by side: which one importlib.metadata reads is its own
-        return version
-    return None
+    mine = [folder for folder in folders if folder.project == wanted]
+    if not mine or not mine[0].version:
+        return None  # not there, an egg-info, or a name that does not split cleanly: the metadata decides
+    if sum(folder.root == mine[0].root for folder in mine) > 1:
+        return None  # two folders of one project side by side: which one importlib.metadata reads is its own
+    return mine[0].version
