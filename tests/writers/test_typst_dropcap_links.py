@@ -92,3 +92,33 @@ def test_links_to_ids_are_internal_links_and_endnotes_link_back(tmp_path):
     end = checked(end_pdf)
     assert internal_links(end) >= 6  # the four, the call to its note and the note back to its call
     assert "\u2191" in text_of(end_pdf).split("N OT E S")[-1]
+
+
+def line_starts(pdf: Path) -> list[float]:
+    """The left edge of each line of body-sized text on the first page, top to bottom (pdftotext -bbox; the
+    large initial, note calls and headings are left out by their height)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    lines: dict[int, float] = {}
+    for x, top, bottom in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', out):
+        if 14 < float(bottom) - float(top) < 24:
+            key = round(float(bottom))
+            lines[key] = min(lines.get(key, 1e9), float(x))
+    return [lines[k] for k in sorted(lines)]
+
+
+def test_three_lines_sit_beside_the_initial_when_a_note_call_and_emphasis_are_among_them(tmp_path):
+    src = tmp_path / "notes.md"
+    src.write_text("---\ntitle: The Harbour Wall\nlang: en\n---\n\n"
+                   + OPENING.replace("every morning", "*every morning*[^1]").replace(
+                       "small notebook", "[small notebook](#later)")
+                   + "\n\n## Later {#later}\n\nMore.\n\n[^1]: Each one.\n", encoding="utf-8")
+    pdf = build(src, tmp_path / "notes.pdf")
+    text = " ".join(text_of(pdf).split())
+    assert "Ana Petrova walked the length of the harbour wall every morning1 before" in text
+    starts = line_starts(pdf)
+    margin = min(starts)
+    beside = next(i for i, x in enumerate(starts) if x > margin + 20)  # the first line beside the initial
+    assert all(x > margin + 20 for x in starts[beside:beside + 3])
+    assert starts[beside + 3] - margin < 1  # the fourth line is under the initial, at the margin
+    assert internal_links(checked(pdf)) >= 2  # the note call and the link to the heading

@@ -66,6 +66,20 @@ def lang_args(tag: str | None) -> str:
     return args
 
 
+def words(text: str) -> str:
+    """Text as Typst prints it literally: a string literal ended by ``;`` (so nothing after it joins the call)."""
+    return f"#{lit(text)};" if text else ""
+
+
+def with_lang(attr, markup: str) -> str:
+    """Markup in the language and direction the author gave it (``lang``, ``dir``), else as it is."""
+    args = lang_args(attr.get("lang")) if attr is not None else ""
+    direction = (attr.get("dir") or "").strip().lower() if attr is not None else ""
+    if direction in ("ltr", "rtl"):
+        args += (", " if args else "") + f"dir: {direction}"
+    return f"#text({args})[{markup}]" if args else markup
+
+
 def fonts(names: tuple[str, ...], families: frozenset[str]) -> str:
     """A Typst font list of the faces the compiler knows (a face it lacks would be a warning each build)."""
     known = [n for n in names if n.lower() in families] or [n for n in BUNDLED if n.lower() in families]

@@ -45,7 +45,7 @@ from toolkit.writers.html.kinds import ABSTRACT_LABEL
 from toolkit.writers.html.render import labels_of, safe_url
 from toolkit.writers.pdf.pullquotes import PullQuote
 from toolkit.writers.pdf.render import KEEP_LIST_ITEMS, running_head
-from toolkit.writers.typst.design import lang_args, lit
+from toolkit.writers.typst.design import lit, with_lang, words
 from toolkit.writers.typst.dropcap import dropcap_markup, first_para_index
 from toolkit.writers.typst.structures import Structures
 
@@ -55,20 +55,6 @@ STYLE_CALLS = {"strikeout": "strike", "underline": "underline", "smallcaps": "sm
                "superscript": "super", "subscript": "sub"}
 KEEP_SHORT_LIST = 4  # items: a list this short moves whole to the next page rather than leave one item behind
 LIST_NUMBERING = {"decimal": "1.", "lower-alpha": "a.", "upper-alpha": "A.", "lower-roman": "i.", "upper-roman": "I."}
-
-
-def words(text: str) -> str:
-    """Text as Typst prints it literally: a string literal ended by ``;`` (so nothing after it joins the call)."""
-    return f"#{lit(text)};" if text else ""
-
-
-def with_lang(attr, markup: str) -> str:
-    """Markup in the language and direction the author gave it (``lang``, ``dir``), else as it is."""
-    args = lang_args(attr.get("lang")) if attr is not None else ""
-    direction = (attr.get("dir") or "").strip().lower() if attr is not None else ""
-    if direction in ("ltr", "rtl"):
-        args += (", " if args else "") + f"dir: {direction}"
-    return f"#text({args})[{markup}]" if args else markup
 
 
 @dataclass
