@@ -122,3 +122,19 @@ def test_three_lines_sit_beside_the_initial_when_a_note_call_and_emphasis_are_am
     assert all(x > margin + 20 for x in starts[beside:beside + 3])
     assert starts[beside + 3] - margin < 1  # the fourth line is under the initial, at the margin
     assert internal_links(checked(pdf)) >= 2  # the note call and the link to the heading
+
+
+def baselines(pdf: Path, page: int, wanted: list[str]) -> list[float]:
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    found = {w: float(y) for y, w in re.findall(r'yMax="([\d.]+)">([^<]+)</word>', out)}
+    return [found[w] for w in wanted]
+
+
+def test_two_lists_in_a_row_are_set_apart(tmp_path):
+    src = tmp_path / "lists.md"
+    src.write_text("---\ntitle: Lists\nlang: en\n---\n\nWords.\n\n- apples\n- pears\n\n1. oranges\n2. lemons\n",
+                   encoding="utf-8")
+    one, two, three, four = baselines(build(src, tmp_path / "lists.pdf"), 1, ["apples", "pears", "oranges", "lemons"])
+    assert four - three == pytest.approx(two - one, abs=.5)
+    assert three - two > (two - one) + 4  # print.css's .7rem below a list, not one more item's gap
