@@ -18,6 +18,8 @@ GROUPS = {"readers": "toolkit.readers", "writers": "toolkit.writers", "passes": 
 
 @dataclass
 class Registry:
+    """The readers, writers and passes by name, with plugin warnings and origins."""
+
     readers: dict[str, ReaderSpec] = field(default_factory=dict)
     writers: dict[str, WriterSpec] = field(default_factory=dict)
     passes: dict[str, PassSpec] = field(default_factory=dict)

@@ -49,6 +49,8 @@ PERSON_TITLES = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sen", "S
 
 @dataclass(frozen=True)
 class Mention:
+    """A run of capitalised words in text: offsets, words, kind and any title before it."""
+
     start: int
     end: int
     text: str

@@ -1,4 +1,5 @@
-"""Immutable typed nodes of the document tree: metadata, blocks, inlines and registries."""
+"""Immutable typed nodes of the document tree: metadata, blocks, inlines and registries. Each class has a docstring:
+without one, ``dataclass`` builds ``__doc__`` from ``inspect.signature`` (0.4 ms a class; tests/test_cold_start.py)."""
 
 from __future__ import annotations
 
@@ -40,31 +41,41 @@ NO_ATTR = Attr()
 # ---------------------------------------------------------------- inlines
 @dataclass(frozen=True, slots=True)
 class Text:
+    """Plain text."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Emph:
+    """Emphasised inlines (italics)."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Strong:
+    """Strongly emphasised inlines (bold)."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """Inline code, shown as written."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class LineBreak:
-    pass
+    """A hard line break within a paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A link: its inlines, target URL and optional title."""
+
     children: tuple[Inline, ...]
     url: str
     title: str = ""
@@ -100,12 +111,16 @@ class Cite:
 
 @dataclass(frozen=True, slots=True)
 class Abbr:
+    """An abbreviation and, when known, what it stands for."""
+
     text: str
     title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class NoteRef:
+    """A reference to the note with id ``note``."""
+
     note: str
 
 
@@ -145,12 +160,16 @@ Inline = Text | Emph | Strong | Code | LineBreak | Link | Quote | Term | Cite | 
 # ---------------------------------------------------------------- blocks
 @dataclass(frozen=True, slots=True)
 class Para:
+    """A paragraph of inlines."""
+
     children: tuple[Inline, ...]
     attr: Attr = NO_ATTR
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading of ``level`` 1-6."""
+
     level: int
     children: tuple[Inline, ...]
     attr: Attr = NO_ATTR
@@ -158,6 +177,8 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class BlockQuote:
+    """A quoted passage of blocks."""
+
     blocks: tuple[Block, ...]
     attr: Attr = NO_ATTR
 
@@ -186,6 +207,8 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class DefinitionList:
+    """Terms with their definitions."""
+
     items: tuple[Definition, ...]
     attr: Attr = NO_ATTR
 
@@ -214,6 +237,8 @@ class TableCell:
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
+    """One row of table cells."""
+
     cells: tuple[TableCell, ...]
 
 
@@ -240,13 +265,15 @@ class Div:
 
 @dataclass(frozen=True, slots=True)
 class CodeBlock:
+    """A block of code or preformatted text, shown as written."""
+
     text: str
     attr: Attr = NO_ATTR
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    pass
+    """A thematic break (horizontal rule)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +302,8 @@ Block = (Para | Heading | BlockQuote | ListBlock | CodeBlock | Rule | Figure | N
 # ---------------------------------------------------------------- metadata and registries
 @dataclass(frozen=True, slots=True)
 class Meta:
+    """The article's metadata: title, byline, date, language, origin; ``extra`` holds other key-value pairs."""
+
     title: str | None = None
     subtitle: str | None = None
     kicker: str | None = None
@@ -303,6 +332,8 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A cited source (outlet, report, agency) with the evidence and confidence of its finding."""
+
     id: str
     name: str
     abbrev: str = ""
@@ -315,6 +346,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A dated event stated in the article, with the block it is in."""
+
     date: str
     text: str
     block: str = ""
@@ -324,6 +357,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A named person, organisation or place and how often it is mentioned."""
+
     name: str
     kind: str
     mentions: int = 1
@@ -333,6 +368,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """The whole article: metadata, blocks and the registries the passes fill."""
+
     meta: Meta = field(default_factory=Meta)
     blocks: tuple[Block, ...] = ()
     people: tuple[Person, ...] = ()

@@ -44,6 +44,8 @@ SENTENCE_ADVERBS = {"Somehow", "However", "Still", "Meanwhile", "Also", "Instead
 
 @dataclass(frozen=True)
 class Speaker:
+    """A speaker found in text: its words, offsets and role."""
+
     text: str      # the phrase as written ("Petrova", "he", "the water board")
     start: int     # offsets in the paragraph text
     end: int
@@ -52,6 +54,8 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Cue:
+    """A reporting verb or phrase found in text, with its offsets and lemma."""
+
     text: str
     start: int
     end: int

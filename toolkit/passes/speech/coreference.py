@@ -31,6 +31,8 @@ CAPTION = re.compile(r"\(\s*[^()]{2,80}(?:/|\b(?:PHOTO|Photo|photo|FILE|File|Pre
 
 @dataclass
 class Entry:
+    """One person or organisation known in the article, as the passes resolve names to it."""
+
     name: str
     kind: str
     first: tuple[int, int]

@@ -59,6 +59,8 @@ WORD = re.compile(r"[\w’']+")
 
 @dataclass(frozen=True)
 class Reported:
+    """Reported (indirect) speech found in text: offsets, speaker and cue."""
+
     start: int
     end: int
     speaker: Speaker

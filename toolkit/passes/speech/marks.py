@@ -27,6 +27,8 @@ SINGLE_CLOSE = {"‘": "’", "'": "'", "‚": "‘", "‹": "›", "›": "‹"
 
 @dataclass(frozen=True)
 class Marked:
+    """A quoted span found by its quotation marks: offsets, inner text and the marks."""
+
     start: int        # first character of the opening mark
     end: int          # one past the closing mark (or the paragraph end when left open)
     inner: tuple[int, int]

@@ -33,6 +33,8 @@ REGIONS_DAY_FIRST = frozenset(("gb", "uk", "au", "nz", "ie", "in", "za", "sg", "
 
 @dataclass
 class Shown:
+    """A day a page shows and what kind of date it is."""
+
     day: str  # YYYY-MM-DD
     kind: str  # "published", "updated" or "" (unlabelled)
 

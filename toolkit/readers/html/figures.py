@@ -33,6 +33,8 @@ LAZY_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-u
 
 @dataclass
 class FigureParts:
+    """A figure's image source, alt text, caption and credit, as found in the page."""
+
     src: str = ""
     alt: str = ""
     caption: str = ""
