@@ -213,7 +213,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #show figure.where(kind: table): set block(above: {rem(1.1)}, below: {rem(1.2)})
 #show figure.where(kind: table): set block(breakable: true)
 #let tk-credit(body) = text(size: .86em, tracking: .06em, fill: tk-faint, upper(body))
-#let tk-missing(body) = block(below: .45em, text(font: tk-sans, size: {rem(.68)}, fill: tk-muted, body))
+#let tk-missing(body) = block(below: .45em, text(font: tk-sans, size: {rem(.68)}, style: "italic", fill: tk-faint, body))
 // an image at its CSS size (a pixel is .75pt; Typst counts 1pt), never wider than the column nor taller than max-height
 #let tk-image(path, alt, max-height) = layout(size => {{
   let natural = measure(image(path))
