@@ -187,8 +187,8 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
   set par(first-line-indent: 0pt)
   it.body
 }})
-#set list(indent: .2em, body-indent: .6em, spacing: .8em + {rem(.2)})
-#set enum(indent: .2em, body-indent: .6em, spacing: .8em + {rem(.2)})
+#set list(indent: .2em, body-indent: .3em, spacing: .8em + {rem(.2)})
+#set enum(indent: .2em, body-indent: .3em, spacing: .8em + {rem(.2)})
 #show list: set par(justify: false)
 #show enum: set par(justify: false)
 #set footnote.entry(separator: line(length: 100%, stroke: .5pt + tk-rule), clearance: 12pt, gap: 4pt,
@@ -236,12 +236,13 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     tracking: .14em, fill: tk-muted, upper(it.body)))
   heading(level: 2, title)
 }}
-#let tk-list-section(title, body, keep: false) = block(above: {rem(1.6)}, width: 100%, breakable: not keep,
+#let tk-list-section(title, body, keep: false) = block(above: {rem(2.19)}, width: 100%, breakable: not keep,
   stroke: (top: .6pt + tk-rule),
   inset: (top: {rem(.5)}), {{
     set text(size: {rem(.8)})
     set par(justify: false, first-line-indent: 0pt, leading: .55em)
-    show heading: it => block(below: {rem(.45)}, text(font: tk-sans, size: {rem(.68)}, weight: 700,
+    set enum(body-indent: .6em)
+    show heading: it => block(below: {rem(.91)}, text(font: tk-sans, size: {rem(.68)}, weight: 700,
       tracking: .14em, fill: tk-muted, upper(it.body)))
     heading(level: 2, title)
     body
