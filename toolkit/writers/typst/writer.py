@@ -12,7 +12,6 @@ import hashlib
 import os
 import tempfile
 import threading
-from pathlib import Path
 
 from toolkit.errors import RenderError, UsageError
 from toolkit.guard.files import Resources
@@ -28,8 +27,6 @@ from toolkit.writers.typst.design import THEMES, header_block, preamble
 from toolkit.writers.typst.dropcap import definitions as dropcap_definitions
 from toolkit.writers.typst.markup import TypstMarkup
 
-FONT_FOLDERS = ("/usr/share/fonts/truetype/charis", "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/opentype/inter",
-                "/usr/share/fonts/TTF", "/usr/share/fonts/dejavu", "/usr/share/fonts/charis")
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/svg+xml": "svg",
                     "image/webp": "webp"}
 VARIANTS = {"pdf/ua-1": "ua-1", **{f"pdf/a-{v}": f"a-{v}" for v in
@@ -41,15 +38,15 @@ _FAMILIES: frozenset[str] = frozenset()
 
 
 def compiler():
-    """The process's Typst compiler and the font families it knows: the print faces' folders only, when
-    present (scanning every system font costs each cold start), else the system's and Typst's own faces."""
+    """The process's Typst compiler and the font families it knows: the system's faces (as fontconfig gives
+    WeasyPrint: an article in a script the print faces lack falls back to an installed face that has it,
+    not to empty boxes) and Typst's own."""
     global _COMPILER, _FAMILIES
     with _LOCK:
         if _COMPILER is None:
             import typst
 
-            folders = [f for f in FONT_FOLDERS if Path(f).is_dir()]
-            fonts = typst.Fonts(include_system_fonts=not folders, include_embedded_fonts=True, font_paths=folders)
+            fonts = typst.Fonts(include_system_fonts=True, include_embedded_fonts=True)
             _FAMILIES = frozenset(f.lower() for f in fonts.families())
             _COMPILER = typst.Compiler(font_paths=fonts)
         return _COMPILER, _FAMILIES
