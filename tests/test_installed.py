@@ -35,6 +35,7 @@ def test_a_plugin_folder_put_on_the_path_is_seen(tmp_path, monkeypatch):
     dist.mkdir()
     (dist / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n\n[ toolkit.passes ]\nlen = ana:SPEC\n")
     monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend(str(tmp_path))  # listed twice: still one folder
     assert may_declare_groups("toolkit.")
     assert version_from_folders("Ana-Petrova.Plugin") == "0.1"
 

@@ -20,7 +20,6 @@ from importlib.machinery import PathFinder
 from typing import NamedTuple
 
 METADATA_SUFFIXES = (".dist-info", ".egg-info")
-_SECTION = re.compile(r"^\s*\[([^\]]*)\]\s*$", re.MULTILINE)
 
 
 class Folder(NamedTuple):
@@ -38,13 +37,14 @@ def _metadata_folders() -> tuple[Folder, ...] | None:
     reading does not look at. Listed again whenever ``sys.path`` or one of its folders changes."""
     if any(finder is not PathFinder and hasattr(finder, "find_distributions") for finder in sys.meta_path):
         return None
-    stamps = []
+    stamps: dict[str, int] = {}
     for entry in sys.path:
+        root = entry if os.path.isabs(entry) else os.path.abspath(entry or ".")  # "" is the current folder
         try:
-            stamps.append((entry or ".", os.stat(entry or ".").st_mtime_ns))
+            stamps.setdefault(root, os.stat(root).st_mtime_ns)
         except OSError:
             continue  # missing, or a path hook's name: importlib.metadata finds nothing there either
-    return _listed(tuple(stamps))
+    return _listed(tuple(stamps.items()))
 
 
 @functools.lru_cache(maxsize=8)
@@ -81,8 +81,10 @@ def may_declare_groups(prefix: str) -> bool:
             continue  # no entry points, or an egg-info file (a distutils install) that has none
         except OSError:
             return True
-        if any(prefix in section for section in _SECTION.findall(text)):
-            return True
+        for line in text.splitlines():  # a section header as importlib.metadata reads one: "[name]", stripped
+            header = line.strip()
+            if header.startswith("[") and header.endswith("]") and prefix in header:
+                return True
     return False
 
 
