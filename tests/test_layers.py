@@ -164,7 +164,6 @@ OWN_FILES = {
     ("toolkit/writers/compiled_ffi.py", "_spec"): "WeasyPrint's own module source",
     ("toolkit/readers/text/language.py", "_unpack_model"): "py3langid's own model file, unpacked for the cache",
     ("toolkit/language/package_cache.py", "cached_table"): "the toolkit's own cache of derived package tables",
-    ("toolkit/language/installed.py", "may_declare_groups"): "installed distributions' entry_points.txt",
     ("toolkit/writers/epub/images.py", "is_animated"): "Image.open on bytes in memory",
     ("toolkit/writers/epub/images.py", "for_devices"): "Image.open on bytes in memory (downscaling for the EPUB)",
     ("toolkit/writers/pdf/writer.py", "fetch"): "WeasyPrint's fetcher, for paths guard.files.Resources granted",

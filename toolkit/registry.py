@@ -8,7 +8,6 @@ from typing import Any
 
 from toolkit import builtins
 from toolkit.errors import UnknownFormatError
-from toolkit.language.installed import may_declare_groups
 from toolkit.specs import PassSpec, ReaderSpec, WriterSpec
 
 log = logging.getLogger("toolkit")
@@ -69,10 +68,8 @@ class Registry:
         return sorted(self.passes.values(), key=lambda p: (p.order, p.name))
 
     def load_entry_points(self) -> None:
-        """The plugins' specs. importlib.metadata (28 ms to import, 5 ms a scan) is asked only when some
-        installed distribution declares a toolkit group (``toolkit.language.installed``), and scanned once."""
-        if not may_declare_groups("toolkit."):
-            return
+        """The plugins' specs, from one scan of the installed distributions' entry points (importlib.metadata
+        imported here, on the first registry: a command that reads no article never pays for it)."""
         from importlib.metadata import entry_points
 
         every = entry_points()
