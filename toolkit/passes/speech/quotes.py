@@ -337,9 +337,9 @@ def find_quotes(texts: list[str], blockquote: list[bool] | None = None, language
 
 
 def _node(f: Found, kind_is_term: bool):
-    attr = Attr()
-    if f.marks:
-        attr = attr.with_kv("marks", f.marks)
+    # the marks go to the node when they are a pair; otherwise (an opening mark the paragraph never closes,
+    # doubled marks) they stay in the text, and an empty "marks" says so: no edition adds marks of its own
+    attr = Attr().with_kv("marks", f.marks)
     if kind_is_term:
         if f.extra.get("gloss"):
             attr = attr.with_kv("gloss", f.extra["gloss"])
@@ -367,7 +367,8 @@ def _unwrap_reader_quotes(doc: Document) -> Document:
     """Reader-made quotes back to their words in marks, so that this pass recognises them itself."""
     def unwrap(node):
         if _reader_quote(node):
-            m = node.attr.get("marks") or "\u201c\u201d"
+            m = node.attr.get("marks")
+            m = "\u201c\u201d" if m is None else m  # "": the marks are in the text already
             return [Text(m[:1]), *node.children, Text(m[1:])]
         if isinstance(node, Para):
             return dataclasses.replace(node, children=merge_text(node.children))
