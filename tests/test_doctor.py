@@ -63,3 +63,10 @@ def test_a_missing_or_unreadable_theme_sheet_fails_the_doctor(monkeypatch, tmp_p
     ok, detail = doctor._styles()
     assert not ok
     assert "themes/classic.css" in detail
+
+
+def test_the_doctor_names_the_typst_engine():
+    checks = {name: (ok, detail) for name, ok, detail, _fix in doctor.run_checks()}
+    ok, detail = checks["Typst (--pdf-engine typst)"]
+    assert ok, detail
+    assert detail[:1].isdigit()

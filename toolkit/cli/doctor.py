@@ -63,6 +63,12 @@ def run_checks() -> list[tuple[str, bool, str, str]]:
     except Exception as exc:  # OSError when Pango is missing
         checks.append(("WeasyPrint (Pango)", False, str(exc).splitlines()[0],
                        "apt-get install libpango-1.0-0 libpangoft2-1.0-0; pip install weasyprint"))
+    try:
+        import typst
+
+        checks.append(("Typst (--pdf-engine typst)", True, getattr(typst, "__version__", "importable"), ""))
+    except ImportError:
+        checks.append(("Typst (--pdf-engine typst)", False, "not installed", "pip install typst"))
     hb = ctypes.util.find_library("harfbuzz-subset")
     checks.append(("HarfBuzz subsetting", hb is not None, hb or "not found (slow fontTools fallback)",
                    "apt-get install libharfbuzz-subset0"))
