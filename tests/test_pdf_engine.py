@@ -64,3 +64,13 @@ def test_options_check_the_engine():
     assert Options(pdf_engine="typst").pdf_engine == "typst"
     with pytest.raises(UsageError, match="pdf-engine"):
         Options(pdf_engine="latex")
+
+
+def test_a_page_map_with_the_typst_engine_is_refused(project):
+    """The EPUB's page list follows WeasyPrint's pages: beside a Typst PDF it would state wrong page numbers."""
+    with pytest.raises(UsageError, match="page-map"):
+        Options(pdf_engine="typst", page_map=True)
+    result = run("build", "article.md", "--page-map", "--pdf-engine", "typst", "-o", "out")
+    assert result.exit_code == 2
+    assert "--page-map" in result.output
+    assert not (project / "out").exists()

@@ -132,6 +132,9 @@ class Options:
         if self.a11y_certifier is not None and not (isinstance(self.a11y_certifier, str)
                                                     and re.fullmatch(r"[^\x00-\x1f]{1,200}", self.a11y_certifier.strip())):
             raise UsageError(f"Options(a11y_certifier={self.a11y_certifier!r}): the certifier's name, on one line")
+        if self.page_map is True and self.pdf_engine == "typst":
+            raise UsageError("--page-map numbers the EPUB's pages after the WeasyPrint print edition, so they "
+                             "would not match a PDF set by Typst: use --pdf-engine weasyprint with --page-map")
         for name in ("page_map", "embed_fonts", "annotations", "allow_network", "strict", "marks"):
             if not isinstance(getattr(self, name), bool):
                 raise UsageError(f"Options({name}={getattr(self, name)!r}) wants True or False")
