@@ -31,3 +31,24 @@ def test_an_unknown_engine_is_refused_with_the_cli_message(service, seed_root, s
         Client(service.url).build(seed_root / seed_path.name, "pdf", out_dir=tmp_path,
                                   options={"pdf_engine": "latex"})
     assert "pdf-engine" in str(caught.value) or "pdf_engine" in str(caught.value)
+
+
+def test_the_openapi_description_names_the_engines(service):
+    import json
+
+    _status, _, body = service.call("GET", "/openapi.json")
+    found = []
+
+    def visit(node):
+        if isinstance(node, dict):
+            if "pdf_engine" in node and isinstance(node["pdf_engine"], dict):
+                found.append(node["pdf_engine"])
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(json.loads(body))
+    assert found
+    assert found[0]["enum"] == ["weasyprint", "typst"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from toolkit.options import PDF_ENGINES
 from toolkit.serve.build_request import DEFAULT_FILENAME, DEFAULT_FORMATS, SAFE_OPTIONS
 
 _JSON_TYPES = {str: "string", int: "integer", bool: "boolean", dict: "object"}
@@ -22,6 +23,7 @@ def _options_schema() -> dict[str, Any]:
     props["notes"]["enum"] = ["foot", "end"]
     props["columns"]["enum"] = [1, 2]
     props["missing_images"]["enum"] = ["note", "drop"]
+    props["pdf_engine"]["enum"] = list(PDF_ENGINES)
     props["meta"] = {"type": "object", "description": "Metadata over the article's: author, title, date, "
                      "language, publisher, rights, identifier, url, tags, ...",
                      "additionalProperties": {"oneOf": [{"type": "string"},
