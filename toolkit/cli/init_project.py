@@ -23,6 +23,7 @@ TEMPLATE = """\
 # notes = "foot"             # foot or end
 # css = ["house.css"]        # extra style sheets, applied last
 # pdf-variant = "pdf/ua-1"   # or "pdf/a-3u"
+# pdf-engine = "weasyprint"  # or "typst": the same design, several times faster (no --css)
 # page-map = false           # EPUB page list matching the PDF's pages
 # embed-fonts = false        # embed the text face in the EPUB
 # annotations = true         # the HTML edition's annotation layers
