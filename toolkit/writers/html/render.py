@@ -294,15 +294,8 @@ class Renderer(ContentKinds):
 
     def b_Figure(self, n: Figure) -> str:
         url = self.image_url(n.src) if n.src else None
-        keeps = "a note and its caption"
-        if self.missing_images == "drop":
-            keeps = "its caption only" if n.caption or n.credit else "nothing: it is dropped (it has no caption)"
         if n.src and url is None:
-            if n.src.lower().startswith(("http://", "https://")):
-                self.warn(f"image {n.src!r} was not fetched (web images need --allow-network, and come only from "
-                          f"public addresses); the figure keeps {keeps}")
-            else:
-                self.warn(f"image {n.src!r} not found or not allowed; the figure keeps {keeps}")
+            self.warn(missing_image_warning(n, self.missing_images))
         parts = []
         if n.caption:
             parts.append(f'<span class="caption">{self.inlines(n.caption)}</span>')
@@ -393,6 +386,17 @@ class Renderer(ContentKinds):
             f'<article lang="{esc(self.doc.meta.language or "en")}"{self.page_words()}>', self.header(),
             '<div class="article-body">', body, "</div>", self.notes_section(), self.sources_section(),
             "</article>") if s)
+
+
+def missing_image_warning(n: Figure, missing_images: str) -> str:
+    """What a build says of a figure whose image is not there, and what the figure keeps (``--missing-images``)."""
+    keeps = "a note and its caption"
+    if missing_images == "drop":
+        keeps = "its caption only" if n.caption or n.credit else "nothing: it is dropped (it has no caption)"
+    if n.src.lower().startswith(("http://", "https://")):
+        return (f"image {n.src!r} was not fetched (web images need --allow-network, and come only from "
+                f"public addresses); the figure keeps {keeps}")
+    return f"image {n.src!r} not found or not allowed; the figure keeps {keeps}"
 
 
 def says_caption(n: Figure) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from toolkit.tree.nodes import Attr, DefinitionList, Figure, LineBlock, Math, Para, Table, TableCell, TableRow
 from toolkit.tree.walk import plain_text
 from toolkit.writers.html.kinds import leading_spaces_kept
-from toolkit.writers.html.render import says_caption
+from toolkit.writers.html.render import missing_image_warning, says_caption
 from toolkit.writers.html.tables import VERY_WIDE_COLUMNS, WIDE_COLUMNS, column_count, place
 from toolkit.writers.pdf.math import draw
 from toolkit.writers.typst.design import lit
@@ -104,15 +104,8 @@ class Structures:
     # ------------------------------------------------------------ figures
     def b_Figure(self, n: Figure) -> str:
         path = self.image_path(n.src) if n.src else None
-        keeps = "a note and its caption"
-        if self.missing_images == "drop":
-            keeps = "its caption only" if n.caption or n.credit else "nothing: it is dropped (it has no caption)"
         if n.src and path is None:
-            if n.src.lower().startswith(("http://", "https://")):
-                self.warn(f"image {n.src!r} was not fetched (web images need --allow-network, and come only from "
-                          f"public addresses); the figure keeps {keeps}")
-            else:
-                self.warn(f"image {n.src!r} not found or not allowed; the figure keeps {keeps}")
+            self.warn(missing_image_warning(n, self.missing_images))
         parts = []
         if n.caption:
             parts.append(self.run(n.caption))
