@@ -263,10 +263,12 @@ def _write_web_annotations(report, from_, options: Options, out_dir: str, target
 @click.option("--to", "to", default="json", show_default=True,
               help="Output format (default: from the -o file's extension, else json).")
 @click.option("-o", "--output", default="-", help="Output file, or - for standard output.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=ONE_ARTICLE_SECONDS, show_default=True,
+              help="Give up after this many seconds, writing nothing (0: no limit).")
 @edition_options
 @global_options
 @click.pass_context
-def convert(ctx, input_path, to, output, from_, **kw) -> None:
+def convert(ctx, input_path, to, output, from_, timeout, **kw) -> None:
     """Convert one INPUT (a file, - for standard input, or a URL) to one format (default: the JSON tree
     on standard output; with -o FILE and no --to, the format the file's extension names)."""
     from click.core import ParameterSource
@@ -281,7 +283,7 @@ def convert(ctx, input_path, to, output, from_, **kw) -> None:
         fmt = to if typed else (format_for_name(Path(output).name) or to)
         target = Target(file=Path(output), fmt=fmt)
     _build_one(input_path, from_, options, [target.fmt], target, ctx.obj["quiet"] if ctx.obj else False,
-               echo_paths=False)
+               echo_paths=False, timeout=timeout)
 
 
 @main.command()
@@ -290,11 +292,14 @@ def convert(ctx, input_path, to, output, from_, **kw) -> None:
 @click.option("--explain", is_flag=True, help="Each input line's label and why.")
 @click.option("--from", "from_", default=None)
 @click.option("--allow-network", is_flag=True, help="Allow fetching INPUT when it is a URL.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=ONE_ARTICLE_SECONDS, show_default=True,
+              help="Give up after this many seconds (0: no limit).")
 @global_options
-def inspect(input_path, as_json, explain, from_, allow_network) -> None:
+def inspect(input_path, as_json, explain, from_, allow_network, timeout) -> None:
     """Show what the toolkit recovered from INPUT (a file, - for standard input, or a URL)."""
     import tempfile
 
+    from toolkit.batch.article import ArticleTimeout, time_limit
     from toolkit.cli.inspect_view import show_attributions, show_explain, show_outline
     from toolkit.guard.source import open_source
     from toolkit.options import Context
@@ -304,7 +309,12 @@ def inspect(input_path, as_json, explain, from_, allow_network) -> None:
     with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
         source = open_source(input_path, from_, allow_network, Path(tmp))
         rctx = Context(input_path=source.path, options=Options(allow_network=allow_network))
-        doc = read(source.path, fmt=source.fmt, ctx=rctx, data=source.data)
+        try:
+            with time_limit(timeout):
+                doc = read(source.path, fmt=source.fmt, ctx=rctx, data=source.data)
+        except ArticleTimeout:
+            raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time with "
+                               "--timeout (0: no limit)", input_path) from None
     if as_json:
         click.echo(json.dumps(summarize(doc, input_path, rctx.format), ensure_ascii=False, indent=1))
     elif explain:
