@@ -110,3 +110,16 @@ def test_many_footnotes_all_reach_the_html_edition(tmp_path):
     assert len(re.findall(r'role="doc-noteref"', html)) == n
     assert f"Timetable {n}." in html
     assert "Timetable 1." in html
+
+
+def test_a_byline_with_a_long_run_of_blanks_keeps_its_author(tmp_path):
+    """50,000 blanks inside a header line: the header's separator and date patterns tried every start in
+    the run (over a minute, the square of its length); a run is now cut to 64 blanks as the text is read."""
+    path = tmp_path / "blanks.txt"
+    body = " ".join(WORDS).capitalize() + ". "
+    path.write_text("Harbour Notes\n\nBy Ana Petrova" + " " * 50_000 + "| Harbour desk\n\n" + body * 12 + "\n\n"
+                    + SANE_QUOTE + "\n", encoding="utf-8")
+    got = summary(path)
+    assert got["title"] == "Harbour Notes"
+    assert "Ana Petrova" in got["authors"]
+    assert any("ferry terminal" in q["text"] for q in got["quotes"])

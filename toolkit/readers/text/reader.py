@@ -8,6 +8,7 @@ dateline, caption, credit, heading, item, body) with a reason: figure credits an
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from toolkit.errors import InputError
@@ -88,12 +89,21 @@ def assemble(blocks: list[Block]) -> list:
     return out
 
 
+# A run of blanks inside a line longer than this is cut to this length. Nothing the reader or an edition
+# makes of a line depends on a longer run (columns are two blanks or a tab; paragraphs collapse blanks),
+# while the header's patterns (a separator, a reading time, a month and day: "\s+X\s+") try every start
+# in a run: 50,000 blanks in a byline took over a minute, the square of the run.
+LONGEST_BLANK_RUN = 64
+_LONG_BLANKS = re.compile(r"[^\S\n]{" + str(LONGEST_BLANK_RUN + 1) + ",}")
+
+
 def read_text(data: bytes, ctx: Context) -> Document:
     path = str(ctx.input_path) if ctx.input_path else None
     text, encoding = decode_text(data, path)
     if encoding not in ("utf-8", "utf-8-sig"):
         ctx.warn(f"not UTF-8; read as {encoding}")
     text = normalize_newlines(text).replace("\u00a0", " ")
+    text = _LONG_BLANKS.sub(lambda m: m.group(0)[:LONGEST_BLANK_RUN], text)
     blocks = split_blocks(text)
     if not blocks:
         raise InputError("the file is empty (no text to read); give an article", path)
