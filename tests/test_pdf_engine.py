@@ -74,3 +74,16 @@ def test_a_page_map_with_the_typst_engine_is_refused(project):
     assert result.exit_code == 2
     assert "--page-map" in result.output
     assert not (project / "out").exists()
+
+
+def test_the_typst_engine_takes_its_theme_from_the_style_sheets(project):
+    """The faces, colours and weights come from the theme's CSS (one place); an unknown theme is the same
+    usage error as with WeasyPrint (it used to fall back to classic in silence)."""
+    from toolkit.writers.typst.design import theme_of
+
+    assert theme_of("modern")["accent"] != theme_of("classic")["accent"]
+    assert theme_of("modern")["display"][0] == "Inter"
+    result = run("build", "article.md", "--to", "pdf", "--pdf-engine", "typst", "--style", "nosuchtheme", "-o", "a.pdf")
+    assert result.exit_code == 2
+    assert "unknown style 'nosuchtheme'" in result.output
+    assert not (project / "a.pdf").exists()

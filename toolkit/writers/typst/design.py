@@ -9,6 +9,7 @@ only as a Typst string literal (``lit``), never as markup.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,15 +19,49 @@ from toolkit.options import Options
 from toolkit.tree.nodes import Document
 from toolkit.writers.pdf.page import COLUMN_GAP, columns, paper
 
-# the faces of each theme, as its sheet lists them (serif text, display headings, sans labels)
-THEMES = {
-    "classic": {"serif": ("Charis SIL", "DejaVu Serif"), "display": ("Charis SIL", "DejaVu Serif"),
-                "sans": ("Inter", "DejaVu Sans"), "accent": "#8a1c1c", "headline": "bold",
-                "pull_style": "italic", "pull_weight": "regular"},
-    "modern": {"serif": ("Charis SIL", "DejaVu Serif"), "display": ("Inter", "DejaVu Sans"),
-               "sans": ("Inter", "DejaVu Sans"), "accent": "#0b5d8a", "headline": "extrabold",
-               "pull_style": "normal", "pull_weight": "bold"},
-}
+# what the print edition's sheets say through their custom properties (print.css: "Theme variables"), read from
+# the same sheets WeasyPrint gets (``edition_css``), so that a theme is written once, in CSS
+THEME_PROPERTIES = ("--serif", "--display", "--sans", "--accent", "--muted", "--faint", "--rule",
+                    "--headline-weight", "--pullquote-style", "--pullquote-weight")
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
+@functools.lru_cache(maxsize=8)
+def theme_of(style: str) -> dict[str, object]:
+    """The theme's faces (tuples of family names), colours (``#hex``), weights (numbers) and the pull quote's
+    style, from the ``:root`` rules of the print edition's sheets (later rules win, as in the cascade); kept per
+    process (read it, never change it). An unknown theme is the same usage error as for WeasyPrint."""
+    import tinycss2
+
+    from toolkit.writers.html.themes import edition_css
+
+    found: dict[str, list] = {}
+    for rule in tinycss2.parse_stylesheet(edition_css("print", style), skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule" or tinycss2.serialize(rule.prelude).strip() != ":root":
+            continue
+        for decl in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True):
+            if decl.type == "declaration" and decl.name in THEME_PROPERTIES:
+                found[decl.name] = [t for t in decl.value if t.type not in ("whitespace", "comment")]
+    theme: dict[str, object] = {"accent": "#8a1c1c", "muted": "#4a4a4a", "faint": "#6b6b6b", "rule": "#b9b4aa",
+                                "headline": 700, "pull_style": "italic", "pull_weight": 400}
+    for name in ("serif", "display", "sans"):  # "Charis SIL", "DejaVu Serif", Georgia, serif
+        tokens = found.get("--" + name, [])
+        theme[name] = tuple(t.value for t in tokens if t.type == "string")
+    for name in ("accent", "muted", "faint", "rule"):
+        tokens = found.get("--" + name, [])
+        value = tinycss2.serialize(tokens).strip() if tokens else ""
+        if _HEX.match(value):
+            theme[name] = value
+    for name, key in (("--headline-weight", "headline"), ("--pullquote-weight", "pull_weight")):
+        tokens = found.get(name, [])
+        if len(tokens) == 1 and tokens[0].type == "number" and tokens[0].is_integer:
+            theme[key] = tokens[0].int_value
+    tokens = found.get("--pullquote-style", [])
+    if len(tokens) == 1 and tokens[0].type == "ident" and tokens[0].lower_value in ("italic", "normal", "oblique"):
+        theme["pull_style"] = tokens[0].lower_value
+    return theme
+
+
 MONO = ("DejaVu Sans Mono",)
 SEP = ' + " · " + '
 # the running head: title left and section right; over two columns one line across (print.css, page.py)
@@ -107,7 +142,7 @@ def document_date(value: str | None) -> str:
 
 def preamble(doc: Document, options: Options, labels: Labels, families: frozenset[str], running_title: str) -> str:
     """Set and show rules for the whole article: page, text, headings, notes, figures, tables, quotes."""
-    theme = THEMES.get(options.style, THEMES["classic"])
+    theme = theme_of(options.style)
     p = paper(options)
     cols = columns(options)
     top, outside, bottom, inside = p.frame(cols)
@@ -115,7 +150,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
     m = doc.meta
     serif, display = fonts(theme["serif"], families), fonts(theme["display"], families)
     sans, mono = fonts(theme["sans"], families), fonts(MONO, families)
-    accent, rule, muted, faint = f'rgb("{theme["accent"]}")', 'rgb("#b9b4aa")', 'rgb("#4a4a4a")', 'rgb("#6b6b6b")'
+    accent, rule, muted, faint = (f'rgb("{theme[k]}")' for k in ("accent", "rule", "muted", "faint"))
     authors = "(" + "".join(lit(a) + ", " for a in m.authors if a.strip()) + ")"
     keywords = "(" + "".join(lit(k) + ", " for k in readable_tags(m.tags)) + ")"
     description = f", description: {lit(m.subtitle)}" if m.subtitle else ""
@@ -164,7 +199,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #set columns(gutter: {COLUMN_GAP:.2f}pt)
 #set par(justify: true, leading: .8em, spacing: .8em, first-line-indent: 1.3em,
   justification-limits: (spacing: (min: 100%, max: 150%)))
-#show heading: set text(font: tk-display, weight: "{theme["headline"]}", style: "normal", hyphenate: false,
+#show heading: set text(font: tk-display, weight: {theme["headline"]}, style: "normal", hyphenate: false,
   number-type: "lining")
 #show heading: set par(justify: false, first-line-indent: 0pt)
 #show heading: set block(sticky: true)
@@ -224,7 +259,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
   above: .8em + {rem(.9)}, below: .8em + {rem(1)}, breakable: false, block(width: 100%, breakable: false,
     stroke: (top: 1.4pt + tk-accent, bottom: .5pt + tk-rule), inset: (top: {rem(.55)}, bottom: {rem(.6)}), {{
     set par(justify: false, first-line-indent: 0pt, leading: .3em)
-    text(font: tk-display, size: {rem(1.42)}, style: "{theme["pull_style"]}", weight: "{theme["pull_weight"]}",
+    text(font: tk-display, size: {rem(1.42)}, style: "{theme["pull_style"]}", weight: {theme["pull_weight"]},
       fill: rgb("#1d1d1d"), hyphenate: false, text(fill: tk-accent, "\\u{{201C}}") + body + text(fill: tk-accent, "\\u{{201D}}"))
     if by != none {{
       v({rem(.45)}, weak: false)

@@ -29,7 +29,7 @@ SPACES = re.compile(r"[ \t\n\r\f\v]+")
 DEFINITIONS = """\
 #let tk-hidden-letter(letter) = box(width: 0pt, align(right, text(fill: {fill}, letter)))
 #let tk-dropcap(initial, pieces) = context {{
-  let big = text.with(font: tk-display, weight: "{weight}", style: "normal", fill: tk-accent,
+  let big = text.with(font: tk-display, weight: {weight}, style: "normal", fill: tk-accent,
     top-edge: "cap-height", bottom-edge: "baseline", number-type: "lining", hyphenate: false)
   let three = measure(block(width: tk-column, par(first-line-indent: 0pt)[X#linebreak()X#linebreak()X])).height
   let size = three / (measure(big(size: 100pt, "H")).height / 100pt)
@@ -60,7 +60,7 @@ DEFINITIONS = """\
 """
 
 
-def definitions(weight: str, opaque: bool = False) -> str:
+def definitions(weight: int, opaque: bool = False) -> str:
     """The preamble's ``tk-dropcap`` for a theme whose headings have this weight. ``opaque``: the PDF may hold
     no transparency (PDF/A-1), so the letter in the text is white on the white page, and the initial, drawn
     after it, covers it where the two meet."""

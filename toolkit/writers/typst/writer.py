@@ -23,7 +23,7 @@ from toolkit.writers.pdf.metadata import source_date_epoch
 from toolkit.writers.pdf.page import columns, head_room
 from toolkit.writers.pdf.pullquotes import choose
 from toolkit.writers.pdf.render import running_head
-from toolkit.writers.typst.design import THEMES, header_block, preamble
+from toolkit.writers.typst.design import header_block, preamble, theme_of
 from toolkit.writers.typst.dropcap import definitions as dropcap_definitions
 from toolkit.writers.typst.markup import TypstMarkup
 
@@ -112,7 +112,7 @@ def typst_source(doc: Document, options: Options, folder: BuildFolder, warn) -> 
                          span_first_figure=columns(options) == 2,
                          max_image_height="62mm" if small else "92mm", first_image_height="70mm" if small else "105mm")
     title = running_head(doc.meta.title or labels.word("untitled"), title_chars)
-    weight = THEMES.get(options.style, THEMES["classic"])["headline"]
+    weight = theme_of(options.style)["headline"]
     opaque = (options.pdf_variant or "").strip().lower().startswith("pdf/a-1")
     return (preamble(doc, options, labels, families, title) + dropcap_definitions(weight, opaque)
             + header_block(doc, labels, columns(options))
