@@ -176,7 +176,7 @@ def preamble(doc: Document, options: Options, labels: Labels, families: frozense
 #let tk-running-title = {lit(running_title)}
 #set smartquote(enabled: false)
 #set text(font: tk-serif, size: tk-rem, fill: rgb("#141414"), {lang}, hyphenate: true, kerning: true,
-  number-type: {'"old-style"' if options.style == "classic" else '"lining"'}, fallback: true)
+  fallback: true)
 #set page(width: {p.width:.2f}pt, height: {p.height:.2f}pt{gutter},
   margin: (top: {top:.2f}pt, right: {outside:.2f}pt, bottom: {bottom:.2f}pt, left: {inside:.2f}pt),
   header-ascent: 8pt, footer-descent: 8pt,
