@@ -29,6 +29,7 @@ class Paper:
     columns_allowed: bool = True
     column_margins: tuple[float, float, float, float] | None = None
     column_font_size: float | None = None
+    image_heights: tuple[str, str] = ("92mm", "105mm")  # an image's most, and the opening figure's
 
     @property
     def measure(self) -> float:
@@ -50,9 +51,10 @@ PAPERS: dict[str, Paper] = {
                 column_margins=(22 * MM, 23 * MM, 24 * MM, 23 * MM), column_font_size=10.4),
     "letter": Paper("letter", 8.5 * IN, 11 * IN, (0.95 * IN, 1.68 * IN, 1.0 * IN, 1.68 * IN), 11.2,
                     column_margins=(0.85 * IN, 0.9 * IN, 0.95 * IN, 0.9 * IN), column_font_size=10.4),
-    "a5": Paper("a5", 148 * MM, 210 * MM, (17 * MM, 19 * MM, 20 * MM, 19 * MM), 9.8, columns_allowed=False),
+    "a5": Paper("a5", 148 * MM, 210 * MM, (17 * MM, 19 * MM, 20 * MM, 19 * MM), 9.8, columns_allowed=False,
+                image_heights=("62mm", "70mm")),
     "trade": Paper("trade", 6 * IN, 9 * IN, (0.65 * IN, 0.78 * IN, 0.8 * IN, 0.78 * IN), 10.0,
-                   columns_allowed=False),
+                   columns_allowed=False, image_heights=("62mm", "70mm")),
 }
 COLUMN_GAP = 6 * MM
 
@@ -93,8 +95,8 @@ def page_css(options: Options) -> str:
         f"margin: {top:.2f}pt {outside:.2f}pt {bottom:.2f}pt {inside:.2f}pt; }}",
         f"html {{ font-size: {p.type_size(columns(options))}pt; }}",
     ]
-    if options.paper in ("a5", "trade"):
-        css.append("figure img { max-height: 62mm; } .article-body > figure:first-child img { max-height: 70mm; }")
+    most, opening = p.image_heights
+    css.append(f"figure img {{ max-height: {most}; }} .article-body > figure:first-child img {{ max-height: {opening}; }}")
     if columns(options) == 2:
         css.append(f".article-body {{ column-count: 2; column-gap: {COLUMN_GAP:.2f}pt; column-fill: balance; }}"
                    " .article-body > figure:first-child { column-span: all; }"

@@ -43,6 +43,7 @@ from toolkit.tree.nodes import (
 from toolkit.tree.walk import iter_nodes, plain_text
 from toolkit.writers.html.kinds import ABSTRACT_LABEL
 from toolkit.writers.html.render import labels_of, safe_url
+from toolkit.writers.pdf.page import PAPERS
 from toolkit.writers.pdf.pullquotes import PullQuote
 from toolkit.writers.pdf.render import KEEP_LIST_ITEMS, running_head
 from toolkit.writers.typst.design import lit, with_lang, words
@@ -70,8 +71,7 @@ class TypstMarkup(Structures):
     section_chars: int = 28
     span_first_figure: bool = False  # two columns: an opening figure spans both (print.css column-span)
     dropcap: bool = True  # the first paragraph opens with a three-line initial (print.css .dropcap)
-    max_image_height: str = "92mm"
-    first_image_height: str = "105mm"
+    image_heights: tuple[str, str] = PAPERS["a4"].image_heights  # the paper's: an image's most, the opening's
     notes: list[tuple[str, str]] = field(default_factory=list)  # (note id, body markup) in call order
     cited: set[str] = field(default_factory=set)
     pending: list[str] = field(default_factory=list)  # citation calls waiting for the end of a clause

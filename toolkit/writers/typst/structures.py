@@ -115,7 +115,7 @@ class Structures:
         if not path:
             return self.figure_without_image(n, caption)
         alt = " ".join((n.alt or plain_text(n.caption) or plain_text(n.credit)).split())
-        height = self.first_image_height if self.first_block else self.max_image_height
+        height = self.image_heights[1] if self.first_block else self.image_heights[0]
         image = f"tk-image({lit(path)}, {lit(alt)}, {height})"
         cap = f", caption: figure.caption[{caption}]" if caption else ""
         return f"#figure({image}{cap}, kind: image, numbering: none)"

@@ -20,7 +20,7 @@ from toolkit.tree.nodes import Document
 from toolkit.writers.html.render import edition_speakers, labels_of, warn_once
 from toolkit.writers.html.themes import styles_dir
 from toolkit.writers.pdf.metadata import source_date_epoch
-from toolkit.writers.pdf.page import columns, head_room
+from toolkit.writers.pdf.page import columns, head_room, paper
 from toolkit.writers.pdf.pullquotes import choose
 from toolkit.writers.pdf.render import running_head
 from toolkit.writers.typst.design import header_block, preamble, theme_of
@@ -104,13 +104,12 @@ def typst_source(doc: Document, options: Options, folder: BuildFolder, warn) -> 
     title_chars, section_chars = head_room(options)
     labels = labels_of(doc)
     _, families = compiler()
-    small = options.paper in ("a5", "trade")
     markup = TypstMarkup(doc, notes_mode=options.notes, annotate=options.annotations,
                          missing_images=options.missing_images,
                          pullquotes=choose(doc) if options.annotations else [],
                          image_path=folder.image, store=folder.write, warn=warn, section_chars=section_chars,
                          span_first_figure=columns(options) == 2,
-                         max_image_height="62mm" if small else "92mm", first_image_height="70mm" if small else "105mm")
+                         image_heights=paper(options).image_heights)
     title = running_head(doc.meta.title or labels.word("untitled"), title_chars)
     weight = theme_of(options.style)["headline"]
     opaque = (options.pdf_variant or "").strip().lower().startswith("pdf/a-1")
