@@ -93,7 +93,7 @@ def load_identifier():
     (0.11 -> 0.03 CPU s to load, the same probabilities)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    made: list = []
+    made: list = []  # the model unpacked once for the files the cache lacks (none made: the cache is off)
     try:
         import numpy as np
 
@@ -116,11 +116,6 @@ def load_identifier():
                 return LanguageIdentifier(
                     ptc, np.asarray(data["pc"]), data["classes"].tolist(), nextmove,
                     _int_view(data["out_feat"]), norm_probs=True, tk_row=_int_view(data["nextmove_row"]))
-        if made:  # no cache folder: the arrays unpacked in memory
-            arrays = made[0]
-            return LanguageIdentifier(arrays["ptc"], arrays["pc"], arrays["classes"].tolist(),
-                                      memoryview(arrays["nextmove"]), arrays["out_feat"].tolist(),
-                                      norm_probs=True, tk_row=arrays["nextmove_row"].tolist())
     except Exception as exc:  # a damaged cache file or another py3langid layout: its own loader
         log.debug("py3langid model not read from the cache: %s", exc)
         _forget_model()
@@ -147,22 +142,21 @@ def _unpack_model() -> dict:
 
 
 def _npy_bytes(array) -> bytes:
-    import io
-
-    import numpy as np
-
-    out = io.BytesIO()
-    np.save(out, array, allow_pickle=False)
-    return out.getvalue()
+    return _saved(lambda out, np: np.save(out, array, allow_pickle=False))
 
 
 def _npz_bytes(arrays: dict) -> bytes:
+    return _saved(lambda out, np: np.savez(out, **arrays))
+
+
+def _saved(save) -> bytes:
+    """What numpy's ``save(out, np)`` writes, as bytes (the cache stores them whole, atomically)."""
     import io
 
     import numpy as np
 
     out = io.BytesIO()
-    np.savez(out, **arrays)
+    save(out, np)
     return out.getvalue()
 
 
