@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -191,6 +193,19 @@ def build(ctx, inputs, to, out_dir, from_, manifest, jobs, force, report_path, j
     sys.exit(report.exit_code())
 
 
+@contextmanager
+def _given_up_after(timeout: float, arg: str) -> Iterator[None]:
+    """Reading and rendering stop after ``timeout`` seconds (0: no limit): one line naming ``arg``."""
+    from toolkit.batch.article import ArticleTimeout, time_limit
+
+    try:
+        with time_limit(timeout):
+            yield
+    except ArticleTimeout:
+        raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time with "
+                           "--timeout (0: no limit)", arg) from None
+
+
 def _build_one(arg: str, from_, options: Options, formats: list[str], target, quiet: bool,
                echo_paths: bool = True, timeout: float = 0) -> None:
     """One input to a named file, to standard output, or from standard input or a URL: no batch state.
@@ -200,7 +215,6 @@ def _build_one(arg: str, from_, options: Options, formats: list[str], target, qu
     """
     import tempfile
 
-    from toolkit.batch.article import ArticleTimeout, time_limit
     from toolkit.cli.targets import write_stdout
     from toolkit.guard.source import open_source, relabel
     from toolkit.naming import output_name
@@ -212,16 +226,13 @@ def _build_one(arg: str, from_, options: Options, formats: list[str], target, qu
         source = open_source(arg, from_, options.allow_network, Path(tmp))
         rctx = Context(input_path=source.path, options=options)
         try:
-            with time_limit(timeout):
+            with _given_up_after(timeout, arg):
                 doc = read(source.path, fmt=source.fmt, options=options, ctx=rctx, data=source.data)
                 if target.stdout or target.file is not None:
                     outputs = [(target.file, target.fmt)]
                 else:
                     outputs = [(target.folder / output_name(doc, source.path, f), f) for f in formats]
                 rendered = [(path, render(doc, f, options, rctx)) for path, f in outputs]  # all before any write
-        except ArticleTimeout:
-            raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time with "
-                               "--timeout (0: no limit)", arg) from None
         except ToolkitError as exc:
             if source.is_file:
                 raise
@@ -299,7 +310,6 @@ def inspect(input_path, as_json, explain, from_, allow_network, timeout) -> None
     """Show what the toolkit recovered from INPUT (a file, - for standard input, or a URL)."""
     import tempfile
 
-    from toolkit.batch.article import ArticleTimeout, time_limit
     from toolkit.cli.inspect_view import show_attributions, show_explain, show_outline
     from toolkit.guard.source import open_source
     from toolkit.options import Context
@@ -309,12 +319,8 @@ def inspect(input_path, as_json, explain, from_, allow_network, timeout) -> None
     with tempfile.TemporaryDirectory(prefix="toolkit-page-") as tmp:
         source = open_source(input_path, from_, allow_network, Path(tmp))
         rctx = Context(input_path=source.path, options=Options(allow_network=allow_network))
-        try:
-            with time_limit(timeout):
-                doc = read(source.path, fmt=source.fmt, ctx=rctx, data=source.data)
-        except ArticleTimeout:
-            raise ToolkitError(f"gave up after {timeout:g} s; split the article, or allow more time with "
-                               "--timeout (0: no limit)", input_path) from None
+        with _given_up_after(timeout, input_path):
+            doc = read(source.path, fmt=source.fmt, ctx=rctx, data=source.data)
     if as_json:
         click.echo(json.dumps(summarize(doc, input_path, rctx.format), ensure_ascii=False, indent=1))
     elif explain:
