@@ -31,13 +31,12 @@ WARM_FORMATS = ("pdf", "epub", "html")
 HARD_LIMIT_GRACE = 30.0  # seconds past the time limit before a worker that ignores its alarm is killed
 
 
-def build_in_worker(job: ArticleJob, options: Options, formats: tuple[str, ...], timeout: float | None,
-                    parallel_pdf: bool = False) -> tuple[ArticleResult, int]:
-    """Runs in a worker: the article's result and the worker's peak memory so far (KiB).
-
-    ``parallel_pdf``: the PDF is laid out in a process forked from this warm worker while the other
-    editions are built here (the batch's one-article fast path), for a service with cores to spare."""
-    result = build_article(job, options, formats, timeout, parallel_pdf=parallel_pdf)
+def build_in_worker(job: ArticleJob, options: Options, formats: tuple[str, ...],
+                    timeout: float | None) -> tuple[ArticleResult, int]:
+    """Runs in a worker: the article's result and the worker's peak memory so far (KiB). The editions are built
+    here, in the warm worker: forking it for the PDF cost more than it saved (the seed's three editions, warm:
+    0.76 s forked against 0.72 s in the worker; with Typst 0.27 against 0.25)."""
+    result = build_article(job, options, formats, timeout)
     return result, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
@@ -138,8 +137,6 @@ class BuildPool:
             self._submitted += 1
             recycle = self._submitted >= self.workers * self.recycle_after
         t0 = time.perf_counter()
-        # no second process for the PDF here: forking a warm worker costs more than it saves (the seed's three
-        # editions, warm: 0.76 s forked against 0.72 s in the worker; Typst 0.27 against 0.25)
         future = asyncio.wrap_future(executor.submit(build_in_worker, job, options, formats, self.timeout))
         if recycle:
             self._retire(generation)
